@@ -1,0 +1,290 @@
+//! The client file: who the client is, who pays, how and when.
+
+use crate::ids::ClientId;
+use crate::money::parse_amount;
+use crate::problem::{FieldError, Problem};
+use crate::terms::PaymentTerms;
+use crate::validate::{check_bic, check_email, check_iban, check_phone, check_registration};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Business clients owe the 40 € indemnity and interest without notice; private individuals
+/// owe neither (interest only from a formal notice).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientKind {
+    #[default]
+    Business,
+    Individual,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub line1: String,
+    pub line2: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+}
+
+/// The person who pays (often the accounts department, not the person who ordered).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// Everything the user edits about a client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientDetails {
+    pub name: String,
+    pub kind: ClientKind,
+    /// SIREN (9 digits) or SIRET (14 digits), digits only; empty for an individual.
+    pub registration: String,
+    pub address: Address,
+    pub payer: Contact,
+    /// Compact upper-case IBAN, or empty.
+    pub iban: String,
+    pub bic: String,
+    pub terms: PaymentTerms,
+    pub credit_limit: Option<Decimal>,
+    pub notes: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Client {
+    pub id: ClientId,
+    pub created_on: NaiveDate,
+    pub archived: bool,
+    #[serde(flatten)]
+    pub details: ClientDetails,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClientField {
+    Name,
+    Registration,
+    AddressLine1,
+    PostalCode,
+    City,
+    PayerEmail,
+    PayerPhone,
+    Iban,
+    Bic,
+    Terms,
+    CreditLimit,
+    Notes,
+}
+
+/// The client form as typed, before validation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClientForm {
+    pub name: String,
+    pub kind: ClientKind,
+    pub registration: String,
+    pub address: Address,
+    pub payer: Contact,
+    pub iban: String,
+    pub bic: String,
+    pub terms: PaymentTerms,
+    pub credit_limit: String,
+    pub notes: String,
+}
+
+pub const NAME_MAX: usize = 120;
+pub const NOTES_MAX: usize = 4000;
+
+impl ClientForm {
+    pub fn from_details(details: &ClientDetails) -> Self {
+        ClientForm {
+            name: details.name.clone(),
+            kind: details.kind,
+            registration: details.registration.clone(),
+            address: details.address.clone(),
+            payer: details.payer.clone(),
+            iban: details.iban.clone(),
+            bic: details.bic.clone(),
+            terms: details.terms,
+            credit_limit: details
+                .credit_limit
+                .map(|l| l.to_string().replace('.', ","))
+                .unwrap_or_default(),
+            notes: details.notes.clone(),
+        }
+    }
+
+    /// Validates every field at once, so the form can show all messages together.
+    pub fn validate(&self) -> Result<ClientDetails, Vec<FieldError<ClientField>>> {
+        let mut errors = Vec::new();
+        let mut fail = |field, problem| errors.push(FieldError::new(field, problem));
+
+        let name = self.name.trim();
+        if name.is_empty() {
+            fail(ClientField::Name, Problem::Required);
+        } else if name.chars().count() > NAME_MAX {
+            fail(ClientField::Name, Problem::TooLong { max: NAME_MAX });
+        }
+        let registration = optional(&self.registration, check_registration).unwrap_or_else(|p| {
+            fail(ClientField::Registration, p);
+            String::new()
+        });
+        let postal_code = self.address.postal_code.trim();
+        let in_france = matches!(
+            self.address.country.trim().to_lowercase().as_str(),
+            "" | "france" | "fr"
+        );
+        if in_france
+            && !postal_code.is_empty()
+            && !(postal_code.len() == 5 && postal_code.bytes().all(|b| b.is_ascii_digit()))
+        {
+            fail(ClientField::PostalCode, Problem::PostalCodeFormat);
+        }
+        let email = optional(&self.payer.email, check_email).unwrap_or_else(|p| {
+            fail(ClientField::PayerEmail, p);
+            String::new()
+        });
+        let phone = optional(&self.payer.phone, check_phone).unwrap_or_else(|p| {
+            fail(ClientField::PayerPhone, p);
+            String::new()
+        });
+        let iban = optional(&self.iban, check_iban).unwrap_or_else(|p| {
+            fail(ClientField::Iban, p);
+            String::new()
+        });
+        let bic = optional(&self.bic, check_bic).unwrap_or_else(|p| {
+            fail(ClientField::Bic, p);
+            String::new()
+        });
+        if let Err(p) = self.terms.check() {
+            fail(ClientField::Terms, p);
+        }
+        let credit_limit = if self.credit_limit.trim().is_empty() {
+            None
+        } else {
+            match parse_amount(&self.credit_limit) {
+                Ok(limit) if limit < Decimal::ZERO => {
+                    fail(ClientField::CreditLimit, Problem::AmountNegative);
+                    None
+                }
+                Ok(limit) => Some(limit),
+                Err(p) => {
+                    fail(ClientField::CreditLimit, p);
+                    None
+                }
+            }
+        };
+        if self.notes.chars().count() > NOTES_MAX {
+            fail(ClientField::Notes, Problem::TooLong { max: NOTES_MAX });
+        }
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ClientDetails {
+            name: name.to_string(),
+            kind: self.kind,
+            registration,
+            address: Address {
+                line1: self.address.line1.trim().to_string(),
+                line2: self.address.line2.trim().to_string(),
+                postal_code: postal_code.to_string(),
+                city: self.address.city.trim().to_string(),
+                country: self.address.country.trim().to_string(),
+            },
+            payer: Contact {
+                name: self.payer.name.trim().to_string(),
+                email,
+                phone,
+            },
+            iban,
+            bic,
+            terms: self.terms,
+            credit_limit,
+            notes: self.notes.trim().to_string(),
+        })
+    }
+}
+
+/// An empty optional field is valid; a filled one must pass its check.
+fn optional(text: &str, check: fn(&str) -> Result<String, Problem>) -> Result<String, Problem> {
+    if text.trim().is_empty() {
+        Ok(String::new())
+    } else {
+        check(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid_form() -> ClientForm {
+        ClientForm {
+            name: "  Atelier Dupont  ".into(),
+            registration: "732 829 320".into(),
+            iban: "FR76 3000 6000 0112 3456 7890 189".into(),
+            credit_limit: "5 000".into(),
+            ..ClientForm::default()
+        }
+    }
+
+    #[test]
+    fn valid_form_is_normalised() {
+        // Guards against storing identifiers with the spaces people type.
+        let details = valid_form().validate().unwrap();
+        assert_eq!(details.name, "Atelier Dupont");
+        assert_eq!(details.registration, "732829320");
+        assert_eq!(details.iban, "FR7630006000011234567890189");
+        assert_eq!(details.credit_limit, Some(Decimal::from(5000)));
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        // Guards against a form that reports only the first error, one save at a time.
+        let form = ClientForm {
+            name: " ".into(),
+            registration: "123456789".into(),
+            iban: "FR7630006000011234567890188".into(),
+            bic: "XX".into(),
+            payer: Contact {
+                email: "nope".into(),
+                ..Contact::default()
+            },
+            credit_limit: "-5".into(),
+            address: Address {
+                postal_code: "750".into(),
+                ..Address::default()
+            },
+            ..ClientForm::default()
+        };
+        let fields: Vec<_> = form
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ClientField::Name,
+                ClientField::Registration,
+                ClientField::PostalCode,
+                ClientField::PayerEmail,
+                ClientField::Iban,
+                ClientField::Bic,
+                ClientField::CreditLimit
+            ]
+        );
+    }
+
+    #[test]
+    fn form_round_trips_through_details() {
+        let details = valid_form().validate().unwrap();
+        assert_eq!(
+            ClientForm::from_details(&details).validate().unwrap(),
+            details
+        );
+    }
+}

@@ -1,0 +1,476 @@
+//! A realistic, deterministic demo portfolio: the same seed and date give the same ledger.
+//!
+//! Clients are drawn with a hidden payer profile (good, slow, bad, erratic) that only this
+//! generator knows: nothing of it is stored in the ledger, so scoring code can only learn
+//! behaviour from the payments themselves. Everything is recorded through the ledger's own
+//! methods, so the demo obeys the same invariants as user data.
+
+use crate::client::{Address, ClientDetails, ClientKind, Contact};
+use crate::ids::{ClientId, InvoiceId};
+use crate::invoice::{vat_for, InvoiceDetails};
+use crate::ledger::Ledger;
+use crate::money::round_cents;
+use crate::payment::{Allocation, PaymentDetails, PaymentMethod};
+use crate::terms::{EndOfMonthConvention, PaymentTerms};
+use chrono::{Datelike, Duration, NaiveDate};
+use rust_decimal::Decimal;
+
+#[derive(Clone, Copy, Debug)]
+pub struct DemoConfig {
+    pub clients: usize,
+    pub invoices: usize,
+    pub months: u32,
+    pub seed: u64,
+}
+
+impl Default for DemoConfig {
+    fn default() -> Self {
+        DemoConfig {
+            clients: 40,
+            invoices: 600,
+            months: 24,
+            seed: 0x0E2C_A155,
+        }
+    }
+}
+
+/// SplitMix64: tiny, fast and good enough for demo data; no dependency needed.
+struct Rng(u64);
+
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `low..=high`.
+    fn range(&mut self, low: i64, high: i64) -> i64 {
+        low + (self.next_u64() % (high - low + 1) as u64) as i64
+    }
+    /// True with probability `percent` / 100.
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next_u64() % 100 < percent
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[(self.next_u64() % items.len() as u64) as usize]
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Profile {
+    Good,
+    Slow,
+    Bad,
+    Erratic,
+}
+
+impl Profile {
+    /// Days between the due date and the payment, or None for an invoice never paid.
+    fn delay(self, rng: &mut Rng) -> Option<i64> {
+        match self {
+            Profile::Good => Some(rng.range(-5, 3)),
+            Profile::Slow => Some(rng.range(8, 45)),
+            Profile::Bad if rng.chance(12) => None,
+            Profile::Bad => Some(rng.range(30, 150)),
+            Profile::Erratic if rng.chance(50) => Some(rng.range(-3, 5)),
+            Profile::Erratic => Some(rng.range(20, 90)),
+        }
+    }
+}
+
+const PREFIXES: &[&str] = &[
+    "Atelier",
+    "Boulangerie",
+    "Cabinet",
+    "Studio",
+    "Garage",
+    "Librairie",
+    "Agence",
+    "Menuiserie",
+    "Imprimerie",
+    "Cave",
+    "Brasserie",
+    "Pharmacie",
+    "Transports",
+    "Clinique",
+    "Domaine",
+    "Éditions",
+];
+const SURNAMES: &[&str] = &[
+    "Dupont",
+    "Martin",
+    "Bernard",
+    "Lefèvre",
+    "Moreau",
+    "Girard",
+    "Roux",
+    "Fournier",
+    "Lambert",
+    "Bonnet",
+    "Fontaine",
+    "Chevalier",
+    "Garnier",
+    "Rousseau",
+    "Blanc",
+    "Guérin",
+    "Muller",
+    "Henry",
+    "Perrin",
+    "Morin",
+    "Mathieu",
+    "Clément",
+    "Gauthier",
+    "Dumas",
+    "Lemoine",
+    "Faure",
+];
+const FIRST_NAMES: &[&str] = &[
+    "Claire", "Jean", "Sophie", "Luc", "Camille", "Hugo", "Léa", "Paul", "Chloé", "Louis", "Inès",
+    "Marc",
+];
+const CITIES: &[(&str, &str)] = &[
+    ("Paris", "75011"),
+    ("Lyon", "69003"),
+    ("Marseille", "13001"),
+    ("Toulouse", "31000"),
+    ("Nantes", "44000"),
+    ("Bordeaux", "33000"),
+    ("Lille", "59000"),
+    ("Rennes", "35000"),
+    ("Strasbourg", "67000"),
+    ("Montpellier", "34000"),
+    ("Nice", "06000"),
+    ("Grenoble", "38000"),
+];
+const STREETS: &[&str] = &[
+    "rue de la République",
+    "avenue Jean Jaurès",
+    "boulevard Victor Hugo",
+    "rue Nationale",
+    "place du Marché",
+    "rue des Écoles",
+];
+const WORK: &[&str] = &[
+    "Développement site vitrine",
+    "Maintenance mensuelle",
+    "Audit et recommandations",
+    "Formation équipe",
+    "Conception graphique",
+    "Rédaction de contenus",
+    "Prestation de conseil",
+    "Intégration API",
+    "Photographies produits",
+    "Campagne publicitaire",
+];
+
+/// Generates the demo portfolio ending at `today` (the last invoice is at most today).
+pub fn generate(today: NaiveDate, config: DemoConfig) -> Ledger {
+    let mut rng = Rng(config.seed);
+    let mut ledger = Ledger::default();
+    let start = today - Duration::days(i64::from(config.months) * 365 / 12);
+
+    let mut clients: Vec<(ClientId, Profile, Decimal, u32)> = Vec::with_capacity(config.clients);
+    for index in 0..config.clients {
+        let profile = match index % 10 {
+            0..=4 => Profile::Good,
+            5 | 6 => Profile::Slow,
+            7 => Profile::Bad,
+            _ => Profile::Erratic,
+        };
+        let individual = index % 7 == 3;
+        let surname = SURNAMES[index % SURNAMES.len()];
+        let name = if individual {
+            format!("{} {}", rng.pick(FIRST_NAMES), surname)
+        } else {
+            format!(
+                "{} {}",
+                PREFIXES[(index * 7 + index / SURNAMES.len()) % PREFIXES.len()],
+                surname
+            )
+        };
+        let (city, postal_code) = *rng.pick(CITIES);
+        let terms = if individual {
+            PaymentTerms::OnReceipt
+        } else {
+            *rng.pick(&[
+                PaymentTerms::Net { days: 30 },
+                PaymentTerms::Net { days: 30 },
+                PaymentTerms::Net { days: 45 },
+                PaymentTerms::Net { days: 60 },
+                PaymentTerms::EndOfMonth,
+                PaymentTerms::DaysEndOfMonth {
+                    days: 45,
+                    convention: EndOfMonthConvention::DaysThenEndOfMonth,
+                },
+                PaymentTerms::DaysEndOfMonth {
+                    days: 45,
+                    convention: EndOfMonthConvention::EndOfMonthThenDays,
+                },
+            ])
+        };
+        let first = rng.pick(FIRST_NAMES);
+        let domain = surname.to_lowercase().replace(['è', 'é'], "e");
+        let details = ClientDetails {
+            name,
+            kind: if individual {
+                ClientKind::Individual
+            } else {
+                ClientKind::Business
+            },
+            registration: if individual {
+                String::new()
+            } else {
+                siren(&mut rng)
+            },
+            address: Address {
+                line1: format!("{} {}", rng.range(1, 120), rng.pick(STREETS)),
+                line2: String::new(),
+                postal_code: postal_code.to_string(),
+                city: city.to_string(),
+                country: "France".to_string(),
+            },
+            payer: Contact {
+                name: format!("{first} {surname}"),
+                email: format!("compta@{domain}{index}.fr"),
+                phone: format!(
+                    "0{} {:02} {:02} {:02} {:02}",
+                    rng.range(1, 5),
+                    rng.range(10, 99),
+                    rng.range(10, 99),
+                    rng.range(10, 99),
+                    rng.range(10, 99)
+                ),
+            },
+            iban: if rng.chance(60) {
+                french_iban(&mut rng)
+            } else {
+                String::new()
+            },
+            bic: String::new(),
+            terms,
+            credit_limit: (!individual && rng.chance(50))
+                .then(|| Decimal::from(rng.range(2, 30) * 1000)),
+            notes: String::new(),
+        };
+        let id = ledger.add_client(details, start);
+        let base_amount = Decimal::from(if individual {
+            rng.range(15, 120) * 10
+        } else {
+            rng.range(40, 900) * 10
+        });
+        let weight = if individual {
+            1
+        } else {
+            rng.range(1, 4) as u32
+        };
+        clients.push((id, profile, base_amount, weight));
+    }
+
+    // Issue dates spread over the period, then numbered in date order as a real ledger is.
+    let total_weight: u32 = clients.iter().map(|c| c.3).sum();
+    let span_days = (today - start).num_days();
+    let mut planned: Vec<(NaiveDate, usize)> = (0..config.invoices)
+        .map(|_| {
+            let mut ticket = (rng.next_u64() % u64::from(total_weight)) as u32;
+            let client = clients.iter().position(|c| {
+                if ticket < c.3 {
+                    true
+                } else {
+                    ticket -= c.3;
+                    false
+                }
+            });
+            (
+                start + Duration::days(rng.range(0, span_days)),
+                client.unwrap_or(0),
+            )
+        })
+        .collect();
+    planned.sort();
+
+    let mut sequence_by_year: std::collections::HashMap<i32, u32> = Default::default();
+    let mut issued: Vec<(InvoiceId, usize)> = Vec::with_capacity(planned.len());
+    for (issue_date, client_index) in planned {
+        let (client, _, base, _) = clients[client_index];
+        let seq = sequence_by_year.entry(issue_date.year()).or_insert(0);
+        *seq += 1;
+        let factor = Decimal::new(rng.range(50, 150), 2);
+        let net = round_cents(base * factor / Decimal::TEN) * Decimal::TEN;
+        let terms = ledger
+            .client(client)
+            .map(|c| c.details.terms)
+            .unwrap_or_default();
+        let id = ledger
+            .add_invoice(InvoiceDetails {
+                number: format!("F{}-{:04}", issue_date.year(), seq),
+                client,
+                issue_date,
+                terms,
+                net,
+                vat: vat_for(net, 2000),
+                description: rng.pick(WORK).to_string(),
+            })
+            .expect("demo invoices are valid");
+        issued.push((id, client_index));
+    }
+
+    for (invoice_id, client_index) in issued {
+        let (client, profile, _, _) = clients[client_index];
+        let Some(invoice) = ledger.invoice(invoice_id).cloned() else {
+            continue;
+        };
+        let due = invoice.due_date();
+        let issue = invoice.details.issue_date;
+        let method = if ledger
+            .client(client)
+            .is_some_and(|c| c.details.kind == ClientKind::Individual)
+        {
+            *rng.pick(&[
+                PaymentMethod::Card,
+                PaymentMethod::Cheque,
+                PaymentMethod::Transfer,
+            ])
+        } else {
+            *rng.pick(&[
+                PaymentMethod::Transfer,
+                PaymentMethod::Transfer,
+                PaymentMethod::DirectDebit,
+                PaymentMethod::Cheque,
+            ])
+        };
+
+        // A few invoices get a commercial gesture (credit note) soon after issue.
+        if rng.chance(3) {
+            let date = (issue + Duration::days(rng.range(3, 20))).min(today);
+            let amount = round_cents(invoice.total() * Decimal::new(rng.range(10, 30), 2));
+            let number = format!("AV-{}", invoice.details.number);
+            let _ =
+                ledger.add_credit_note(invoice_id, number, date, amount, "Geste commercial".into());
+        }
+        // Some overdue invoices are disputed; most disputes end with a credit note.
+        if rng.chance(4) && due + Duration::days(10) <= today {
+            let opened = due + Duration::days(rng.range(1, 10));
+            let _ = ledger.open_dispute(invoice_id, opened, "Prestation contestée".into());
+            let closed = opened + Duration::days(rng.range(15, 60));
+            if closed <= today && rng.chance(70) {
+                let amount = round_cents(
+                    ledger.balance_now(invoice_id).open() * Decimal::new(rng.range(10, 40), 2),
+                );
+                if amount > Decimal::ZERO {
+                    let _ = ledger.add_credit_note(
+                        invoice_id,
+                        format!("AV-L-{}", invoice.details.number),
+                        closed,
+                        amount,
+                        "Règlement du litige".into(),
+                    );
+                }
+                let _ = ledger.close_dispute(invoice_id, closed, "Accord trouvé".into());
+            } else {
+                continue; // still disputed: nothing paid
+            }
+        }
+
+        let Some(delay) = profile.delay(&mut rng) else {
+            // Never paid: the oldest are eventually written off.
+            if due + Duration::days(365) <= today && rng.chance(50) {
+                let _ = ledger.write_off(
+                    invoice_id,
+                    due + Duration::days(rng.range(200, 360)),
+                    "Client insolvable".into(),
+                );
+            }
+            continue;
+        };
+        let paid_on = (due + Duration::days(delay)).max(issue);
+        if paid_on > today {
+            continue;
+        }
+        let open = ledger.balance_now(invoice_id).open();
+        if open <= Decimal::ZERO {
+            continue;
+        }
+        let partial = matches!(profile, Profile::Bad | Profile::Slow) && rng.chance(25);
+        let first_part = if partial {
+            round_cents(open * Decimal::new(rng.range(30, 70), 2))
+        } else {
+            open
+        };
+        // Now and then a good client rounds its transfer up: the excess stays as its credit.
+        let overpay = profile == Profile::Good && !partial && rng.chance(2);
+        let amount = if overpay {
+            (first_part / Decimal::ONE_HUNDRED).ceil() * Decimal::ONE_HUNDRED + Decimal::ONE_HUNDRED
+        } else {
+            first_part
+        };
+        record(
+            &mut ledger,
+            client,
+            paid_on,
+            amount,
+            method,
+            invoice_id,
+            first_part,
+        );
+        if partial {
+            let second = paid_on + Duration::days(rng.range(15, 60));
+            if second <= today && rng.chance(70) {
+                let rest = ledger.balance_now(invoice_id).open();
+                record(&mut ledger, client, second, rest, method, invoice_id, rest);
+            }
+        }
+    }
+    ledger
+}
+
+fn record(
+    ledger: &mut Ledger,
+    client: ClientId,
+    date: NaiveDate,
+    amount: Decimal,
+    method: PaymentMethod,
+    invoice: InvoiceId,
+    allocated: Decimal,
+) {
+    let number = ledger
+        .invoice(invoice)
+        .map(|i| i.details.number.clone())
+        .unwrap_or_default();
+    let _ = ledger.record_payment(PaymentDetails {
+        client,
+        date,
+        amount,
+        method,
+        reference: format!("VIR {number}"),
+        allocations: vec![Allocation {
+            invoice,
+            amount: allocated,
+        }],
+    });
+}
+
+fn digits(rng: &mut Rng, count: usize) -> String {
+    (0..count)
+        .map(|_| char::from(b'0' + rng.range(0, 9) as u8))
+        .collect()
+}
+
+/// A random SIREN with a valid Luhn key.
+fn siren(rng: &mut Rng) -> String {
+    let body = format!("{}{}", rng.range(1, 9), digits(rng, 7));
+    (0..10)
+        .map(|key| format!("{body}{key}"))
+        .find(|candidate| crate::validate::check_registration(candidate).is_ok())
+        .expect("one of ten keys satisfies Luhn")
+}
+
+/// A random French IBAN with valid check digits.
+fn french_iban(rng: &mut Rng) -> String {
+    let bban = digits(rng, 23);
+    (2..=98)
+        .map(|check| format!("FR{check:02}{bban}"))
+        .find(|candidate| crate::validate::check_iban(candidate).is_ok())
+        .expect("exactly one pair of check digits is valid")
+}

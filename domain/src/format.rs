@@ -1,0 +1,107 @@
+//! Amounts and dates as French and English readers expect them: `1 234,56 €`, `31/12/2026`.
+
+use crate::money::round_cents;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Locale {
+    #[default]
+    Fr,
+    En,
+}
+
+/// French groups thousands with a narrow no-break space and puts the euro sign after a
+/// no-break space, as `Intl.NumberFormat("fr-FR")` does; English writes `€1,234.56`.
+pub fn format_eur(amount: Decimal, locale: Locale) -> String {
+    let (grouped, negative) = group_digits(amount, locale);
+    let sign = if negative { "-" } else { "" };
+    match locale {
+        Locale::Fr => format!("{sign}{grouped}\u{a0}€"),
+        Locale::En => format!("{sign}€{grouped}"),
+    }
+}
+
+/// The number alone, with the locale's decimal mark and grouping, two decimals.
+pub fn format_number(amount: Decimal, locale: Locale) -> String {
+    let (grouped, negative) = group_digits(amount, locale);
+    if negative {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+fn group_digits(amount: Decimal, locale: Locale) -> (String, bool) {
+    let rounded = round_cents(amount);
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let text = format!("{:.2}", rounded.abs());
+    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
+    let (group_mark, decimal_mark) = match locale {
+        Locale::Fr => ('\u{202f}', ','),
+        Locale::En => (',', '.'),
+    };
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(group_mark);
+        }
+        grouped.push(c);
+    }
+    grouped.push(decimal_mark);
+    grouped.push_str(cents);
+    (grouped, negative)
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// `31/12/2026` in French; `31 Dec 2026` in English, which no reader can take for 12/31.
+pub fn format_date(date: NaiveDate, locale: Locale) -> String {
+    match locale {
+        Locale::Fr => date.format("%d/%m/%Y").to_string(),
+        Locale::En => format!(
+            "{} {} {}",
+            date.day(),
+            MONTHS_EN[date.month0() as usize],
+            date.year()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn french_amounts() {
+        // Guards against "1234.56 €" or a plain space that wraps the amount across lines.
+        assert_eq!(
+            format_eur(dec!(1234.56), Locale::Fr),
+            "1\u{202f}234,56\u{a0}€"
+        );
+        assert_eq!(
+            format_eur(dec!(1234567), Locale::Fr),
+            "1\u{202f}234\u{202f}567,00\u{a0}€"
+        );
+        assert_eq!(format_eur(dec!(0.5), Locale::Fr), "0,50\u{a0}€");
+        assert_eq!(format_eur(dec!(-40), Locale::Fr), "-40,00\u{a0}€");
+        assert_eq!(format_eur(dec!(-0.001), Locale::Fr), "0,00\u{a0}€");
+    }
+
+    #[test]
+    fn english_amounts() {
+        assert_eq!(format_eur(dec!(1234.565), Locale::En), "€1,234.57");
+        assert_eq!(format_eur(dec!(999), Locale::En), "€999.00");
+        assert_eq!(format_number(dec!(-1234.5), Locale::En), "-1,234.50");
+    }
+
+    #[test]
+    fn dates() {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        assert_eq!(format_date(date, Locale::Fr), "31/12/2026");
+        assert_eq!(format_date(date, Locale::En), "31 Dec 2026");
+    }
+}

@@ -1,0 +1,129 @@
+//! A client's history: every dated fact about it, newest first.
+
+use crate::ids::{ClientId, InvoiceId, PaymentId};
+use crate::ledger::Ledger;
+use crate::payment::PaymentMethod;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HistoryEvent {
+    InvoiceIssued {
+        invoice: InvoiceId,
+        number: String,
+        total: Decimal,
+    },
+    PaymentReceived {
+        payment: PaymentId,
+        amount: Decimal,
+        method: PaymentMethod,
+    },
+    CreditNoteIssued {
+        invoice: InvoiceId,
+        number: String,
+        amount: Decimal,
+    },
+    DisputeOpened {
+        invoice: InvoiceId,
+        number: String,
+        reason: String,
+    },
+    DisputeClosed {
+        invoice: InvoiceId,
+        number: String,
+        resolution: String,
+    },
+    WrittenOff {
+        invoice: InvoiceId,
+        number: String,
+        amount: Decimal,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub date: NaiveDate,
+    pub event: HistoryEvent,
+}
+
+pub fn client_history(ledger: &Ledger, client: ClientId) -> Vec<HistoryEntry> {
+    let number_of = |id: InvoiceId| {
+        ledger
+            .invoice(id)
+            .map(|i| i.details.number.clone())
+            .unwrap_or_default()
+    };
+    let belongs = |id: InvoiceId| {
+        ledger
+            .invoice(id)
+            .is_some_and(|i| i.details.client == client)
+    };
+    let mut entries: Vec<HistoryEntry> = Vec::new();
+    entries.extend(ledger.invoices_of(client).map(|i| HistoryEntry {
+        date: i.details.issue_date,
+        event: HistoryEvent::InvoiceIssued {
+            invoice: i.id,
+            number: i.details.number.clone(),
+            total: i.total(),
+        },
+    }));
+    entries.extend(ledger.payments_of(client).map(|p| HistoryEntry {
+        date: p.details.date,
+        event: HistoryEvent::PaymentReceived {
+            payment: p.id,
+            amount: p.details.amount,
+            method: p.details.method,
+        },
+    }));
+    entries.extend(
+        ledger
+            .credit_notes()
+            .iter()
+            .filter(|c| belongs(c.invoice))
+            .map(|c| HistoryEntry {
+                date: c.date,
+                event: HistoryEvent::CreditNoteIssued {
+                    invoice: c.invoice,
+                    number: c.number.clone(),
+                    amount: c.amount,
+                },
+            }),
+    );
+    for dispute in ledger.disputes().iter().filter(|d| belongs(d.invoice)) {
+        entries.push(HistoryEntry {
+            date: dispute.opened_on,
+            event: HistoryEvent::DisputeOpened {
+                invoice: dispute.invoice,
+                number: number_of(dispute.invoice),
+                reason: dispute.reason.clone(),
+            },
+        });
+        if let Some(closed_on) = dispute.closed_on {
+            entries.push(HistoryEntry {
+                date: closed_on,
+                event: HistoryEvent::DisputeClosed {
+                    invoice: dispute.invoice,
+                    number: number_of(dispute.invoice),
+                    resolution: dispute.resolution.clone(),
+                },
+            });
+        }
+    }
+    entries.extend(
+        ledger
+            .write_offs()
+            .iter()
+            .filter(|w| belongs(w.invoice))
+            .map(|w| HistoryEntry {
+                date: w.date,
+                event: HistoryEvent::WrittenOff {
+                    invoice: w.invoice,
+                    number: number_of(w.invoice),
+                    amount: w.amount,
+                },
+            }),
+    );
+    // Newest first; the sort is stable so same-day facts keep their recording order.
+    entries.sort_by(|a, b| b.date.cmp(&a.date));
+    entries
+}

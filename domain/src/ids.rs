@@ -1,0 +1,35 @@
+//! Typed identifiers. All entities of a ledger draw from one counter, so an id is unique
+//! across kinds and never reused, even after a deletion.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! id_type {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub u64);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+
+id_type!(
+    /// A client (customer) of the issuer.
+    ClientId,
+    /// An invoice issued to a client.
+    InvoiceId,
+    /// A payment received from a client.
+    PaymentId,
+    /// A credit note (avoir) against one invoice.
+    CreditNoteId,
+    /// A dispute (litige) on one invoice.
+    DisputeId,
+    /// A write-off (passage en perte) of one invoice's open balance.
+    WriteOffId,
+);

@@ -1,0 +1,457 @@
+//! The ledger: every fact the user recorded, and the only way to change them.
+//!
+//! Each change is a method that checks the ledger's invariants and either applies the whole
+//! change or returns a [`Problem`] and leaves the ledger untouched. Invariants:
+//! - ids are unique across all entities, below `next_id`, and each list is sorted by id
+//!   (so lookups are binary searches);
+//! - every reference (an invoice's client, an allocation's invoice...) points to an entity that
+//!   exists, and an allocation's invoice belongs to the payment's client;
+//! - invoice numbers are unique (see [`number_key`]);
+//! - amounts are positive; a payment's allocations never exceed it, nor an invoice's open amount
+//!   when they are made.
+
+use crate::balances::{InvoiceBalance, Position};
+use crate::client::{Client, ClientDetails};
+use crate::ids::{ClientId, CreditNoteId, DisputeId, InvoiceId, PaymentId, WriteOffId};
+use crate::invoice::{number_key, Invoice, InvoiceDetails};
+use crate::payment::{Allocation, Payment, PaymentDetails};
+use crate::problem::Problem;
+use crate::settlement::{CreditNote, Dispute, WriteOff};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ledger {
+    pub(crate) next_id: u64,
+    pub(crate) clients: Vec<Client>,
+    pub(crate) invoices: Vec<Invoice>,
+    pub(crate) payments: Vec<Payment>,
+    pub(crate) credit_notes: Vec<CreditNote>,
+    pub(crate) disputes: Vec<Dispute>,
+    pub(crate) write_offs: Vec<WriteOff>,
+}
+
+/// Finds an entity by id in a list sorted by id.
+fn find<'a, T, K: Ord>(items: &'a [T], key: K, id_of: impl Fn(&T) -> K) -> Option<&'a T> {
+    items
+        .binary_search_by(|item| id_of(item).cmp(&key))
+        .ok()
+        .map(|i| &items[i])
+}
+
+impl Ledger {
+    pub fn clients(&self) -> &[Client] {
+        &self.clients
+    }
+    pub fn invoices(&self) -> &[Invoice] {
+        &self.invoices
+    }
+    pub fn payments(&self) -> &[Payment] {
+        &self.payments
+    }
+    pub fn credit_notes(&self) -> &[CreditNote] {
+        &self.credit_notes
+    }
+    pub fn disputes(&self) -> &[Dispute] {
+        &self.disputes
+    }
+    pub fn write_offs(&self) -> &[WriteOff] {
+        &self.write_offs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clients.is_empty() && self.invoices.is_empty() && self.payments.is_empty()
+    }
+
+    pub fn client(&self, id: ClientId) -> Option<&Client> {
+        find(&self.clients, id, |c| c.id)
+    }
+    pub fn invoice(&self, id: InvoiceId) -> Option<&Invoice> {
+        find(&self.invoices, id, |i| i.id)
+    }
+    pub fn payment(&self, id: PaymentId) -> Option<&Payment> {
+        find(&self.payments, id, |p| p.id)
+    }
+
+    pub fn invoices_of(&self, client: ClientId) -> impl Iterator<Item = &Invoice> {
+        self.invoices
+            .iter()
+            .filter(move |i| i.details.client == client)
+    }
+    pub fn payments_of(&self, client: ClientId) -> impl Iterator<Item = &Payment> {
+        self.payments
+            .iter()
+            .filter(move |p| p.details.client == client)
+    }
+
+    /// The dispute open on an invoice now (whatever its dates), if any.
+    pub fn current_dispute(&self, invoice: InvoiceId) -> Option<&Dispute> {
+        self.disputes
+            .iter()
+            .find(|d| d.invoice == invoice && d.closed_on.is_none())
+    }
+    pub fn write_off_of(&self, invoice: InvoiceId) -> Option<&WriteOff> {
+        self.write_offs.iter().find(|w| w.invoice == invoice)
+    }
+
+    /// The balance of an invoice counting every recorded fact, whatever its date.
+    pub fn balance_now(&self, invoice: InvoiceId) -> InvoiceBalance {
+        match self.invoice(invoice) {
+            Some(found) => Position::of_invoices(self, NaiveDate::MAX, std::slice::from_ref(found))
+                .invoice(invoice),
+            None => InvoiceBalance::default(),
+        }
+    }
+
+    /// The number a new invoice most likely takes: the last one's, incremented.
+    pub fn suggested_invoice_number(&self, year: i32) -> String {
+        crate::invoice::next_number(
+            self.invoices.last().map(|i| i.details.number.as_str()),
+            year,
+        )
+    }
+
+    fn take_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    fn client_mut(&mut self, id: ClientId) -> Result<&mut Client, Problem> {
+        let index = self
+            .clients
+            .binary_search_by_key(&id, |c| c.id)
+            .map_err(|_| Problem::UnknownClient(id))?;
+        Ok(&mut self.clients[index])
+    }
+
+    fn invoice_index(&self, id: InvoiceId) -> Result<usize, Problem> {
+        self.invoices
+            .binary_search_by_key(&id, |i| i.id)
+            .map_err(|_| Problem::UnknownInvoice(id))
+    }
+
+    fn existing_invoice(&self, id: InvoiceId) -> Result<&Invoice, Problem> {
+        self.invoice(id).ok_or(Problem::UnknownInvoice(id))
+    }
+
+    fn has_settlements(&self, invoice: InvoiceId) -> bool {
+        self.payments
+            .iter()
+            .any(|p| p.details.allocations.iter().any(|a| a.invoice == invoice))
+            || self.credit_notes.iter().any(|c| c.invoice == invoice)
+            || self.write_offs.iter().any(|w| w.invoice == invoice)
+            || self.disputes.iter().any(|d| d.invoice == invoice)
+    }
+
+    // ----- clients -----
+
+    pub fn add_client(&mut self, details: ClientDetails, created_on: NaiveDate) -> ClientId {
+        let id = ClientId(self.take_id());
+        self.clients.push(Client {
+            id,
+            created_on,
+            archived: false,
+            details,
+        });
+        id
+    }
+
+    pub fn update_client(&mut self, id: ClientId, details: ClientDetails) -> Result<(), Problem> {
+        self.client_mut(id)?.details = details;
+        Ok(())
+    }
+
+    pub fn set_client_archived(&mut self, id: ClientId, archived: bool) -> Result<(), Problem> {
+        self.client_mut(id)?.archived = archived;
+        Ok(())
+    }
+
+    /// Only a client with no invoice and no payment can be deleted; others are archived, so
+    /// their history stays.
+    pub fn delete_client(&mut self, id: ClientId) -> Result<(), Problem> {
+        self.client_mut(id)?;
+        if self.invoices_of(id).next().is_some() || self.payments_of(id).next().is_some() {
+            return Err(Problem::ClientHasInvoices);
+        }
+        self.clients.retain(|c| c.id != id);
+        Ok(())
+    }
+
+    // ----- invoices -----
+
+    fn check_number_free(&self, number: &str, except: Option<InvoiceId>) -> Result<(), Problem> {
+        let key = number_key(number);
+        let taken = self
+            .invoices
+            .iter()
+            .any(|i| Some(i.id) != except && number_key(&i.details.number) == key);
+        if taken {
+            Err(Problem::InvoiceNumberTaken)
+        } else {
+            Ok(())
+        }
+    }
+
+    pub fn is_number_free(&self, number: &str, except: Option<InvoiceId>) -> bool {
+        self.check_number_free(number, except).is_ok()
+    }
+
+    pub fn add_invoice(&mut self, details: InvoiceDetails) -> Result<InvoiceId, Problem> {
+        let client = self
+            .client(details.client)
+            .ok_or(Problem::UnknownClient(details.client))?;
+        if client.archived {
+            return Err(Problem::ClientArchived);
+        }
+        self.check_number_free(&details.number, None)?;
+        if details.net <= Decimal::ZERO || details.vat < Decimal::ZERO {
+            return Err(Problem::AmountNotPositive);
+        }
+        let id = InvoiceId(self.take_id());
+        self.invoices.push(Invoice { id, details });
+        Ok(id)
+    }
+
+    /// Edits an invoice. Once anything settles it, it stays with its client; its amount may
+    /// still be corrected, and what then exceeds the new total becomes the client's credit.
+    pub fn update_invoice(
+        &mut self,
+        id: InvoiceId,
+        details: InvoiceDetails,
+    ) -> Result<(), Problem> {
+        let index = self.invoice_index(id)?;
+        self.client(details.client)
+            .ok_or(Problem::UnknownClient(details.client))?;
+        self.check_number_free(&details.number, Some(id))?;
+        if details.client != self.invoices[index].details.client && self.has_settlements(id) {
+            return Err(Problem::InvoiceHasSettlements);
+        }
+        if details.net <= Decimal::ZERO || details.vat < Decimal::ZERO {
+            return Err(Problem::AmountNotPositive);
+        }
+        self.invoices[index].details = details;
+        Ok(())
+    }
+
+    /// Deletes an invoice recorded by mistake; one with any settlement must be credited instead.
+    pub fn delete_invoice(&mut self, id: InvoiceId) -> Result<(), Problem> {
+        self.invoice_index(id)?;
+        if self.has_settlements(id) {
+            return Err(Problem::InvoiceHasSettlements);
+        }
+        self.invoices.retain(|i| i.id != id);
+        Ok(())
+    }
+
+    // ----- payments -----
+
+    pub fn record_payment(&mut self, details: PaymentDetails) -> Result<PaymentId, Problem> {
+        self.client(details.client)
+            .ok_or(Problem::UnknownClient(details.client))?;
+        if details.amount <= Decimal::ZERO {
+            return Err(Problem::AmountNotPositive);
+        }
+        self.check_allocations(details.client, &details.allocations)?;
+        let allocated: Decimal = details.allocations.iter().map(|a| a.amount).sum();
+        if allocated > details.amount {
+            return Err(Problem::AllocationsExceedPayment {
+                payment: details.amount,
+            });
+        }
+        let id = PaymentId(self.take_id());
+        self.payments.push(Payment { id, details });
+        Ok(id)
+    }
+
+    fn check_allocations(
+        &self,
+        client: ClientId,
+        allocations: &[Allocation],
+    ) -> Result<(), Problem> {
+        let mut seen = HashSet::new();
+        for allocation in allocations {
+            let invoice = self.existing_invoice(allocation.invoice)?;
+            if invoice.details.client != client {
+                return Err(Problem::InvoiceOfAnotherClient);
+            }
+            if !seen.insert(allocation.invoice) {
+                return Err(Problem::InvoiceListedTwice);
+            }
+            if allocation.amount <= Decimal::ZERO {
+                return Err(Problem::AmountNotPositive);
+            }
+            if self.write_off_of(allocation.invoice).is_some() {
+                return Err(Problem::InvoiceWrittenOff);
+            }
+            let open = self.balance_now(allocation.invoice).open();
+            if allocation.amount > open {
+                return Err(Problem::AllocationExceedsOpen { open });
+            }
+        }
+        Ok(())
+    }
+
+    /// Settles an invoice from the client's credit (unallocated payments, oldest first).
+    pub fn apply_credit(&mut self, invoice: InvoiceId, amount: Decimal) -> Result<(), Problem> {
+        let client = self.existing_invoice(invoice)?.details.client;
+        self.check_allocations(client, &[Allocation { invoice, amount }])?;
+        let credit: Decimal = self.payments_of(client).map(Payment::unallocated).sum();
+        if amount > credit {
+            return Err(Problem::AllocationsExceedPayment { payment: credit });
+        }
+        let mut remaining = amount;
+        for payment in self
+            .payments
+            .iter_mut()
+            .filter(|p| p.details.client == client)
+        {
+            let part = payment.unallocated().min(remaining);
+            if part <= Decimal::ZERO {
+                continue;
+            }
+            match payment
+                .details
+                .allocations
+                .iter_mut()
+                .find(|a| a.invoice == invoice)
+            {
+                Some(existing) => existing.amount += part,
+                None => payment.details.allocations.push(Allocation {
+                    invoice,
+                    amount: part,
+                }),
+            }
+            remaining -= part;
+            if remaining.is_zero() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn delete_payment(&mut self, id: PaymentId) -> Result<(), Problem> {
+        let before = self.payments.len();
+        self.payments.retain(|p| p.id != id);
+        if self.payments.len() == before {
+            return Err(Problem::UnknownPayment(id));
+        }
+        Ok(())
+    }
+
+    // ----- credit notes, disputes, write-offs -----
+
+    pub fn add_credit_note(
+        &mut self,
+        invoice: InvoiceId,
+        number: String,
+        date: NaiveDate,
+        amount: Decimal,
+        reason: String,
+    ) -> Result<CreditNoteId, Problem> {
+        let target = self.existing_invoice(invoice)?;
+        if date < target.details.issue_date {
+            return Err(Problem::DateBeforeIssue);
+        }
+        if self.write_off_of(invoice).is_some() {
+            return Err(Problem::InvoiceWrittenOff);
+        }
+        if amount <= Decimal::ZERO {
+            return Err(Problem::AmountNotPositive);
+        }
+        let already: Decimal = self
+            .credit_notes
+            .iter()
+            .filter(|c| c.invoice == invoice)
+            .map(|c| c.amount)
+            .sum();
+        let max = target.total() - already;
+        if amount > max {
+            return Err(Problem::CreditNoteExceeds { max });
+        }
+        let id = CreditNoteId(self.take_id());
+        self.credit_notes.push(CreditNote {
+            id,
+            number: number.trim().to_string(),
+            invoice,
+            date,
+            amount,
+            reason,
+        });
+        Ok(id)
+    }
+
+    pub fn open_dispute(
+        &mut self,
+        invoice: InvoiceId,
+        opened_on: NaiveDate,
+        reason: String,
+    ) -> Result<DisputeId, Problem> {
+        let target = self.existing_invoice(invoice)?;
+        if opened_on < target.details.issue_date {
+            return Err(Problem::DateBeforeIssue);
+        }
+        if self.current_dispute(invoice).is_some() {
+            return Err(Problem::DisputeAlreadyOpen);
+        }
+        let id = DisputeId(self.take_id());
+        self.disputes.push(Dispute {
+            id,
+            invoice,
+            opened_on,
+            reason,
+            closed_on: None,
+            resolution: String::new(),
+        });
+        Ok(id)
+    }
+
+    pub fn close_dispute(
+        &mut self,
+        invoice: InvoiceId,
+        closed_on: NaiveDate,
+        resolution: String,
+    ) -> Result<(), Problem> {
+        let dispute = self
+            .disputes
+            .iter_mut()
+            .find(|d| d.invoice == invoice && d.closed_on.is_none())
+            .ok_or(Problem::NoOpenDispute)?;
+        if closed_on < dispute.opened_on {
+            return Err(Problem::DateBeforeIssue);
+        }
+        dispute.closed_on = Some(closed_on);
+        dispute.resolution = resolution;
+        Ok(())
+    }
+
+    /// Gives up what the invoice still has open, counting every recorded payment.
+    pub fn write_off(
+        &mut self,
+        invoice: InvoiceId,
+        date: NaiveDate,
+        reason: String,
+    ) -> Result<WriteOffId, Problem> {
+        let target = self.existing_invoice(invoice)?;
+        if date < target.details.issue_date {
+            return Err(Problem::DateBeforeIssue);
+        }
+        if self.write_off_of(invoice).is_some() {
+            return Err(Problem::InvoiceWrittenOff);
+        }
+        let amount = self.balance_now(invoice).open();
+        if amount <= Decimal::ZERO {
+            return Err(Problem::NothingToWriteOff);
+        }
+        let id = WriteOffId(self.take_id());
+        self.write_offs.push(WriteOff {
+            id,
+            invoice,
+            date,
+            amount,
+            reason,
+        });
+        Ok(id)
+    }
+}

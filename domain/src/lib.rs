@@ -1,0 +1,25 @@
+//! The receivables domain of Encaisse, as pure data and functions.
+//!
+//! No web, UI or storage dependency lives here: the browser app, the tests and the benchmarks
+//! all call the same code. Every computation that depends on "today" takes the date as a
+//! parameter; only the UI reads the clock. Money is `rust_decimal::Decimal`, rounded to the
+//! cent (half away from zero) only when an amount is final.
+
+pub mod balances;
+pub mod client;
+pub mod demo;
+pub mod format;
+pub mod history;
+pub mod ids;
+pub mod invoice;
+pub mod ledger;
+pub mod money;
+pub mod payment;
+pub mod problem;
+pub mod settlement;
+pub mod snapshot;
+pub mod terms;
+pub mod validate;
+
+pub use chrono::NaiveDate;
+pub use rust_decimal::Decimal;

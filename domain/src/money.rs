@@ -1,0 +1,97 @@
+//! Amounts of money: exact decimals, parsed from what people type, rounded at the end.
+
+use crate::problem::Problem;
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::str::FromStr;
+
+/// Rounds a final amount to the cent, half away from zero (0.005 -> 0.01, -0.005 -> -0.01).
+pub fn round_cents(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Parses an amount as typed by a French or English speaker: `1 234,56`, `1234.56`,
+/// `1.234,56`, `1,234.56`, with or without a euro sign. At most two decimals; the sign is
+/// kept so that callers decide whether a negative amount makes sense.
+pub fn parse_amount(text: &str) -> Result<Decimal, Problem> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '€' && *c != '\u{202f}' && *c != '\u{a0}')
+        .collect();
+    if cleaned.is_empty() {
+        return Err(Problem::Required);
+    }
+    let normalized = match (cleaned.rfind(','), cleaned.rfind('.')) {
+        // Both marks: the last one is the decimal mark, the other groups thousands.
+        (Some(comma), Some(dot)) if comma > dot => cleaned.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => cleaned.replace(',', ""),
+        (Some(_), None) => cleaned.replace(',', "."),
+        _ => cleaned,
+    };
+    let valid_shape = {
+        let digits = normalized.strip_prefix('-').unwrap_or(&normalized);
+        let mut parts = digits.split('.');
+        let whole = parts.next().unwrap_or("");
+        let fraction = parts.next();
+        parts.next().is_none()
+            && !whole.is_empty()
+            && whole.chars().all(|c| c.is_ascii_digit())
+            && fraction.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()))
+    };
+    if !valid_shape {
+        return Err(Problem::AmountFormat);
+    }
+    let amount = Decimal::from_str(&normalized).map_err(|_| Problem::AmountFormat)?;
+    if amount.scale() > 2 {
+        return Err(Problem::AmountTooManyDecimals);
+    }
+    Ok(amount)
+}
+
+/// Parses an amount that must be strictly positive (an invoice line, a payment).
+pub fn parse_positive_amount(text: &str) -> Result<Decimal, Problem> {
+    let amount = parse_amount(text)?;
+    if amount <= Decimal::ZERO {
+        return Err(Problem::AmountNotPositive);
+    }
+    Ok(amount)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn rounds_half_away_from_zero_not_to_even() {
+        // Guards against Decimal's default banker's rounding (0.125 -> 0.12).
+        assert_eq!(round_cents(dec!(0.125)), dec!(0.13));
+        assert_eq!(round_cents(dec!(-0.125)), dec!(-0.13));
+        assert_eq!(round_cents(dec!(2.675)), dec!(2.68));
+        assert_eq!(round_cents(dec!(2.674999)), dec!(2.67));
+    }
+
+    #[test]
+    fn parses_french_and_english_amounts() {
+        // Guards against rejecting the decimal comma French users type.
+        assert_eq!(parse_amount("1 234,56").unwrap(), dec!(1234.56));
+        assert_eq!(
+            parse_amount("1\u{202f}234,56\u{a0}€").unwrap(),
+            dec!(1234.56)
+        );
+        assert_eq!(parse_amount("1.234,56").unwrap(), dec!(1234.56));
+        assert_eq!(parse_amount("1,234.56").unwrap(), dec!(1234.56));
+        assert_eq!(parse_amount("1234.5").unwrap(), dec!(1234.5));
+        assert_eq!(parse_amount("-12").unwrap(), dec!(-12));
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_amount() {
+        // Guards against silently reading "12abc" as 12 or "1,234" as 1234.
+        assert_eq!(parse_amount(""), Err(Problem::Required));
+        assert_eq!(parse_amount("12abc"), Err(Problem::AmountFormat));
+        assert_eq!(parse_amount("1,2,3"), Err(Problem::AmountFormat));
+        assert_eq!(parse_amount(",5"), Err(Problem::AmountFormat));
+        assert_eq!(parse_amount("1,234"), Err(Problem::AmountTooManyDecimals));
+        assert_eq!(parse_positive_amount("0"), Err(Problem::AmountNotPositive));
+    }
+}

@@ -1,0 +1,75 @@
+//! What can be wrong with an input or a requested change, as codes.
+//!
+//! The domain never writes user-facing sentences: the app turns each code into French or
+//! English (src/i18n), so every message exists in both languages.
+
+use crate::ids::{ClientId, InvoiceId, PaymentId};
+use rust_decimal::Decimal;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    /// A SIREN has 9 digits, a SIRET 14.
+    RegistrationLength,
+    RegistrationChecksum,
+    IbanFormat,
+    IbanLength {
+        country: String,
+        expected: usize,
+    },
+    IbanChecksum,
+    BicFormat,
+    EmailFormat,
+    PhoneFormat,
+    PostalCodeFormat,
+    AmountFormat,
+    AmountTooManyDecimals,
+    AmountNotPositive,
+    AmountNegative,
+    DateFormat,
+    DateBeforeIssue,
+    DaysOutOfRange {
+        min: u16,
+        max: u16,
+    },
+    InvoiceNumberTaken,
+    UnknownClient(ClientId),
+    UnknownInvoice(InvoiceId),
+    UnknownPayment(PaymentId),
+    ClientArchived,
+    InvoiceOfAnotherClient,
+    InvoiceListedTwice,
+    /// An allocation larger than what the invoice still has open.
+    AllocationExceedsOpen {
+        open: Decimal,
+    },
+    /// Allocations adding up to more than the payment.
+    AllocationsExceedPayment {
+        payment: Decimal,
+    },
+    CreditNoteExceeds {
+        max: Decimal,
+    },
+    DisputeAlreadyOpen,
+    NoOpenDispute,
+    NothingToWriteOff,
+    InvoiceWrittenOff,
+    InvoiceHasSettlements,
+    ClientHasInvoices,
+}
+
+/// A problem attached to one field of a form, so the message shows beside that field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError<F> {
+    pub field: F,
+    pub problem: Problem,
+}
+
+impl<F> FieldError<F> {
+    pub fn new(field: F, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+}

@@ -1,0 +1,306 @@
+//! The stored format: the only module that knows how a ledger is written down.
+//!
+//! The same envelope is kept in the browser's storage and written to backup files:
+//!
+//! ```json
+//! { "format": "encaisse", "version": 1, "revision": 42, "ledger": { ... } }
+//! ```
+//!
+//! `version` is the schema version (see ARCHITECTURE.md for its history); `revision` counts
+//! the writes to storage so that a tab can tell that another tab wrote since it last read.
+//! Reading runs the migrations from the file's version up to [`CURRENT_VERSION`], then
+//! checks every invariant of the ledger, so nothing inconsistent is ever loaded.
+
+use crate::client::ClientDetails;
+use crate::ids::{ClientId, InvoiceId};
+use crate::invoice::{number_key, InvoiceDetails};
+use crate::ledger::Ledger;
+use crate::payment::PaymentDetails;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+pub const FORMAT: &str = "encaisse";
+pub const CURRENT_VERSION: u32 = 1;
+
+/// Each migration turns a document of version `n + 1` (its index + 1) into version `n + 2`.
+/// Append one when the schema changes, with a fixture in tests/fixtures/storage/.
+type Migration = fn(&mut Value) -> Result<(), SnapshotError>;
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub revision: u64,
+    pub ledger: Ledger,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// Not JSON at all (a truncated write, another file).
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but not an Encaisse document.
+    NotEncaisse,
+    /// Written by a newer Encaisse: refuse rather than lose what this one does not know.
+    NewerVersion {
+        found: u64,
+    },
+    BadVersion,
+    /// A value of the wrong shape, at a JSON path such as `ledger.invoices[3].issue_date`.
+    Invalid {
+        path: String,
+        detail: String,
+    },
+    /// Well-formed, but inconsistent, at a path such as `ledger.payments[2]`.
+    Inconsistent {
+        path: String,
+        problem: Inconsistency,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inconsistency {
+    DuplicateId(u64),
+    IdAboveCounter(u64),
+    NotSortedById,
+    UnknownClient(ClientId),
+    UnknownInvoice(InvoiceId),
+    InvoiceOfAnotherClient(InvoiceId),
+    DuplicateNumber(String),
+    NotPositive,
+    AllocationsExceedPayment,
+    CreditNotesExceedInvoice,
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'a str,
+    version: u32,
+    revision: u64,
+    ledger: &'a Ledger,
+}
+
+/// The compact form kept in storage.
+pub fn to_storage(ledger: &Ledger, revision: u64) -> String {
+    serde_json::to_string(&Envelope {
+        format: FORMAT,
+        version: CURRENT_VERSION,
+        revision,
+        ledger,
+    })
+    .expect("a ledger always serialises")
+}
+
+/// The indented form written to backup files, meant to be read by people and other tools.
+pub fn to_backup(ledger: &Ledger) -> String {
+    serde_json::to_string_pretty(&Envelope {
+        format: FORMAT,
+        version: CURRENT_VERSION,
+        revision: 0,
+        ledger,
+    })
+    .expect("a ledger always serialises")
+}
+
+/// Reads a stored value or a backup file, of any version this build knows.
+pub fn decode(text: &str) -> Result<Snapshot, SnapshotError> {
+    let mut document: Value = serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let object = document.as_object().ok_or(SnapshotError::NotEncaisse)?;
+    if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(SnapshotError::NotEncaisse);
+    }
+    let version = object
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(SnapshotError::BadVersion)?;
+    if version > u64::from(CURRENT_VERSION) {
+        return Err(SnapshotError::NewerVersion { found: version });
+    }
+    if version == 0 {
+        return Err(SnapshotError::BadVersion);
+    }
+    let revision = object.get("revision").and_then(Value::as_u64).unwrap_or(0);
+    for migration in &MIGRATIONS[(version - 1) as usize..] {
+        migration(&mut document)?;
+    }
+    let ledger_value = document.get("ledger").cloned().unwrap_or(Value::Null);
+    let ledger: Ledger = match serde_path_to_error::deserialize(&ledger_value) {
+        Ok(ledger) => ledger,
+        Err(e) => {
+            return Err(locate(
+                &ledger_value,
+                e.path().to_string(),
+                e.inner().to_string(),
+            ))
+        }
+    };
+    check_consistency(&ledger)?;
+    Ok(Snapshot { revision, ledger })
+}
+
+/// Entities keep their id beside their details (`#[serde(flatten)]`), which hides the
+/// failing field from the error path; reading the entity again as its details finds it.
+fn locate(ledger: &Value, path: String, detail: String) -> SnapshotError {
+    let refined = path
+        .strip_suffix(']')
+        .and_then(|p| p.split_once('['))
+        .and_then(|(list, index)| {
+            let entity = ledger.get(list)?.get(index.parse::<usize>().ok()?)?;
+            let field = match list {
+                "clients" => serde_path_to_error::deserialize::<_, ClientDetails>(entity)
+                    .err()?
+                    .path()
+                    .to_string(),
+                "invoices" => serde_path_to_error::deserialize::<_, InvoiceDetails>(entity)
+                    .err()?
+                    .path()
+                    .to_string(),
+                "payments" => serde_path_to_error::deserialize::<_, PaymentDetails>(entity)
+                    .err()?
+                    .path()
+                    .to_string(),
+                _ => return None,
+            };
+            Some(format!("{path}.{field}"))
+        });
+    SnapshotError::Invalid {
+        path: format!("ledger.{}", refined.unwrap_or(path)),
+        detail,
+    }
+}
+
+fn inconsistent(path: String, problem: Inconsistency) -> SnapshotError {
+    SnapshotError::Inconsistent { path, problem }
+}
+
+/// Checks the invariants listed in `ledger.rs` on a ledger read from outside.
+fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
+    let mut ids = HashSet::new();
+    let mut check_ids = |list: &str, items: Vec<u64>| -> Result<(), SnapshotError> {
+        for (index, id) in items.iter().enumerate() {
+            let path = format!("ledger.{list}[{index}]");
+            if !ids.insert(*id) {
+                return Err(inconsistent(path, Inconsistency::DuplicateId(*id)));
+            }
+            if *id > ledger.next_id {
+                return Err(inconsistent(path, Inconsistency::IdAboveCounter(*id)));
+            }
+            if index > 0 && items[index - 1] > *id {
+                return Err(inconsistent(path, Inconsistency::NotSortedById));
+            }
+        }
+        Ok(())
+    };
+    check_ids("clients", ledger.clients.iter().map(|c| c.id.0).collect())?;
+    check_ids("invoices", ledger.invoices.iter().map(|i| i.id.0).collect())?;
+    check_ids("payments", ledger.payments.iter().map(|p| p.id.0).collect())?;
+    check_ids(
+        "credit_notes",
+        ledger.credit_notes.iter().map(|c| c.id.0).collect(),
+    )?;
+    check_ids("disputes", ledger.disputes.iter().map(|d| d.id.0).collect())?;
+    check_ids(
+        "write_offs",
+        ledger.write_offs.iter().map(|w| w.id.0).collect(),
+    )?;
+
+    let mut numbers = HashSet::new();
+    for (index, invoice) in ledger.invoices.iter().enumerate() {
+        let path = format!("ledger.invoices[{index}]");
+        if ledger.client(invoice.details.client).is_none() {
+            return Err(inconsistent(
+                path,
+                Inconsistency::UnknownClient(invoice.details.client),
+            ));
+        }
+        if !numbers.insert(number_key(&invoice.details.number)) {
+            return Err(inconsistent(
+                path,
+                Inconsistency::DuplicateNumber(invoice.details.number.clone()),
+            ));
+        }
+        if invoice.details.net <= Decimal::ZERO || invoice.details.vat < Decimal::ZERO {
+            return Err(inconsistent(path, Inconsistency::NotPositive));
+        }
+    }
+    for (index, payment) in ledger.payments.iter().enumerate() {
+        let path = format!("ledger.payments[{index}]");
+        if ledger.client(payment.details.client).is_none() {
+            return Err(inconsistent(
+                path,
+                Inconsistency::UnknownClient(payment.details.client),
+            ));
+        }
+        if payment.details.amount <= Decimal::ZERO
+            || payment
+                .details
+                .allocations
+                .iter()
+                .any(|a| a.amount <= Decimal::ZERO)
+        {
+            return Err(inconsistent(path, Inconsistency::NotPositive));
+        }
+        if payment.unallocated() < Decimal::ZERO {
+            return Err(inconsistent(path, Inconsistency::AllocationsExceedPayment));
+        }
+        for allocation in &payment.details.allocations {
+            match ledger.invoice(allocation.invoice) {
+                None => {
+                    return Err(inconsistent(
+                        path,
+                        Inconsistency::UnknownInvoice(allocation.invoice),
+                    ))
+                }
+                Some(i) if i.details.client != payment.details.client => {
+                    return Err(inconsistent(
+                        path,
+                        Inconsistency::InvoiceOfAnotherClient(allocation.invoice),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    let mut credited: HashMap<InvoiceId, Decimal> = HashMap::new();
+    for (index, note) in ledger.credit_notes.iter().enumerate() {
+        let path = format!("ledger.credit_notes[{index}]");
+        let invoice = ledger.invoice(note.invoice).ok_or_else(|| {
+            inconsistent(path.clone(), Inconsistency::UnknownInvoice(note.invoice))
+        })?;
+        if note.amount <= Decimal::ZERO {
+            return Err(inconsistent(path, Inconsistency::NotPositive));
+        }
+        let sum = credited.entry(note.invoice).or_default();
+        *sum += note.amount;
+        if *sum > invoice.total() {
+            return Err(inconsistent(path, Inconsistency::CreditNotesExceedInvoice));
+        }
+    }
+    for (index, dispute) in ledger.disputes.iter().enumerate() {
+        if ledger.invoice(dispute.invoice).is_none() {
+            return Err(inconsistent(
+                format!("ledger.disputes[{index}]"),
+                Inconsistency::UnknownInvoice(dispute.invoice),
+            ));
+        }
+    }
+    for (index, write_off) in ledger.write_offs.iter().enumerate() {
+        let path = format!("ledger.write_offs[{index}]");
+        if ledger.invoice(write_off.invoice).is_none() {
+            return Err(inconsistent(
+                path,
+                Inconsistency::UnknownInvoice(write_off.invoice),
+            ));
+        }
+        if write_off.amount <= Decimal::ZERO {
+            return Err(inconsistent(path, Inconsistency::NotPositive));
+        }
+    }
+    Ok(())
+}

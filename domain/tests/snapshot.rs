@@ -1,0 +1,146 @@
+//! The stored format: every earlier version loads, bad files are refused with the place named.
+
+use encaisse_domain::balances::Position;
+use encaisse_domain::demo::{generate, DemoConfig};
+use encaisse_domain::ids::ClientId;
+use encaisse_domain::snapshot::{self, Inconsistency, SnapshotError, CURRENT_VERSION};
+use encaisse_domain::NaiveDate;
+use rust_decimal_macros::dec;
+
+fn fixture(version: u32) -> String {
+    let path = format!(
+        "{}/tests/fixtures/storage/v{version}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("every schema version keeps a fixture: {path} is missing"))
+}
+
+#[test]
+fn every_earlier_version_loads() {
+    // Guards against a schema change that strands users' stored data or old backups.
+    for version in 1..=CURRENT_VERSION {
+        let snapshot =
+            snapshot::decode(&fixture(version)).unwrap_or_else(|e| panic!("v{version}: {e:?}"));
+        let ledger = snapshot.ledger;
+        assert_eq!(ledger.clients().len(), 2, "v{version}");
+        assert_eq!(ledger.invoices().len(), 2, "v{version}");
+        // The facts of the v1 fixture give the same balances in every later version.
+        let position = Position::new(&ledger, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let dupont = position.client_balance(&ledger, ClientId(1));
+        assert_eq!(dupont.open, dec!(400), "1200 - 100 credited - 700 paid");
+        assert_eq!(
+            dupont.credit,
+            dec!(100),
+            "100 of the 800 received is unallocated"
+        );
+        assert_eq!(
+            position.client_balance(&ledger, ClientId(2)).balance(),
+            dec!(0),
+            "written off"
+        );
+    }
+}
+
+#[test]
+fn round_trip_keeps_everything() {
+    let ledger = generate(
+        NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+        DemoConfig {
+            clients: 8,
+            invoices: 60,
+            ..DemoConfig::default()
+        },
+    );
+    let stored = snapshot::decode(&snapshot::to_storage(&ledger, 41)).unwrap();
+    assert_eq!(stored.revision, 41);
+    assert_eq!(stored.ledger, ledger);
+    assert_eq!(
+        snapshot::decode(&snapshot::to_backup(&ledger))
+            .unwrap()
+            .ledger,
+        ledger
+    );
+}
+
+#[test]
+fn amounts_are_stored_as_exact_strings() {
+    // Guards against amounts written as JSON floats, which other tools read back as 0.1 + 0.2.
+    let text = fixture(CURRENT_VERSION);
+    let ledger = snapshot::decode(&text).unwrap().ledger;
+    let written = snapshot::to_backup(&ledger);
+    assert!(written.contains("\"amount\": \"800.00\""), "{written}");
+}
+
+#[test]
+fn truncated_data_names_the_line() {
+    let text = fixture(1);
+    let cut = &text[..text.len() / 2];
+    match snapshot::decode(cut) {
+        Err(SnapshotError::NotJson { line, .. }) => assert!(line > 10),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn other_files_and_newer_versions_are_refused() {
+    assert_eq!(
+        snapshot::decode("{\"hello\": 1}"),
+        Err(SnapshotError::NotEncaisse)
+    );
+    assert_eq!(snapshot::decode("[1,2]"), Err(SnapshotError::NotEncaisse));
+    let newer = fixture(1).replacen("\"version\": 1", "\"version\": 99", 1);
+    assert_eq!(
+        snapshot::decode(&newer),
+        Err(SnapshotError::NewerVersion { found: 99 })
+    );
+}
+
+#[test]
+fn a_bad_value_is_located() {
+    // Guards against "invalid backup" with no hint of where to look.
+    let bad = fixture(1).replacen(
+        "\"issue_date\": \"2025-03-15\"",
+        "\"issue_date\": \"15/03/2025\"",
+        1,
+    );
+    match snapshot::decode(&bad) {
+        Err(SnapshotError::Invalid { path, .. }) => {
+            assert_eq!(path, "ledger.invoices[0].issue_date")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_inconsistent_file_is_refused_whole() {
+    // Guards against importing an allocation to an invoice that does not exist.
+    let bad = fixture(1).replacen(
+        "{ \"invoice\": 3, \"amount\": \"700.00\" }",
+        "{ \"invoice\": 42, \"amount\": \"700.00\" }",
+        1,
+    );
+    assert_eq!(
+        snapshot::decode(&bad),
+        Err(SnapshotError::Inconsistent {
+            path: "ledger.payments[0]".into(),
+            problem: Inconsistency::UnknownInvoice(encaisse_domain::ids::InvoiceId(42))
+        })
+    );
+    let duplicate = fixture(1).replacen("\"F2025-002\"", "\"f2025-001\"", 1);
+    assert!(matches!(
+        snapshot::decode(&duplicate),
+        Err(SnapshotError::Inconsistent {
+            problem: Inconsistency::DuplicateNumber(_),
+            ..
+        })
+    ));
+    let over = fixture(1).replacen("\"amount\": \"800.00\"", "\"amount\": \"600.00\"", 1);
+    assert!(matches!(
+        snapshot::decode(&over),
+        Err(SnapshotError::Inconsistent {
+            problem: Inconsistency::AllocationsExceedPayment,
+            ..
+        })
+    ));
+}
