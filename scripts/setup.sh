@@ -44,7 +44,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
 fi
 
 # wasm-opt from binaryen 132 (npm). Debian's binaryen 108 silently corrupts the module.
-if ! have_version wasm-opt "version $BINARYEN_VERSION%%.*" && ! have_version wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
+if ! have_version wasm-opt "version ${BINARYEN_VERSION%%.*} "; then
   log "installing binaryen $BINARYEN_VERSION (wasm-opt) into .tools/"
   mkdir -p "$ROOT/.tools"
   npm install --silent --no-audit --no-fund --prefix "$ROOT/.tools" "binaryen@$BINARYEN_VERSION" >/dev/null

@@ -58,7 +58,6 @@ pub struct Client {
     pub id: ClientId,
     pub created_on: NaiveDate,
     pub archived: bool,
-    #[serde(flatten)]
     pub details: ClientDetails,
 }
 
@@ -66,9 +65,7 @@ pub struct Client {
 pub enum ClientField {
     Name,
     Registration,
-    AddressLine1,
     PostalCode,
-    City,
     PayerEmail,
     PayerPhone,
     Iban,

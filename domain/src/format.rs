@@ -53,6 +53,19 @@ fn group_digits(amount: Decimal, locale: Locale) -> (String, bool) {
     (grouped, negative)
 }
 
+/// A rate given in basis points of a percent (550 = 5.5 %), as the locale writes it.
+pub fn format_percent_bp(basis_points: u32, locale: Locale) -> String {
+    let whole = basis_points / 100;
+    let fraction = format!("{:02}", basis_points % 100);
+    let fraction = fraction.trim_end_matches('0');
+    let mark = if locale == Locale::Fr { ',' } else { '.' };
+    if fraction.is_empty() {
+        format!("{whole}\u{a0}%")
+    } else {
+        format!("{whole}{mark}{fraction}\u{a0}%")
+    }
+}
+
 const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -60,7 +73,7 @@ const MONTHS_EN: [&str; 12] = [
 /// `31/12/2026` in French; `31 Dec 2026` in English, which no reader can take for 12/31.
 pub fn format_date(date: NaiveDate, locale: Locale) -> String {
     match locale {
-        Locale::Fr => date.format("%d/%m/%Y").to_string(),
+        Locale::Fr => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
         Locale::En => format!(
             "{} {} {}",
             date.day(),
@@ -96,6 +109,14 @@ mod tests {
         assert_eq!(format_eur(dec!(1234.565), Locale::En), "€1,234.57");
         assert_eq!(format_eur(dec!(999), Locale::En), "€999.00");
         assert_eq!(format_number(dec!(-1234.5), Locale::En), "-1,234.50");
+    }
+
+    #[test]
+    fn percents() {
+        // Guards against "5.5 %" in French VAT labels.
+        assert_eq!(format_percent_bp(2000, Locale::Fr), "20\u{a0}%");
+        assert_eq!(format_percent_bp(550, Locale::Fr), "5,5\u{a0}%");
+        assert_eq!(format_percent_bp(210, Locale::En), "2.1\u{a0}%");
     }
 
     #[test]

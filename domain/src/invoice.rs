@@ -24,7 +24,6 @@ pub struct InvoiceDetails {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Invoice {
     pub id: InvoiceId,
-    #[serde(flatten)]
     pub details: InvoiceDetails,
 }
 
@@ -121,7 +120,7 @@ impl InvoiceForm {
         InvoiceForm {
             number: d.number.clone(),
             client: Some(d.client),
-            issue_date: d.issue_date.format("%Y-%m-%d").to_string(),
+            issue_date: d.issue_date.to_string(),
             terms: d.terms,
             net: d.net.to_string().replace('.', ","),
             vat_rate_bp,
@@ -194,7 +193,8 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
     if text.is_empty() {
         return Err(Problem::Required);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Problem::DateFormat)
+    // FromStr reads ISO 8601 (YYYY-MM-DD) without chrono's strftime machinery.
+    text.parse::<NaiveDate>().map_err(|_| Problem::DateFormat)
 }
 
 /// Normalises a number for the uniqueness check: "f-2026-001 " and "F-2026-001" collide.

@@ -105,6 +105,40 @@ impl Ledger {
         }
     }
 
+    /// The client's invoices that still have something open (counting every recorded fact),
+    /// earliest due date first, with what each has open: what a payment can settle.
+    pub fn open_invoices_of(&self, client: ClientId) -> Vec<(&Invoice, Decimal)> {
+        let mine: Vec<Invoice> = self.invoices_of(client).cloned().collect();
+        let position = Position::of_invoices(self, NaiveDate::MAX, &mine);
+        let mut open: Vec<(&Invoice, Decimal)> = self
+            .invoices_of(client)
+            .filter(|i| self.write_off_of(i.id).is_none())
+            .map(|i| (i, position.invoice(i.id).open()))
+            .filter(|(_, open)| *open > Decimal::ZERO)
+            .collect();
+        open.sort_by_key(|(i, _)| (i.due_date(), i.id));
+        open
+    }
+
+    /// Spreads `amount` over the client's open invoices, earliest due date first, as a
+    /// client paying without a remittance advice expects.
+    pub fn allocate_oldest_first(&self, client: ClientId, amount: Decimal) -> Vec<Allocation> {
+        let mut remaining = amount.max(Decimal::ZERO);
+        let mut allocations = Vec::new();
+        for (invoice, open) in self.open_invoices_of(client) {
+            if remaining.is_zero() {
+                break;
+            }
+            let part = open.min(remaining);
+            allocations.push(Allocation {
+                invoice: invoice.id,
+                amount: part,
+            });
+            remaining -= part;
+        }
+        allocations
+    }
+
     /// The number a new invoice most likely takes: the last one's, incremented.
     pub fn suggested_invoice_number(&self, year: i32) -> String {
         crate::invoice::next_number(

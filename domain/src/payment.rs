@@ -49,7 +49,6 @@ pub struct PaymentDetails {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
     pub id: PaymentId,
-    #[serde(flatten)]
     pub details: PaymentDetails,
 }
 

@@ -130,49 +130,13 @@ pub fn decode(text: &str) -> Result<Snapshot, SnapshotError> {
         migration(&mut document)?;
     }
     let ledger_value = document.get("ledger").cloned().unwrap_or(Value::Null);
-    let ledger: Ledger = match serde_path_to_error::deserialize(&ledger_value) {
-        Ok(ledger) => ledger,
-        Err(e) => {
-            return Err(locate(
-                &ledger_value,
-                e.path().to_string(),
-                e.inner().to_string(),
-            ))
-        }
-    };
+    let ledger: Ledger =
+        serde_path_to_error::deserialize(&ledger_value).map_err(|e| SnapshotError::Invalid {
+            path: format!("ledger.{}", e.path()),
+            detail: e.inner().to_string(),
+        })?;
     check_consistency(&ledger)?;
     Ok(Snapshot { revision, ledger })
-}
-
-/// Entities keep their id beside their details (`#[serde(flatten)]`), which hides the
-/// failing field from the error path; reading the entity again as its details finds it.
-fn locate(ledger: &Value, path: String, detail: String) -> SnapshotError {
-    let refined = path
-        .strip_suffix(']')
-        .and_then(|p| p.split_once('['))
-        .and_then(|(list, index)| {
-            let entity = ledger.get(list)?.get(index.parse::<usize>().ok()?)?;
-            let field = match list {
-                "clients" => serde_path_to_error::deserialize::<_, ClientDetails>(entity)
-                    .err()?
-                    .path()
-                    .to_string(),
-                "invoices" => serde_path_to_error::deserialize::<_, InvoiceDetails>(entity)
-                    .err()?
-                    .path()
-                    .to_string(),
-                "payments" => serde_path_to_error::deserialize::<_, PaymentDetails>(entity)
-                    .err()?
-                    .path()
-                    .to_string(),
-                _ => return None,
-            };
-            Some(format!("{path}.{field}"))
-        });
-    SnapshotError::Invalid {
-        path: format!("ledger.{}", refined.unwrap_or(path)),
-        detail,
-    }
 }
 
 fn inconsistent(path: String, problem: Inconsistency) -> SnapshotError {

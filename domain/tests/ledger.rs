@@ -392,3 +392,26 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn oldest_first_allocation_is_always_accepted(amounts in prop::collection::vec(1..100_000i64, 1..8), paid in 1..900_000i64) {
+        // Guards against the "spread over the oldest" button proposing what the ledger refuses.
+        let mut ledger = Ledger::default();
+        let client = ledger.add_client(client_details("C"), d(2026, 1, 1));
+        for (n, cents) in amounts.iter().enumerate() {
+            ledger.add_invoice(invoice(client, &format!("F{n}"), d(2026, 1, 1 + n as u32), Decimal::new(*cents, 2))).unwrap();
+        }
+        let paid = Decimal::new(paid, 2);
+        let allocations = ledger.allocate_oldest_first(client, paid);
+        let allocated: Decimal = allocations.iter().map(|a| a.amount).sum();
+        let open: Decimal = ledger.invoices().iter().map(|i| i.total()).sum();
+        prop_assert_eq!(allocated, paid.min(open));
+        // Earliest due first: only the last allocation may be partial.
+        for a in allocations.iter().rev().skip(1) {
+            prop_assert_eq!(a.amount, ledger.invoice(a.invoice).unwrap().total());
+        }
+        let spread: Vec<(InvoiceId, Decimal)> = allocations.iter().map(|a| (a.invoice, a.amount)).collect();
+        prop_assert!(ledger.record_payment(payment(client, d(2026, 2, 1), paid, &spread)).is_ok());
+    }
+}

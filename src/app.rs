@@ -1,0 +1,63 @@
+//! The root view: provides the store, the language and the route, then shows the screen
+//! the URL fragment names.
+
+use crate::components::layout::{Header, StorageBanner};
+use crate::i18n::{I18n, Lang};
+use crate::pages;
+use crate::route::{provide_route, Route};
+use crate::storage::{self, Keys, Store};
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let keys = Keys::from_page();
+    let lang = RwSignal::new(storage::stored_lang(&keys));
+    provide_context(I18n(lang));
+    provide_context(Store::open(keys.clone()));
+    let route = provide_route();
+
+    Effect::new(move |_| {
+        let code = lang.get().code();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", code);
+        }
+    });
+    let switch_lang = Callback::new(move |_| {
+        let next = if lang.get_untracked() == Lang::Fr {
+            Lang::En
+        } else {
+            Lang::Fr
+        };
+        lang.set(next);
+        storage::store_lang(&keys, next);
+    });
+    // After a navigation, start at the top, as a new page would.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        if previous.is_some_and(|p| p != current) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        current
+    });
+
+    view! {
+        <Header on_switch_lang=switch_lang/>
+        <StorageBanner/>
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Home => pages::home::HomePage().into_any(),
+                Route::Clients => pages::client_list::ClientListPage().into_any(),
+                Route::ClientNew => view! { <pages::client_form::ClientFormPage editing=None/> }.into_any(),
+                Route::ClientEdit(id) => view! { <pages::client_form::ClientFormPage editing=Some(id)/> }.into_any(),
+                Route::Client(id) => view! { <pages::client_page::ClientPage id/> }.into_any(),
+                Route::Invoices { status, client } => view! { <pages::invoice_list::InvoiceListPage status client/> }.into_any(),
+                Route::InvoiceNew { client } => view! { <pages::invoice_form::InvoiceFormPage editing=None client/> }.into_any(),
+                Route::InvoiceEdit(id) => view! { <pages::invoice_form::InvoiceFormPage editing=Some(id) client=None/> }.into_any(),
+                Route::Invoice(id) => view! { <pages::invoice_page::InvoicePage id/> }.into_any(),
+                Route::PaymentNew { client, invoice } => view! { <pages::payment_form::PaymentFormPage client invoice/> }.into_any(),
+                Route::Settings => pages::settings::SettingsPage().into_any(),
+                Route::NotFound => pages::NotFound().into_any(),
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,213 @@
+//! Labelled form fields whose message shows beside them once the user has left the field or
+//! tried to save. Each input is tied to its label and its message for screen readers.
+
+use crate::i18n::use_t;
+use encaisse_domain::terms::{EndOfMonthConvention, PaymentTerms, MAX_TERM_DAYS};
+use leptos::prelude::*;
+
+#[component]
+pub fn TextField(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+    /// The message to show for this field, if its value is wrong.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    /// True once the user tried to save: every message shows, touched or not.
+    #[prop(optional, into)]
+    show_all: Signal<bool>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(default = "text")] inputmode: &'static str,
+) -> impl IntoView {
+    let touched = RwSignal::new(false);
+    let shown_error = move || {
+        if touched.get() || show_all.get() {
+            error.get()
+        } else {
+            None
+        }
+    };
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described_by = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
+    view! {
+        <div class="field" class:invalid=move || shown_error().is_some()>
+            <label for=id>{label}{required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            <input
+                id=id
+                name=id
+                type=kind
+                inputmode=inputmode
+                autocomplete=autocomplete
+                required=required
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:blur=move |_| touched.set(true)
+                aria-invalid=move || if shown_error().is_some() { "true" } else { "false" }
+                aria-describedby=described_by
+            />
+            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            <p class="error" id=error_id aria-live="polite">{shown_error}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            <textarea
+                id=id
+                name=id
+                rows="3"
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-describedby=error_id.clone()
+            ></textarea>
+            <p class="error" id=error_id aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}
+
+fn terms_kind(terms: PaymentTerms) -> &'static str {
+    match terms {
+        PaymentTerms::OnReceipt => "on_receipt",
+        PaymentTerms::Net { .. } => "net",
+        PaymentTerms::EndOfMonth => "end_of_month",
+        PaymentTerms::DaysEndOfMonth {
+            convention: EndOfMonthConvention::DaysThenEndOfMonth,
+            ..
+        } => "eom_a",
+        PaymentTerms::DaysEndOfMonth {
+            convention: EndOfMonthConvention::EndOfMonthThenDays,
+            ..
+        } => "eom_b",
+    }
+}
+
+fn days_of(terms: PaymentTerms) -> Option<u16> {
+    match terms {
+        PaymentTerms::Net { days } | PaymentTerms::DaysEndOfMonth { days, .. } => Some(days),
+        _ => None,
+    }
+}
+
+/// Payment terms: a kind, and a number of days for the kinds that have one. Warns, without
+/// refusing, when the terms exceed the legal caps.
+#[component]
+pub fn TermsField(
+    id: &'static str,
+    terms: RwSignal<PaymentTerms>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let t = use_t();
+    let days_text = RwSignal::new(days_of(terms.get_untracked()).unwrap_or(30).to_string());
+    let days_value = move || {
+        days_text
+            .get()
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|d| (1..=MAX_TERM_DAYS).contains(d))
+    };
+    let set_kind = move |kind: String| {
+        let days = days_value().unwrap_or(30);
+        terms.set(match kind.as_str() {
+            "on_receipt" => PaymentTerms::OnReceipt,
+            "end_of_month" => PaymentTerms::EndOfMonth,
+            "eom_a" => PaymentTerms::DaysEndOfMonth {
+                days,
+                convention: EndOfMonthConvention::DaysThenEndOfMonth,
+            },
+            "eom_b" => PaymentTerms::DaysEndOfMonth {
+                days,
+                convention: EndOfMonthConvention::EndOfMonthThenDays,
+            },
+            _ => PaymentTerms::Net { days },
+        });
+    };
+    let set_days = move |text: String| {
+        days_text.set(text);
+        if let Some(days) = days_value() {
+            terms.update(|terms| match terms {
+                PaymentTerms::Net { days: d } | PaymentTerms::DaysEndOfMonth { days: d, .. } => {
+                    *d = days
+                }
+                _ => {}
+            });
+        }
+    };
+    // The form shown may be reused for another record: follow outside changes of the terms.
+    Effect::new(move |_| {
+        if let Some(days) = days_of(terms.get()) {
+            if days_value() != Some(days) {
+                days_text.set(days.to_string());
+            }
+        }
+    });
+    let has_days = move || days_of(terms.get()).is_some();
+    let days_error = move || {
+        (has_days() && days_value().is_none()).then(|| {
+            (t.get().problem)(
+                &encaisse_domain::problem::Problem::DaysOutOfRange {
+                    min: 1,
+                    max: MAX_TERM_DAYS,
+                },
+                t.get().locale,
+            )
+        })
+    };
+    let days_id = format!("{id}-days");
+    let kind_options = move || {
+        let tx = t.get();
+        [
+            ("on_receipt", tx.terms_on_receipt),
+            ("net", tx.terms_net),
+            ("end_of_month", tx.terms_end_of_month),
+            ("eom_a", tx.terms_days_eom_a),
+            ("eom_b", tx.terms_days_eom_b),
+        ]
+        .into_iter()
+        .map(|(value, label)| view! { <option value=value selected=move || terms_kind(terms.get()) == value>{label}</option> })
+        .collect_view()
+    };
+    view! {
+        <div class="field-row terms">
+            <div class="field">
+                <label for=id>{move || t.get().f_terms}</label>
+                <select id=id name=id on:change=move |ev| set_kind(event_target_value(&ev))>{kind_options}</select>
+                {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
+            </div>
+            <Show when=has_days>
+                <div class="field days" class:invalid=move || days_error().is_some()>
+                    <label for=days_id.clone()>{move || t.get().f_days}</label>
+                    <input
+                        id=days_id.clone()
+                        type="number"
+                        min="1"
+                        max=MAX_TERM_DAYS
+                        inputmode="numeric"
+                        prop:value=move || days_text.get()
+                        on:input=move |ev| set_days(event_target_value(&ev))
+                    />
+                    <p class="error" aria-live="polite">{days_error}</p>
+                </div>
+            </Show>
+        </div>
+        <p class="warning" aria-live="polite">{move || terms.get().legal_cap_warning().map(|w| (t.get().cap_warning)(w))}</p>
+    }
+}

@@ -1,0 +1,47 @@
+//! Small views shared by the screens.
+
+pub mod fields;
+pub mod layout;
+
+use crate::i18n::{use_t, I18n};
+use encaisse_domain::format::{format_date, format_eur};
+use encaisse_domain::invoice::InvoiceStatus;
+use encaisse_domain::{Decimal, NaiveDate};
+use leptos::prelude::*;
+
+/// An amount in the current language's format.
+pub fn eur(t: I18n, amount: Decimal) -> String {
+    format_eur(amount, t.get().locale)
+}
+
+/// A date in the current language's format.
+pub fn date(t: I18n, day: NaiveDate) -> String {
+    format_date(day, t.get().locale)
+}
+
+#[component]
+pub fn StatusBadge(status: InvoiceStatus) -> impl IntoView {
+    let t = use_t();
+    view! { <span class=format!("badge status-{}", status.slug())>{move || (t.get().status)(status)}</span> }
+}
+
+/// What an empty list shows instead of an empty table: what it is for and what to do.
+#[component]
+pub fn EmptyState(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] text: Signal<String>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="empty-state">
+            <h2>{title}</h2>
+            <p>{text}</p>
+            <div class="actions">{children()}</div>
+        </div>
+    }
+}
+
+/// Asks the user to confirm an irreversible step with the browser's own dialog.
+pub fn confirm(message: &str) -> bool {
+    window().confirm_with_message(message).unwrap_or(false)
+}

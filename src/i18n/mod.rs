@@ -1,0 +1,290 @@
+//! Every string the user reads, in French (default) and English.
+//!
+//! One struct lists them all; `fr.rs` and `en.rs` each fill it, so the compiler refuses a
+//! string that exists in one language only. Strings with values are functions.
+
+mod en;
+mod fr;
+
+use encaisse_domain::format::Locale;
+use encaisse_domain::history::HistoryEvent;
+use encaisse_domain::invoice::InvoiceStatus;
+use encaisse_domain::payment::PaymentMethod;
+use encaisse_domain::problem::Problem;
+use encaisse_domain::snapshot::SnapshotError;
+use encaisse_domain::terms::{LegalCapWarning, PaymentTerms};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Fr => &fr::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// The current language, shared by every view through the context.
+#[derive(Clone, Copy)]
+pub struct I18n(pub RwSignal<Lang>);
+
+impl I18n {
+    /// The texts of the current language; reading it inside a view subscribes to changes.
+    pub fn get(&self) -> &'static Texts {
+        self.0.get().texts()
+    }
+    pub fn get_untracked(&self) -> &'static Texts {
+        self.0.get_untracked().texts()
+    }
+}
+
+pub fn use_t() -> I18n {
+    expect_context::<I18n>()
+}
+
+pub struct Texts {
+    pub locale: Locale,
+    pub html_lang: &'static str,
+    pub app_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_home: &'static str,
+    pub nav_clients: &'static str,
+    pub nav_invoices: &'static str,
+    pub nav_payment: &'static str,
+    pub nav_settings: &'static str,
+    pub language: &'static str,
+    pub other_language: &'static str,
+    pub other_language_name: &'static str,
+
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub edit: &'static str,
+    pub delete: &'static str,
+    pub search: &'static str,
+    pub optional: &'static str,
+    pub total: &'static str,
+    pub date: &'static str,
+    pub amount: &'static str,
+    pub reason: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub form_has_errors: fn(usize) -> String,
+    pub saved_nowhere: &'static str,
+
+    pub banner_unreadable: fn(Option<&str>, &str) -> String,
+    pub banner_full: &'static str,
+    pub banner_write_failed: fn(&str) -> String,
+    pub banner_elsewhere: &'static str,
+    pub start_fresh: &'static str,
+    pub confirm_start_fresh: &'static str,
+    pub download_unreadable: &'static str,
+    pub dismiss: &'static str,
+
+    pub welcome_title: &'static str,
+    pub welcome_text: &'static str,
+    pub welcome_add_client: &'static str,
+    pub welcome_load_demo: &'static str,
+    pub welcome_restore: &'static str,
+    pub summary_title: &'static str,
+    pub summary_outstanding: &'static str,
+    pub summary_overdue: &'static str,
+    pub summary_overdue_invoices: fn(usize) -> String,
+    pub summary_credit: &'static str,
+    pub summary_clients: fn(usize) -> String,
+    pub most_overdue: &'static str,
+    pub nothing_overdue: &'static str,
+    pub days_late: fn(i64) -> String,
+
+    pub clients_title: &'static str,
+    pub new_client: &'static str,
+    pub search_clients: &'static str,
+    pub show_archived: &'static str,
+    pub col_name: &'static str,
+    pub col_kind: &'static str,
+    pub col_city: &'static str,
+    pub col_open: &'static str,
+    pub col_overdue: &'static str,
+    pub col_balance: &'static str,
+    pub no_clients_title: &'static str,
+    pub no_clients_text: &'static str,
+    pub no_client_match: fn(&str) -> String,
+    pub clients_count: fn(usize) -> String,
+    pub kind_business: &'static str,
+    pub kind_individual: &'static str,
+    pub archived: &'static str,
+
+    pub client_new_title: &'static str,
+    pub client_edit_title: &'static str,
+    pub section_identity: &'static str,
+    pub section_address: &'static str,
+    pub section_payer: &'static str,
+    pub section_bank: &'static str,
+    pub section_terms: &'static str,
+    pub f_name: &'static str,
+    pub f_kind: &'static str,
+    pub f_registration: &'static str,
+    pub hint_registration: &'static str,
+    pub hint_individual: &'static str,
+    pub f_line1: &'static str,
+    pub f_line2: &'static str,
+    pub f_postal_code: &'static str,
+    pub f_city: &'static str,
+    pub f_country: &'static str,
+    pub f_payer_name: &'static str,
+    pub f_email: &'static str,
+    pub f_phone: &'static str,
+    pub f_iban: &'static str,
+    pub f_bic: &'static str,
+    pub f_terms: &'static str,
+    pub f_days: &'static str,
+    pub f_credit_limit: &'static str,
+    pub hint_credit_limit: &'static str,
+    pub f_notes: &'static str,
+
+    pub terms_on_receipt: &'static str,
+    pub terms_net: &'static str,
+    pub terms_end_of_month: &'static str,
+    pub terms_days_eom_a: &'static str,
+    pub terms_days_eom_b: &'static str,
+    pub describe_terms: fn(&PaymentTerms) -> String,
+    pub cap_warning: fn(LegalCapWarning) -> &'static str,
+
+    pub client_details: &'static str,
+    pub balance_open: &'static str,
+    pub balance_overdue: &'static str,
+    pub balance_credit: &'static str,
+    pub balance_net: &'static str,
+    pub invoices_section: &'static str,
+    pub payments_section: &'static str,
+    pub history_section: &'static str,
+    pub new_invoice: &'static str,
+    pub record_payment: &'static str,
+    pub archive: &'static str,
+    pub unarchive: &'static str,
+    pub confirm_delete_client: &'static str,
+    pub no_invoices_for_client: &'static str,
+    pub no_payments: &'static str,
+    pub no_history: &'static str,
+    pub history_event: fn(&HistoryEvent, Locale) -> String,
+    pub unallocated_of: fn(&str) -> String,
+
+    pub invoices_title: &'static str,
+    pub filter_status: &'static str,
+    pub all_statuses: &'static str,
+    pub filter_client: &'static str,
+    pub all_clients: &'static str,
+    pub sort_by: &'static str,
+    pub sort_due: &'static str,
+    pub sort_amount: &'static str,
+    pub sort_issue: &'static str,
+    pub sort_order: &'static str,
+    pub order_asc: &'static str,
+    pub order_desc: &'static str,
+    pub col_number: &'static str,
+    pub col_client: &'static str,
+    pub col_issued: &'static str,
+    pub col_due: &'static str,
+    pub col_total: &'static str,
+    pub col_remaining: &'static str,
+    pub col_status: &'static str,
+    pub invoices_count: fn(usize) -> String,
+    pub no_invoices_title: &'static str,
+    pub no_invoices_text: &'static str,
+    pub no_invoice_match: &'static str,
+    pub status: fn(InvoiceStatus) -> &'static str,
+
+    pub invoice_new_title: &'static str,
+    pub invoice_edit_title: &'static str,
+    pub f_number: &'static str,
+    pub f_client: &'static str,
+    pub choose_client: &'static str,
+    pub f_issue_date: &'static str,
+    pub f_net: &'static str,
+    pub f_vat_rate: &'static str,
+    pub vat_exempt: &'static str,
+    pub f_description: &'static str,
+    pub due_date: &'static str,
+    pub vat: &'static str,
+    pub total_incl_vat: &'static str,
+    pub terms_from_client: &'static str,
+
+    pub invoice_title: fn(&str) -> String,
+    pub issued_on: &'static str,
+    pub settlements: &'static str,
+    pub no_settlements: &'static str,
+    pub paid_line: fn(&str, &str) -> String,
+    pub credit_note_line: fn(&str) -> String,
+    pub written_off_line: &'static str,
+    pub dispute_line: fn(&str, Option<&str>) -> String,
+    pub credit_note: &'static str,
+    pub open_dispute: &'static str,
+    pub close_dispute: &'static str,
+    pub write_off: &'static str,
+    pub f_credit_note_number: &'static str,
+    pub f_resolution: &'static str,
+    pub confirm_write_off: fn(&str) -> String,
+    pub confirm_delete_invoice: &'static str,
+    pub paid: &'static str,
+    pub credited: &'static str,
+    pub written_off: &'static str,
+    pub remaining: &'static str,
+    pub apply_credit: fn(&str) -> String,
+
+    pub payment_title: &'static str,
+    pub f_received_on: &'static str,
+    pub f_received: &'static str,
+    pub f_method: &'static str,
+    pub f_reference: &'static str,
+    pub method: fn(PaymentMethod) -> &'static str,
+    pub allocation_section: &'static str,
+    pub allocate_oldest: &'static str,
+    pub allocated: &'static str,
+    pub unallocated: &'static str,
+    pub no_open_invoices: &'static str,
+    pub open_amount: &'static str,
+    pub allocate_to: fn(&str) -> String,
+
+    pub settings_title: &'static str,
+    pub backup_section: &'static str,
+    pub backup_text: &'static str,
+    pub backup_download: &'static str,
+    pub restore_label: &'static str,
+    pub restore_text: &'static str,
+    pub restore_confirm: fn(usize, usize) -> String,
+    pub restore_done: fn(usize, usize) -> String,
+    pub restore_failed: fn(&str, &str) -> String,
+    pub demo_section: &'static str,
+    pub demo_text: &'static str,
+    pub demo_load: &'static str,
+    pub demo_confirm: &'static str,
+    pub demo_loaded: &'static str,
+    pub clear_all: &'static str,
+    pub clear_confirm: &'static str,
+    pub cleared: &'static str,
+    pub storage_section: &'static str,
+    pub storage_info: fn(&str, usize) -> String,
+    pub privacy_note: &'static str,
+
+    pub problem: fn(&Problem, Locale) -> String,
+    pub snapshot_error: fn(&SnapshotError) -> String,
+}

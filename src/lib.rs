@@ -1,0 +1,19 @@
+//! Encaisse, the browser app: views over the pure domain crate, stored in localStorage.
+//!
+//! Boundaries (see ARCHITECTURE.md): only `storage` touches localStorage, only `clock` reads
+//! the date, only `files` touches downloads and uploads, and every user-facing string lives
+//! in `i18n`.
+
+pub mod app;
+pub mod clock;
+pub mod components;
+pub mod files;
+pub mod i18n;
+pub mod pages;
+pub mod route;
+pub mod storage;
+
+/// Mounts the app on the page's body; called by the binary that Trunk builds.
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}

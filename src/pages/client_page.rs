@@ -1,0 +1,268 @@
+//! One client: details, balance, invoices, payments and history.
+
+use crate::clock::today;
+use crate::components::{confirm, date, eur, StatusBadge};
+use crate::i18n::use_t;
+use crate::pages::{change_error_text, NotFound};
+use crate::route::{navigate, Route};
+use crate::storage::Store;
+use encaisse_domain::balances::{ClientBalance, Position};
+use encaisse_domain::client::{Client, ClientKind};
+use encaisse_domain::history::{client_history, HistoryEntry};
+use encaisse_domain::ids::{ClientId, InvoiceId, PaymentId};
+use encaisse_domain::invoice::InvoiceStatus;
+use encaisse_domain::payment::PaymentMethod;
+use encaisse_domain::{Decimal, NaiveDate};
+use leptos::prelude::*;
+
+#[derive(Clone, PartialEq)]
+struct InvoiceRow {
+    id: InvoiceId,
+    number: String,
+    issued: NaiveDate,
+    due: NaiveDate,
+    total: Decimal,
+    open: Decimal,
+    status: InvoiceStatus,
+}
+
+#[derive(Clone, PartialEq)]
+struct PaymentRow {
+    id: PaymentId,
+    date: NaiveDate,
+    method: PaymentMethod,
+    reference: String,
+    amount: Decimal,
+    unallocated: Decimal,
+}
+
+#[derive(Clone, PartialEq)]
+struct View {
+    client: Client,
+    balance: ClientBalance,
+    invoices: Vec<InvoiceRow>,
+    payments: Vec<PaymentRow>,
+    history: Vec<HistoryEntry>,
+}
+
+#[component]
+pub fn ClientPage(id: ClientId) -> impl IntoView {
+    let t = use_t();
+    let store = expect_context::<Store>();
+    let ledger = store.ledger();
+    let as_of = today();
+    let data = Memo::new(move |_| {
+        ledger.with(|ledger| {
+            let client = ledger.client(id)?.clone();
+            let position = Position::new(ledger, as_of);
+            let mut invoices: Vec<InvoiceRow> = ledger
+                .invoices_of(id)
+                .map(|i| InvoiceRow {
+                    id: i.id,
+                    number: i.details.number.clone(),
+                    issued: i.details.issue_date,
+                    due: i.due_date(),
+                    total: i.total(),
+                    open: position.invoice(i.id).open(),
+                    status: position.status(i),
+                })
+                .collect();
+            invoices.sort_by(|a, b| b.issued.cmp(&a.issued).then(b.id.cmp(&a.id)));
+            let mut payments: Vec<PaymentRow> = ledger
+                .payments_of(id)
+                .map(|p| PaymentRow {
+                    id: p.id,
+                    date: p.details.date,
+                    method: p.details.method,
+                    reference: p.details.reference.clone(),
+                    amount: p.details.amount,
+                    unallocated: p.unallocated(),
+                })
+                .collect();
+            payments.sort_by(|a, b| b.date.cmp(&a.date));
+            Some(View {
+                balance: position.client_balance(ledger, id),
+                client,
+                invoices,
+                payments,
+                history: client_history(ledger, id),
+            })
+        })
+    });
+    let action_error = RwSignal::new(None::<String>);
+    let set_archived = move |archived: bool| {
+        if let Err(e) = store.change(|l| l.set_client_archived(id, archived)) {
+            action_error.set(Some(change_error_text(&e)));
+        }
+    };
+    let delete = move |_| {
+        if confirm(t.get_untracked().confirm_delete_client) {
+            match store.change(|l| l.delete_client(id)) {
+                Ok(()) => navigate(&Route::Clients),
+                Err(e) => action_error.set(Some(change_error_text(&e))),
+            }
+        }
+    };
+
+    move || {
+        let Some(view_data) = data.get() else {
+            return NotFound().into_any();
+        };
+        let client = view_data.client.clone();
+        let d = client.details.clone();
+        let b = view_data.balance;
+        let deletable = view_data.invoices.is_empty() && view_data.payments.is_empty();
+        let archived = client.archived;
+        view! {
+            <section class="page">
+                <div class="page-head">
+                    <div>
+                        <h1>{d.name.clone()}</h1>
+                        <p class="subtitle">
+                            <span class="badge">{move || if d.kind == ClientKind::Business { t.get().kind_business } else { t.get().kind_individual }}</span>
+                            {archived.then(|| view! { " " <span class="badge">{move || t.get().archived}</span> })}
+                        </p>
+                    </div>
+                    <div class="actions">
+                        {(!archived).then(|| view! { <a class="button" href=Route::InvoiceNew { client: Some(id) }.href()>{move || t.get().new_invoice}</a> })}
+                        <a class="button" href=Route::PaymentNew { client: Some(id), invoice: None }.href()>{move || t.get().record_payment}</a>
+                        <a class="button secondary" href=Route::ClientEdit(id).href()>{move || t.get().edit}</a>
+                        <button type="button" class="secondary" on:click=move |_| set_archived(!archived)>{move || if archived { t.get().unarchive } else { t.get().archive }}</button>
+                        {deletable.then(|| view! { <button type="button" class="danger" on:click=delete>{move || t.get().delete}</button> })}
+                    </div>
+                </div>
+                <p class="form-error" role="alert">{move || action_error.get()}</p>
+                <div class="cards">
+                    <div class="card"><p class="card-label">{move || t.get().balance_open}</p><p class="card-value" data-testid="client-open">{move || eur(t, b.open)}</p></div>
+                    <a class="card warn" href=Route::Invoices { status: Some(InvoiceStatus::Overdue), client: Some(id) }.href()>
+                        <p class="card-label">{move || t.get().balance_overdue}</p><p class="card-value">{move || eur(t, b.overdue)}</p>
+                    </a>
+                    <div class="card"><p class="card-label">{move || t.get().balance_credit}</p><p class="card-value">{move || eur(t, b.credit)}</p></div>
+                    <div class="card"><p class="card-label">{move || t.get().balance_net}</p><p class="card-value" data-testid="client-balance">{move || eur(t, b.balance())}</p></div>
+                </div>
+                <div class="columns">
+                    <section aria-labelledby="client-details-title" class="panel">
+                        <h2 id="client-details-title">{move || t.get().client_details}</h2>
+                        <ClientDetailsList client=client.clone()/>
+                    </section>
+                    <section aria-labelledby="client-history-title" class="panel">
+                        <h2 id="client-history-title">{move || t.get().history_section}</h2>
+                        {if view_data.history.is_empty() {
+                            view! { <p class="empty">{move || t.get().no_history}</p> }.into_any()
+                        } else {
+                            let entries = view_data.history.clone();
+                            view! {
+                                <ol class="history">
+                                    {entries.into_iter().map(|entry| view! {
+                                        <li><time datetime=entry.date.to_string()>{move || date(t, entry.date)}</time>" "{move || (t.get().history_event)(&entry.event, t.get().locale)}</li>
+                                    }).collect_view()}
+                                </ol>
+                            }.into_any()
+                        }}
+                    </section>
+                </div>
+                <section aria-labelledby="client-invoices-title">
+                    <h2 id="client-invoices-title">{move || t.get().invoices_section}</h2>
+                    {if view_data.invoices.is_empty() {
+                        view! { <p class="empty">{move || t.get().no_invoices_for_client}</p> }.into_any()
+                    } else {
+                        let rows = view_data.invoices.clone();
+                        view! {
+                            <div class="table-wrap"><table>
+                                <thead><tr>
+                                    <th scope="col">{move || t.get().col_number}</th>
+                                    <th scope="col" class="hide-narrow">{move || t.get().col_issued}</th>
+                                    <th scope="col">{move || t.get().col_due}</th>
+                                    <th scope="col" class="num hide-narrow">{move || t.get().col_total}</th>
+                                    <th scope="col" class="num">{move || t.get().col_remaining}</th>
+                                    <th scope="col">{move || t.get().col_status}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|r| view! {
+                                        <tr>
+                                            <td><a href=Route::Invoice(r.id).href()>{r.number.clone()}</a></td>
+                                            <td class="hide-narrow">{move || date(t, r.issued)}</td>
+                                            <td>{move || date(t, r.due)}</td>
+                                            <td class="num hide-narrow">{move || eur(t, r.total)}</td>
+                                            <td class="num">{move || eur(t, r.open)}</td>
+                                            <td><StatusBadge status=r.status/></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table></div>
+                        }.into_any()
+                    }}
+                </section>
+                <section aria-labelledby="client-payments-title">
+                    <h2 id="client-payments-title">{move || t.get().payments_section}</h2>
+                    {if view_data.payments.is_empty() {
+                        view! { <p class="empty">{move || t.get().no_payments}</p> }.into_any()
+                    } else {
+                        let rows = view_data.payments.clone();
+                        view! {
+                            <div class="table-wrap"><table>
+                                <thead><tr>
+                                    <th scope="col">{move || t.get().date}</th>
+                                    <th scope="col">{move || t.get().f_method}</th>
+                                    <th scope="col" class="hide-narrow">{move || t.get().f_reference}</th>
+                                    <th scope="col" class="num">{move || t.get().f_received}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|p| view! {
+                                        <tr data-payment=p.id.to_string()>
+                                            <td>{move || date(t, p.date)}</td>
+                                            <td>{move || (t.get().method)(p.method)}</td>
+                                            <td class="hide-narrow">{p.reference.clone()}</td>
+                                            <td class="num">
+                                                {move || eur(t, p.amount)}
+                                                {(p.unallocated > Decimal::ZERO).then(|| view! { <br/><small>{move || (t.get().unallocated_of)(&eur(t, p.unallocated))}</small> })}
+                                            </td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table></div>
+                        }.into_any()
+                    }}
+                </section>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn ClientDetailsList(client: Client) -> impl IntoView {
+    let t = use_t();
+    let d = client.details;
+    let address = [
+        d.address.line1.clone(),
+        d.address.line2.clone(),
+        format!("{} {}", d.address.postal_code, d.address.city)
+            .trim()
+            .to_string(),
+        d.address.country.clone(),
+    ]
+    .into_iter()
+    .filter(|line| !line.is_empty())
+    .collect::<Vec<_>>();
+    let terms = d.terms;
+    let limit = d.credit_limit;
+    let row = |label: fn(&'static crate::i18n::Texts) -> &'static str, value: AnyView| {
+        view! { <dt>{move || label(t.get())}</dt><dd>{value}</dd> }
+    };
+    let text_or_dash = |s: String| if s.is_empty() { "—".to_string() } else { s };
+    view! {
+        <dl class="details">
+            {row(|t| t.f_registration, text_or_dash(d.registration.clone()).into_any())}
+            {row(|t| t.section_address, address.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view().into_any())}
+            {row(|t| t.f_payer_name, text_or_dash(d.payer.name.clone()).into_any())}
+            {row(|t| t.f_email, if d.payer.email.is_empty() { "—".into_any() } else { view! { <a href=format!("mailto:{}", d.payer.email)>{d.payer.email.clone()}</a> }.into_any() })}
+            {row(|t| t.f_phone, if d.payer.phone.is_empty() { "—".into_any() } else { view! { <a href=format!("tel:{}", d.payer.phone.replace(' ', ""))>{d.payer.phone.clone()}</a> }.into_any() })}
+            {row(|t| t.f_iban, text_or_dash(d.iban.clone()).into_any())}
+            {row(|t| t.f_bic, text_or_dash(d.bic.clone()).into_any())}
+            {row(|t| t.f_terms, (move || (t.get().describe_terms)(&terms)).into_any())}
+            {row(|t| t.f_credit_limit, (move || limit.map(|l| eur(t, l)).unwrap_or_else(|| "—".into())).into_any())}
+            {(!d.notes.is_empty()).then(|| row(|t| t.f_notes, view! { <span class="notes">{d.notes.clone()}</span> }.into_any()))}
+        </dl>
+    }
+}

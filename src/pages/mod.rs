@@ -1,0 +1,38 @@
+//! One module a screen. Each reads the ledger from the store and changes it only through
+//! `Store::change`, so every change is validated by the domain and saved at once.
+
+pub mod client_form;
+pub mod client_list;
+pub mod client_page;
+pub mod home;
+pub mod invoice_form;
+pub mod invoice_list;
+pub mod invoice_page;
+pub mod payment_form;
+pub mod settings;
+
+use crate::i18n::use_t;
+use crate::route::Route;
+use crate::storage::ChangeError;
+use leptos::prelude::*;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let t = use_t();
+    view! {
+        <section class="page">
+            <h1>{move || t.get().not_found_title}</h1>
+            <p>{move || t.get().not_found_text}</p>
+            <p><a href=Route::Home.href()>{move || t.get().nav_home}</a></p>
+        </section>
+    }
+}
+
+/// The sentence to show when a change did not go through.
+pub fn change_error_text(error: &ChangeError) -> String {
+    let t = use_t().get_untracked();
+    match error {
+        ChangeError::Rejected(problem) => (t.problem)(problem, t.locale),
+        ChangeError::NotSaved => t.saved_nowhere.to_string(),
+    }
+}

@@ -1,0 +1,148 @@
+//! Navigation state lives in the URL fragment (`#/clients/12`), so any screen's link can be
+//! opened directly, reloaded or bookmarked from any static host, at the root or under a
+//! sub-path, with no server rewrite.
+
+use encaisse_domain::ids::{ClientId, InvoiceId};
+use encaisse_domain::invoice::InvoiceStatus;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Clients,
+    ClientNew,
+    Client(ClientId),
+    ClientEdit(ClientId),
+    Invoices {
+        status: Option<InvoiceStatus>,
+        client: Option<ClientId>,
+    },
+    InvoiceNew {
+        client: Option<ClientId>,
+    },
+    Invoice(InvoiceId),
+    InvoiceEdit(InvoiceId),
+    PaymentNew {
+        client: Option<ClientId>,
+        invoice: Option<InvoiceId>,
+    },
+    Settings,
+    NotFound,
+}
+
+fn query_value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+fn query_id(query: &str, name: &str) -> Option<u64> {
+    query_value(query, name).and_then(|v| v.parse().ok())
+}
+
+impl Route {
+    /// Reads a fragment such as `#/factures?statut=overdue&client=3`.
+    pub fn parse(hash: &str) -> Route {
+        let hash = hash.trim_start_matches('#');
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let id = |s: &str| s.parse::<u64>().ok();
+        match segments.as_slice() {
+            [] => Route::Home,
+            ["clients"] => Route::Clients,
+            ["clients", "nouveau"] => Route::ClientNew,
+            ["clients", n] => id(n).map_or(Route::NotFound, |n| Route::Client(ClientId(n))),
+            ["clients", n, "modifier"] => {
+                id(n).map_or(Route::NotFound, |n| Route::ClientEdit(ClientId(n)))
+            }
+            ["factures"] => Route::Invoices {
+                status: query_value(query, "statut").and_then(InvoiceStatus::from_slug),
+                client: query_id(query, "client").map(ClientId),
+            },
+            ["factures", "nouvelle"] => Route::InvoiceNew {
+                client: query_id(query, "client").map(ClientId),
+            },
+            ["factures", n] => id(n).map_or(Route::NotFound, |n| Route::Invoice(InvoiceId(n))),
+            ["factures", n, "modifier"] => {
+                id(n).map_or(Route::NotFound, |n| Route::InvoiceEdit(InvoiceId(n)))
+            }
+            ["encaissement"] => Route::PaymentNew {
+                client: query_id(query, "client").map(ClientId),
+                invoice: query_id(query, "facture").map(InvoiceId),
+            },
+            ["parametres"] => Route::Settings,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The link to this screen, relative to the page so that a sub-path keeps working.
+    pub fn href(&self) -> String {
+        let with_query = |path: &str, params: &[(&str, Option<String>)]| {
+            let query: Vec<String> = params
+                .iter()
+                .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))
+                .collect();
+            if query.is_empty() {
+                format!("#/{path}")
+            } else {
+                format!("#/{path}?{}", query.join("&"))
+            }
+        };
+        match self {
+            Route::Home | Route::NotFound => "#/".into(),
+            Route::Clients => "#/clients".into(),
+            Route::ClientNew => "#/clients/nouveau".into(),
+            Route::Client(id) => format!("#/clients/{id}"),
+            Route::ClientEdit(id) => format!("#/clients/{id}/modifier"),
+            Route::Invoices { status, client } => with_query(
+                "factures",
+                &[
+                    ("statut", status.map(|s| s.slug().to_string())),
+                    ("client", client.map(|c| c.to_string())),
+                ],
+            ),
+            Route::InvoiceNew { client } => with_query(
+                "factures/nouvelle",
+                &[("client", client.map(|c| c.to_string()))],
+            ),
+            Route::Invoice(id) => format!("#/factures/{id}"),
+            Route::InvoiceEdit(id) => format!("#/factures/{id}/modifier"),
+            Route::PaymentNew { client, invoice } => with_query(
+                "encaissement",
+                &[
+                    ("client", client.map(|c| c.to_string())),
+                    ("facture", invoice.map(|i| i.to_string())),
+                ],
+            ),
+            Route::Settings => "#/parametres".into(),
+        }
+    }
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The current route, following the fragment as the user navigates.
+pub fn provide_route() -> ReadSignal<Route> {
+    let (route, set_route) = signal(Route::parse(&current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_route.set(Route::parse(&current_hash()))
+    });
+    on_cleanup(move || handle.remove());
+    provide_context(route);
+    route
+}
+
+pub fn use_route() -> ReadSignal<Route> {
+    expect_context::<ReadSignal<Route>>()
+}
+
+/// Goes to a screen as a link would (the back button returns here).
+pub fn navigate(route: &Route) {
+    let _ = window()
+        .location()
+        .set_hash(route.href().trim_start_matches('#'));
+}
