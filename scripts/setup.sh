@@ -10,7 +10,7 @@ BINARYEN_VERSION="132.0.0"
 # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock pins.
 WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
 
-export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 log() { printf '[setup] %s\n' "$*"; }
@@ -41,6 +41,14 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# Node runs wasm-opt (binaryen's npm build), the CSP hook and the end-to-end suite.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  log "installing node and npm from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq nodejs npm >/dev/null
 fi
 
 # wasm-opt from binaryen 132 (npm). Debian's binaryen 108 silently corrupts the module.

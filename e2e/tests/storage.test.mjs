@@ -1,0 +1,77 @@
+// Stored data is never silently lost: unreadable data is kept aside, and two tabs agree.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, startBrowser, openPage, visit, storedLedger } from "../harness.mjs";
+
+let server, chrome;
+before(async () => {
+  server = await serveDist();
+  chrome = await startBrowser();
+});
+after(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+const GARBAGE = '{"format":"encaisse","version":1,"ledger":{"clients":[{"id":"oops"';
+
+test("an unreadable stored value shows the banner and is preserved", async () => {
+  const { page, context, problems } = await openPage(chrome.browser, server);
+  try {
+    await visit(page, server.url);
+    await page.evaluate((g) => localStorage.setItem("encaisse.ledger", g), GARBAGE);
+    await page.reload();
+    const banner = page.getByTestId("storage-banner");
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /illisibles/);
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    const kept = keys.find((k) => k.startsWith("encaisse.unreadable."));
+    assert.ok(kept, `a copy is set aside: ${keys}`);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), kept), GARBAGE);
+
+    // A change is refused rather than written over the unreadable data.
+    await visit(page, server.url + "#/clients/nouveau");
+    await page.getByLabel("Nom ou raison sociale").fill("Nouveau client");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText("Rien n'a été enregistré.").waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem("encaisse.ledger")), GARBAGE);
+
+    // Starting afresh keeps the copy.
+    await page.getByRole("button", { name: "Repartir d'un registre vide" }).click();
+    await page.getByTestId("storage-banner").waitFor({ state: "detached" });
+    assert.equal((await storedLedger(page)).ledger.clients.length, 0);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), kept), GARBAGE);
+    assert.deepEqual(problems(), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a change made in another tab is picked up without losing this tab's edits", async () => {
+  const { page: tabA, context, problems } = await openPage(chrome.browser, server);
+  try {
+    const tabB = await context.newPage();
+    await visit(tabA, server.url + "#/clients");
+    await visit(tabB, server.url + "#/clients/nouveau");
+    await tabB.getByLabel("Nom ou raison sociale").fill("Brouillon Martin");
+
+    await visit(tabA, server.url + "#/clients/nouveau");
+    await tabA.getByLabel("Nom ou raison sociale").fill("Cabinet Dupont");
+    await tabA.getByRole("button", { name: "Enregistrer" }).click();
+    await tabA.getByRole("heading", { name: "Cabinet Dupont" }).waitFor();
+
+    // Tab B hears of it, keeps what is being typed, and saves on top of it.
+    await tabB.getByRole("status").getByText("modifiées dans un autre onglet").waitFor();
+    assert.equal(await tabB.getByLabel("Nom ou raison sociale").inputValue(), "Brouillon Martin");
+    await tabB.getByRole("button", { name: "Enregistrer" }).click();
+    await tabB.getByRole("heading", { name: "Brouillon Martin" }).waitFor();
+    const names = (await storedLedger(tabB)).ledger.clients.map((c) => c.details.name).sort();
+    assert.deepEqual(names, ["Brouillon Martin", "Cabinet Dupont"]);
+
+    await visit(tabA, server.url + "#/clients");
+    await tabA.getByRole("link", { name: "Brouillon Martin" }).waitFor();
+    assert.deepEqual(problems(), []);
+  } finally {
+    await context.close();
+  }
+});

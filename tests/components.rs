@@ -1,0 +1,328 @@
+//! Components in a real browser (wasm-bindgen-test in headless Chromium): what a user sees
+//! when typing into the forms and filtering lists.
+
+#![cfg(target_arch = "wasm32")]
+
+use encaisse::i18n::{I18n, Lang};
+use encaisse::pages::client_form::ClientFormPage;
+use encaisse::pages::invoice_form::InvoiceFormPage;
+use encaisse::pages::invoice_list::InvoiceListPage;
+use encaisse::route::Route;
+use encaisse::storage::{Keys, Store};
+use encaisse_domain::client::ClientForm;
+use encaisse_domain::ids::{ClientId, InvoiceId};
+use encaisse_domain::invoice::InvoiceDetails;
+use encaisse_domain::ledger::Ledger;
+use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::{Decimal, NaiveDate};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a screen with the app's contexts over a given ledger, in a fresh container, with
+/// storage under a key prefix of its own so tests never see each other's data.
+async fn mount<V: IntoView + 'static>(
+    prefix: &str,
+    ledger: Ledger,
+    lang: Lang,
+    screen: impl FnOnce() -> V + 'static,
+) -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+) {
+    let document = document();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let keys = Keys::new(prefix);
+    let _ = gloo_storage_clear(&keys);
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(I18n(RwSignal::new(lang)));
+        let store = Store::open(keys);
+        store.replace(ledger).unwrap();
+        provide_context(store);
+        let (route, _) = signal(Route::Home);
+        provide_context(route);
+        screen().into_any()
+    });
+    leptos::task::tick().await;
+    (container, handle)
+}
+
+fn gloo_storage_clear(keys: &Keys) -> Result<(), wasm_bindgen::JsValue> {
+    web_sys::window()
+        .unwrap()
+        .local_storage()?
+        .unwrap()
+        .remove_item(&keys.ledger)
+}
+
+fn find<T: JsCast>(root: &web_sys::HtmlElement, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+        .unchecked_into()
+}
+
+fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+    find::<web_sys::HtmlElement>(root, selector).inner_text()
+}
+
+fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    target
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap())
+        .unwrap();
+}
+
+async fn type_into(root: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = find(root, selector);
+    input.set_value(value);
+    fire(&input, "input");
+    leptos::task::tick().await;
+}
+
+async fn choose(root: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, selector);
+    select.set_value(value);
+    fire(&select, "change");
+    leptos::task::tick().await;
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Two clients; three invoices: one paid, one partly paid and overdue, one not yet due.
+fn small_ledger() -> (Ledger, ClientId) {
+    let mut ledger = Ledger::default();
+    let details = |name: &str| {
+        ClientForm {
+            name: name.into(),
+            ..ClientForm::default()
+        }
+        .validate()
+        .unwrap()
+    };
+    let dupont = ledger.add_client(details("Atelier Dupont"), d(2025, 1, 1));
+    let martin = ledger.add_client(details("Cabinet Martin"), d(2025, 1, 1));
+    let invoice = |ledger: &mut Ledger, client, number: &str, issued, net: i64| -> InvoiceId {
+        ledger
+            .add_invoice(InvoiceDetails {
+                number: number.into(),
+                client,
+                issue_date: issued,
+                terms: PaymentTerms::Net { days: 30 },
+                net: Decimal::from(net),
+                vat: Decimal::from(net) / Decimal::from(5),
+                description: String::new(),
+            })
+            .unwrap()
+    };
+    let paid = invoice(&mut ledger, dupont, "F-001", d(2025, 1, 10), 1000);
+    let partly = invoice(&mut ledger, dupont, "F-002", d(2025, 2, 10), 500);
+    invoice(&mut ledger, martin, "F-003", d(2099, 1, 1), 250);
+    ledger
+        .record_payment(PaymentDetails {
+            client: dupont,
+            date: d(2025, 3, 1),
+            amount: Decimal::from(1500),
+            method: PaymentMethod::Transfer,
+            reference: String::new(),
+            allocations: vec![
+                Allocation {
+                    invoice: paid,
+                    amount: Decimal::from(1200),
+                },
+                Allocation {
+                    invoice: partly,
+                    amount: Decimal::from(300),
+                },
+            ],
+        })
+        .unwrap();
+    (ledger, dupont)
+}
+
+#[wasm_bindgen_test]
+async fn client_form_names_the_wrong_field_as_the_user_leaves_it() {
+    // Guards against a form that accepts a mistyped IBAN or only complains after saving.
+    let (root, _handle) = mount(
+        "t-client-form",
+        Ledger::default(),
+        Lang::Fr,
+        || view! { <ClientFormPage editing=None/> },
+    )
+    .await;
+    type_into(&root, "#client-iban", "FR76 3000 6000 0112 3456 7890 188").await;
+    assert_eq!(
+        text(&root, "#client-iban-error"),
+        "",
+        "no message while the user is still typing"
+    );
+    fire(&find::<web_sys::EventTarget>(&root, "#client-iban"), "blur");
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&root, "#client-iban-error"),
+        "Cet IBAN n'est pas valide (clé de contrôle) : vérifiez-le."
+    );
+    let iban: web_sys::HtmlInputElement = find(&root, "#client-iban");
+    assert_eq!(iban.get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    type_into(&root, "#client-iban", "FR76 3000 6000 0112 3456 7890 189").await;
+    assert_eq!(text(&root, "#client-iban-error"), "");
+
+    // Saving with an empty name shows every remaining message and saves nothing.
+    find::<web_sys::HtmlElement>(&root, "button[type=submit]").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&root, "#client-name-error"),
+        "Ce champ est obligatoire."
+    );
+    assert!(text(&root, ".form-error").contains("1 champ à corriger"));
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("t-client-form.ledger")
+        .unwrap()
+        .unwrap();
+    assert!(stored.contains("\"clients\":[]"), "nothing saved: {stored}");
+}
+
+#[wasm_bindgen_test]
+async fn client_form_speaks_english_when_asked() {
+    let (root, _handle) = mount(
+        "t-client-form-en",
+        Ledger::default(),
+        Lang::En,
+        || view! { <ClientFormPage editing=None/> },
+    )
+    .await;
+    type_into(&root, "#client-registration", "732 829 321").await;
+    fire(
+        &find::<web_sys::EventTarget>(&root, "#client-registration"),
+        "blur",
+    );
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&root, "#client-registration-error"),
+        "This number is not valid (check digit): please check it."
+    );
+    assert_eq!(text(&root, "h1"), "New client");
+}
+
+#[wasm_bindgen_test]
+async fn invoice_form_shows_the_due_date_as_terms_change() {
+    // Guards against a due date that does not follow the terms the user picks.
+    let (ledger, dupont) = small_ledger();
+    let (root, _handle) = mount(
+        "t-invoice-form",
+        ledger,
+        Lang::Fr,
+        move || view! { <InvoiceFormPage editing=None client=Some(dupont)/> },
+    )
+    .await;
+    let number: web_sys::HtmlInputElement = find(&root, "#invoice-number");
+    assert_eq!(number.value(), "F-004", "the next number is suggested");
+    type_into(&root, "#invoice-issue-date", "2026-01-15").await;
+    assert!(
+        text(&root, "[data-testid=due-date]").contains("14/02/2026"),
+        "net 30 from the client"
+    );
+    choose(&root, "#invoice-terms", "eom_a").await;
+    type_into(&root, "#invoice-terms-days", "45").await;
+    assert!(text(&root, "[data-testid=due-date]").contains("31/03/2026"));
+    choose(&root, "#invoice-terms", "eom_b").await;
+    assert!(text(&root, "[data-testid=due-date]").contains("17/03/2026"));
+    type_into(&root, "#invoice-terms-days", "60").await;
+    assert!(
+        text(&root, ".warning").contains("45 jours fin de mois"),
+        "terms over the cap warn"
+    );
+
+    type_into(&root, "#invoice-net", "1 234,5").await;
+    assert_eq!(
+        text(&root, "[data-testid=invoice-total]"),
+        "1\u{202f}481,40\u{a0}€"
+    );
+    type_into(&root, "#invoice-number", "f-001").await;
+    fire(
+        &find::<web_sys::EventTarget>(&root, "#invoice-number"),
+        "blur",
+    );
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&root, "#invoice-number-error"),
+        "Ce numéro de facture existe déjà."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn invoice_list_totals_follow_the_filters() {
+    // Guards against totals that count invoices the filters hide.
+    let (ledger, dupont) = small_ledger();
+    let (root, _handle) = mount(
+        "t-invoice-list",
+        ledger,
+        Lang::Fr,
+        || view! { <InvoiceListPage status=None client=None/> },
+    )
+    .await;
+    assert_eq!(text(&root, "[data-testid=invoice-count]"), "3 factures");
+    assert_eq!(
+        text(&root, "[data-testid=invoices-total]"),
+        "2\u{202f}100,00\u{a0}€"
+    );
+    assert_eq!(text(&root, "[data-testid=invoices-open]"), "600,00\u{a0}€");
+
+    choose(&root, "#filter-status", "overdue").await;
+    assert_eq!(text(&root, "[data-testid=invoice-count]"), "1 facture");
+    assert_eq!(text(&root, "[data-testid=invoices-open]"), "300,00\u{a0}€");
+
+    choose(&root, "#filter-status", "").await;
+    choose(&root, "#filter-client", &dupont.to_string()).await;
+    assert_eq!(text(&root, "[data-testid=invoice-count]"), "2 factures");
+    assert_eq!(
+        text(&root, "[data-testid=invoices-total]"),
+        "1\u{202f}800,00\u{a0}€"
+    );
+}
+
+#[wasm_bindgen_test]
+fn routes_round_trip_through_the_fragment() {
+    // Guards against a link the app writes but cannot read back after a reload.
+    for route in [
+        Route::Home,
+        Route::Clients,
+        Route::ClientNew,
+        Route::Client(ClientId(12)),
+        Route::ClientEdit(ClientId(3)),
+        Route::Invoices {
+            status: Some(encaisse_domain::invoice::InvoiceStatus::Overdue),
+            client: Some(ClientId(4)),
+        },
+        Route::Invoices {
+            status: None,
+            client: None,
+        },
+        Route::InvoiceNew {
+            client: Some(ClientId(2)),
+        },
+        Route::Invoice(InvoiceId(8)),
+        Route::InvoiceEdit(InvoiceId(8)),
+        Route::PaymentNew {
+            client: Some(ClientId(2)),
+            invoice: Some(InvoiceId(9)),
+        },
+        Route::Settings,
+    ] {
+        assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+    }
+    assert_eq!(Route::parse("#/clients/abc"), Route::NotFound);
+    assert_eq!(Route::parse(""), Route::Home);
+}
