@@ -66,6 +66,16 @@ pub fn format_percent_bp(basis_points: u32, locale: Locale) -> String {
     }
 }
 
+/// An IBAN in groups of four, as printed on a RIB: `FR76 3000 6000 0112 3456 7890 189`.
+pub fn format_iban(iban: &str) -> String {
+    let compact: Vec<char> = iban.chars().filter(|c| !c.is_whitespace()).collect();
+    compact
+        .chunks(4)
+        .map(|group| group.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -117,6 +127,15 @@ mod tests {
         assert_eq!(format_percent_bp(2000, Locale::Fr), "20\u{a0}%");
         assert_eq!(format_percent_bp(550, Locale::Fr), "5,5\u{a0}%");
         assert_eq!(format_percent_bp(210, Locale::En), "2.1\u{a0}%");
+    }
+
+    #[test]
+    fn iban_in_groups_of_four() {
+        assert_eq!(
+            format_iban("FR7630006000011234567890189"),
+            "FR76 3000 6000 0112 3456 7890 189"
+        );
+        assert_eq!(format_iban(""), "");
     }
 
     #[test]

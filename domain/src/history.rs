@@ -124,6 +124,6 @@ pub fn client_history(ledger: &Ledger, client: ClientId) -> Vec<HistoryEntry> {
             }),
     );
     // Newest first; the sort is stable so same-day facts keep their recording order.
-    entries.sort_by(|a, b| b.date.cmp(&a.date));
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.date));
     entries
 }

@@ -34,7 +34,7 @@ pub struct Ledger {
 }
 
 /// Finds an entity by id in a list sorted by id.
-fn find<'a, T, K: Ord>(items: &'a [T], key: K, id_of: impl Fn(&T) -> K) -> Option<&'a T> {
+fn find<T, K: Ord>(items: &[T], key: K, id_of: impl Fn(&T) -> K) -> Option<&T> {
     items
         .binary_search_by(|item| id_of(item).cmp(&key))
         .ok()

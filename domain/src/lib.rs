@@ -5,6 +5,7 @@
 //! parameter; only the UI reads the clock. Money is `rust_decimal::Decimal`, rounded to the
 //! cent (half away from zero) only when an amount is final.
 
+pub mod aging;
 pub mod balances;
 pub mod client;
 pub mod demo;
@@ -15,6 +16,7 @@ pub mod invoice;
 pub mod ledger;
 pub mod money;
 pub mod payment;
+pub mod penalty;
 pub mod problem;
 pub mod settlement;
 pub mod snapshot;

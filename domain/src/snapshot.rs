@@ -11,11 +11,9 @@
 //! Reading runs the migrations from the file's version up to [`CURRENT_VERSION`], then
 //! checks every invariant of the ledger, so nothing inconsistent is ever loaded.
 
-use crate::client::ClientDetails;
 use crate::ids::{ClientId, InvoiceId};
-use crate::invoice::{number_key, InvoiceDetails};
+use crate::invoice::number_key;
 use crate::ledger::Ledger;
-use crate::payment::PaymentDetails;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;

@@ -30,7 +30,7 @@ fn luhn_valid(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// SIREN (9 digits) or SIRET (14 digits), Luhn-checked. La Poste's establishments (SIREN

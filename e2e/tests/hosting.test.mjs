@@ -50,6 +50,11 @@ test("every screen of the demo renders offline without errors", async () => {
       await h1.waitFor();
       if (heading) assert.equal(await h1.innerText(), heading, hash);
     }
+    // Client search ignores case and accents, as typed on a French keyboard or not.
+    await visit(page, server.url + "#/clients");
+    await page.getByLabel("Rechercher").fill("LEFEVRE");
+    await page.getByRole("link", { name: /Lefèvre/ }).first().waitFor();
+    assert.match(await page.locator(".count").innerText(), /^[1-9]\d* clients?$/);
     // Filters and totals on the invoice list.
     await visit(page, server.url + "#/factures");
     await page.getByLabel("Statut").selectOption("overdue");

@@ -47,6 +47,43 @@ test("an unreadable stored value shows the banner and is preserved", async () =>
   }
 });
 
+test("a full storage shows the banner, refuses the change and loses nothing", async () => {
+  const { page, context, problems } = await openPage(chrome.browser, server);
+  try {
+    await visit(page, server.url + "#/clients/nouveau");
+    await page.getByLabel("Nom ou raison sociale").fill("Atelier Dupont");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("heading", { name: "Atelier Dupont" }).waitFor();
+    const before = await page.evaluate(() => localStorage.getItem("encaisse.ledger"));
+
+    // Fill the origin's quota with another key, as years of data or another app would.
+    await page.evaluate(() => {
+      for (let size = 1 << 20, i = 0; size >= 16; ) {
+        try {
+          localStorage.setItem(`filler.${i++}`, "x".repeat(size));
+        } catch {
+          size >>= 1;
+        }
+      }
+    });
+    await visit(page, server.url + "#/clients/nouveau");
+    await page.getByLabel("Nom ou raison sociale").fill("Cabinet Martin avec un nom assez long pour ne plus tenir");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByTestId("storage-banner").getByText("L'espace de stockage du navigateur est plein").waitFor();
+    await page.getByText("Rien n'a été enregistré.").waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem("encaisse.ledger")), before);
+
+    // Once space is freed, the same form saves.
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler.")).forEach((k) => localStorage.removeItem(k)));
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("heading", { name: /Cabinet Martin/ }).waitFor();
+    await page.getByTestId("storage-banner").waitFor({ state: "detached" });
+    assert.deepEqual(problems(), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a change made in another tab is picked up without losing this tab's edits", async () => {
   const { page: tabA, context, problems } = await openPage(chrome.browser, server);
   try {

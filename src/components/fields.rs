@@ -2,8 +2,43 @@
 //! tried to save. Each input is tied to its label and its message for screen readers.
 
 use crate::i18n::use_t;
+use encaisse_domain::problem::FieldError;
 use encaisse_domain::terms::{EndOfMonthConvention, PaymentTerms, MAX_TERM_DAYS};
 use leptos::prelude::*;
+
+/// A form's validation, as the domain returns it: the value, or every field's problem.
+pub type Checked<T, F> = Memo<Result<T, Vec<FieldError<F>>>>;
+
+/// The message of one field of a checked form, in the current language.
+pub fn field_error<T, F>(checked: Checked<T, F>, field: F) -> Signal<Option<String>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    F: Copy + PartialEq + Send + Sync + 'static,
+{
+    let t = use_t();
+    Signal::derive(move || {
+        checked.with(|v| {
+            let error = v.as_ref().err()?.iter().find(|e| e.field == field)?;
+            Some((t.get().problem)(&error.problem, t.get().locale))
+        })
+    })
+}
+
+/// How many fields of a checked form need fixing.
+pub fn error_count<T, F>(checked: Checked<T, F>) -> usize
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    F: Clone + PartialEq + Send + Sync + 'static,
+{
+    checked.with(|v| v.as_ref().err().map_or(0, Vec::len))
+}
+
+/// Takes a keyboard user to the first field to fix after a refused save.
+pub fn focus_first_invalid() {
+    if let Ok(Some(first)) = document().query_selector("form [aria-invalid='true']") {
+        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(first).focus();
+    }
+}
 
 #[component]
 pub fn TextField(
@@ -151,10 +186,12 @@ pub fn TermsField(
             });
         }
     };
-    // The form shown may be reused for another record: follow outside changes of the terms.
+    // Follow changes of the terms made elsewhere (a client chosen on the invoice form). Only
+    // the terms are tracked: a field the user empties to retype must stay empty.
     Effect::new(move |_| {
         if let Some(days) = days_of(terms.get()) {
-            if days_value() != Some(days) {
+            let shown = days_text.with_untracked(|text| text.trim().parse::<u16>().ok());
+            if shown != Some(days) {
                 days_text.set(days.to_string());
             }
         }

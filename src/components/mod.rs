@@ -4,8 +4,11 @@ pub mod fields;
 pub mod layout;
 
 use crate::i18n::{use_t, I18n};
+use encaisse_domain::client::Client;
 use encaisse_domain::format::{format_date, format_eur};
+use encaisse_domain::ids::ClientId;
 use encaisse_domain::invoice::InvoiceStatus;
+use encaisse_domain::ledger::Ledger;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -39,6 +42,18 @@ pub fn EmptyState(
             <div class="actions">{children()}</div>
         </div>
     }
+}
+
+/// Clients to pick from in a list, sorted by name, among those `shown` accepts.
+pub fn client_choices(ledger: &Ledger, shown: impl Fn(&Client) -> bool) -> Vec<(ClientId, String)> {
+    let mut choices: Vec<(ClientId, String)> = ledger
+        .clients()
+        .iter()
+        .filter(|c| shown(c))
+        .map(|c| (c.id, c.details.name.clone()))
+        .collect();
+    choices.sort_by_key(|(_, name)| name.to_lowercase());
+    choices
 }
 
 /// Asks the user to confirm an irreversible step with the browser's own dialog.

@@ -1,7 +1,9 @@
 //! Creating or editing a client, with each field checked as the user types.
 
 use crate::clock::today;
-use crate::components::fields::{TermsField, TextArea, TextField};
+use crate::components::fields::{
+    error_count, field_error, focus_first_invalid, TermsField, TextArea, TextField,
+};
 use crate::i18n::use_t;
 use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
@@ -83,26 +85,15 @@ fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView 
         notes: notes.get(),
     };
     let validation = Memo::new(move |_| current().validate());
-    let error_of = move |field: ClientField| {
-        Signal::derive(move || {
-            validation.with(|v| {
-                v.as_ref()
-                    .err()
-                    .and_then(|errors| errors.iter().find(|e| e.field == field))
-                    .map(|e| (t.get().problem)(&e.problem, t.get().locale))
-            })
-        })
-    };
-    let error_count = move || validation.with(|v| v.as_ref().err().map_or(0, Vec::len));
+    let error_of = move |field: ClientField| field_error(validation, field);
+    let error_count = move || error_count(validation);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);
         let Ok(details) = validation.get_untracked() else {
             // Take the keyboard user to the first field to fix.
-            if let Ok(Some(first)) = document().query_selector("form [aria-invalid='true']") {
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(first).focus();
-            }
+            focus_first_invalid();
             return;
         };
         let result = match editing {

@@ -21,8 +21,25 @@ struct Row {
     overdue: Decimal,
     balance: Decimal,
     archived: bool,
-    /// Lower-case text the search looks into.
+    /// Folded text the search looks into (see `fold`).
     haystack: String,
+}
+
+/// Lower case without French accents, so "lefevre" finds "Lefèvre".
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect::<String>()
+        .replace('œ', "oe")
 }
 
 #[component]
@@ -53,11 +70,10 @@ pub fn ClientListPage() -> impl IntoView {
                         overdue: b.overdue,
                         balance: b.balance(),
                         archived: c.archived,
-                        haystack: format!(
+                        haystack: fold(&format!(
                             "{} {} {} {} {}",
                             d.name, d.registration, d.address.city, d.payer.email, d.payer.name
-                        )
-                        .to_lowercase(),
+                        )),
                     }
                 })
                 .collect();
@@ -66,7 +82,7 @@ pub fn ClientListPage() -> impl IntoView {
         })
     });
     let visible = Memo::new(move |_| {
-        let needle = query.get().trim().to_lowercase();
+        let needle = fold(query.get().trim());
         let needle_compact: String = needle.chars().filter(|c| !c.is_whitespace()).collect();
         let archived = show_archived.get();
         rows.with(|rows| {

@@ -8,6 +8,7 @@ use crate::route::{navigate, Route};
 use crate::storage::Store;
 use encaisse_domain::balances::{ClientBalance, Position};
 use encaisse_domain::client::{Client, ClientKind};
+use encaisse_domain::format::format_iban;
 use encaisse_domain::history::{client_history, HistoryEntry};
 use encaisse_domain::ids::{ClientId, InvoiceId, PaymentId};
 use encaisse_domain::invoice::InvoiceStatus;
@@ -79,7 +80,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     unallocated: p.unallocated(),
                 })
                 .collect();
-            payments.sort_by(|a, b| b.date.cmp(&a.date));
+            payments.sort_by_key(|p| std::cmp::Reverse(p.date));
             Some(View {
                 balance: position.client_balance(ledger, id),
                 client,
@@ -258,7 +259,7 @@ fn ClientDetailsList(client: Client) -> impl IntoView {
             {row(|t| t.f_payer_name, text_or_dash(d.payer.name.clone()).into_any())}
             {row(|t| t.f_email, if d.payer.email.is_empty() { "—".into_any() } else { view! { <a href=format!("mailto:{}", d.payer.email)>{d.payer.email.clone()}</a> }.into_any() })}
             {row(|t| t.f_phone, if d.payer.phone.is_empty() { "—".into_any() } else { view! { <a href=format!("tel:{}", d.payer.phone.replace(' ', ""))>{d.payer.phone.clone()}</a> }.into_any() })}
-            {row(|t| t.f_iban, text_or_dash(d.iban.clone()).into_any())}
+            {row(|t| t.f_iban, text_or_dash(format_iban(&d.iban)).into_any())}
             {row(|t| t.f_bic, text_or_dash(d.bic.clone()).into_any())}
             {row(|t| t.f_terms, (move || (t.get().describe_terms)(&terms)).into_any())}
             {row(|t| t.f_credit_limit, (move || limit.map(|l| eur(t, l)).unwrap_or_else(|| "—".into())).into_any())}

@@ -45,9 +45,7 @@ pub fn HomePage() -> impl IntoView {
                 .invoices()
                 .iter()
                 .filter(|i| {
-                    position.invoice(i.id).open() > Decimal::ZERO
-                        && position.days_overdue(i) > 0
-                        && ledger.write_off_of(i.id).is_none()
+                    position.invoice(i.id).open() > Decimal::ZERO && position.days_overdue(i) > 0
                 })
                 .map(|i| OverdueRow {
                     id: i.id,

@@ -1,8 +1,10 @@
 //! Creating or editing an invoice; the due date follows the terms as they change.
 
 use crate::clock::today;
-use crate::components::fields::{TermsField, TextArea, TextField};
-use crate::components::{date, eur};
+use crate::components::fields::{
+    error_count, field_error, focus_first_invalid, TermsField, TextArea, TextField,
+};
+use crate::components::{client_choices, date, eur};
 use crate::i18n::use_t;
 use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
@@ -75,14 +77,7 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
     let clients = Memo::new(move |_| {
         ledger.with(|l| {
             let current = client.get_untracked();
-            let mut list: Vec<(ClientId, String)> = l
-                .clients()
-                .iter()
-                .filter(|c| !c.archived || Some(c.id) == current)
-                .map(|c| (c.id, c.details.name.clone()))
-                .collect();
-            list.sort_by_key(|(_, name)| name.to_lowercase());
-            list
+            client_choices(l, |c| !c.archived || Some(c.id) == current)
         })
     });
 
@@ -117,17 +112,8 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
             (result, false) => result,
         }
     });
-    let error_of = move |field: InvoiceField| {
-        Signal::derive(move || {
-            validation.with(|v| {
-                v.as_ref()
-                    .err()
-                    .and_then(|errors| errors.iter().find(|e| e.field == field))
-                    .map(|e| (t.get().problem)(&e.problem, t.get().locale))
-            })
-        })
-    };
-    let error_count = move || validation.with(|v| v.as_ref().err().map_or(0, Vec::len));
+    let error_of = move |field: InvoiceField| field_error(validation, field);
+    let error_count = move || error_count(validation);
     let due = move || {
         parse_date(&issue_date.get())
             .ok()
@@ -145,9 +131,7 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
         submitted.set(true);
         client_touched.set(true);
         let Ok(details) = validation.get_untracked() else {
-            if let Ok(Some(first)) = document().query_selector("form [aria-invalid='true']") {
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(first).focus();
-            }
+            focus_first_invalid();
             return;
         };
         let result = match editing {

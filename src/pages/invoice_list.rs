@@ -1,7 +1,7 @@
 //! The invoice list: filters by status and client, sorting, and totals of what is shown.
 
 use crate::clock::today;
-use crate::components::{date, eur, EmptyState, StatusBadge};
+use crate::components::{client_choices, date, eur, EmptyState, StatusBadge};
 use crate::i18n::use_t;
 use crate::route::Route;
 use crate::storage::Store;
@@ -95,17 +95,7 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
                 .collect::<Vec<_>>()
         })
     });
-    let clients = Memo::new(move |_| {
-        ledger.with(|l| {
-            let mut clients: Vec<(ClientId, String)> = l
-                .clients()
-                .iter()
-                .map(|c| (c.id, c.details.name.clone()))
-                .collect();
-            clients.sort_by_key(|(_, name)| name.to_lowercase());
-            clients
-        })
-    });
+    let clients = Memo::new(move |_| ledger.with(|l| client_choices(l, |_| true)));
     let visible = Memo::new(move |_| {
         rows.with(|rows| {
             select_rows(

@@ -2,7 +2,7 @@
 
 use crate::clock::today;
 use crate::components::fields::TextField;
-use crate::components::{date, eur};
+use crate::components::{client_choices, date, eur};
 use crate::i18n::use_t;
 use crate::pages::change_error_text;
 use crate::route::{navigate, Route};
@@ -58,18 +58,7 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
     let submitted = RwSignal::new(false);
     let save_error = RwSignal::new(None::<String>);
 
-    let clients = Memo::new(move |_| {
-        ledger.with(|l| {
-            let mut list: Vec<(ClientId, String)> = l
-                .clients()
-                .iter()
-                .filter(|c| !c.archived)
-                .map(|c| (c.id, c.details.name.clone()))
-                .collect();
-            list.sort_by_key(|(_, name)| name.to_lowercase());
-            list
-        })
-    });
+    let clients = Memo::new(move |_| ledger.with(|l| client_choices(l, |c| !c.archived)));
     let open_invoices = Memo::new(move |_| {
         let Some(client) = client.get() else {
             return Vec::new();

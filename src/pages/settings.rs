@@ -27,12 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
-    let set_lang = move |lang: Lang| {
-        if t.0.get_untracked() != lang {
-            t.0.set(lang);
-            crate::storage::store_lang(&crate::storage::Keys::from_page(), lang);
-        }
-    };
+    let set_lang = move |lang: Lang| t.0.set(lang);
     let backup = move |_| {
         let text = ledger.with_untracked(snapshot::to_backup);
         let name = format!("encaisse-sauvegarde-{}.json", today());
@@ -51,7 +46,6 @@ pub fn SettingsPage() -> impl IntoView {
             input.set_value("");
             let tx = t.get_untracked();
             let decoded = content
-                .map_err(|e| e)
                 .and_then(|text| snapshot::decode(&text).map_err(|e| (tx.snapshot_error)(&e)));
             match decoded {
                 Err(why) => outcome.set(Some(Outcome::Failed((tx.restore_failed)(&name, &why)))),

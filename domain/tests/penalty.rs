@@ -1,0 +1,283 @@
+//! Late-payment penalties: the law's examples, its edges, and properties that always hold.
+
+use encaisse_domain::client::ClientKind;
+use encaisse_domain::penalty::rates::{HalfYear, MissingRate, RateTable};
+use encaisse_domain::penalty::{
+    penalties, HalfYearRule, LateInvoice, NoInterest, PenaltySettings, RateSource,
+};
+use encaisse_domain::{Decimal, NaiveDate};
+use proptest::prelude::*;
+use rust_decimal_macros::dec;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn business(amount: Decimal, due: NaiveDate, until: NaiveDate) -> LateInvoice {
+    LateInvoice {
+        amount,
+        due_date: due,
+        until,
+        settlements: Vec::new(),
+        client_kind: ClientKind::Business,
+        contractual_rate: None,
+        formal_notice: None,
+    }
+}
+
+fn split() -> PenaltySettings {
+    PenaltySettings::default()
+}
+
+#[test]
+fn the_calculator_example() {
+    // 15 000 € due 15 April 2018, paid 15 May 2018, contract rate 15 %: 30 days.
+    let case = LateInvoice {
+        contractual_rate: Some(dec!(15)),
+        ..business(dec!(15000), d(2018, 4, 15), d(2018, 5, 15))
+    };
+    let result = penalties(&case, &RateTable::default(), &split()).unwrap();
+    assert_eq!(result.days_late, 30);
+    assert_eq!(result.periods.len(), 1);
+    assert_eq!(result.periods[0].source, RateSource::Contractual);
+    assert_eq!(result.interest, dec!(184.93), "15000 × 15 % × 30 / 365");
+    assert_eq!(result.indemnity, dec!(40));
+    assert_eq!(result.total, dec!(224.93));
+}
+
+#[test]
+fn a_contract_rate_below_three_times_the_legal_rate_is_raised() {
+    // The reference's check: 2024 S1 default 14.50 %, but a 12 % clause yields 15.21 %.
+    let table = RateTable::default();
+    let default = penalties(
+        &business(dec!(1000), d(2024, 2, 1), d(2024, 3, 2)),
+        &table,
+        &split(),
+    )
+    .unwrap();
+    assert_eq!(default.periods[0].rate, dec!(14.50));
+    assert_eq!(
+        default.periods[0].source,
+        RateSource::EcbPlusTen { ecb: dec!(4.50) }
+    );
+    let contract = LateInvoice {
+        contractual_rate: Some(dec!(12)),
+        ..business(dec!(1000), d(2024, 2, 1), d(2024, 3, 2))
+    };
+    let raised = penalties(&contract, &table, &split()).unwrap();
+    assert_eq!(raised.periods[0].rate, dec!(15.21));
+    assert_eq!(
+        raised.periods[0].source,
+        RateSource::RaisedToFloor {
+            agreed: dec!(12),
+            legal: dec!(5.07)
+        }
+    );
+}
+
+#[test]
+fn paid_on_the_due_date_owes_nothing_and_the_day_after_one_day() {
+    // Guards against counting the due date itself as a day late.
+    let table = RateTable::default();
+    let on_time = penalties(
+        &business(dec!(1000), d(2025, 3, 31), d(2025, 3, 31)),
+        &table,
+        &split(),
+    )
+    .unwrap();
+    assert_eq!((on_time.days_late, on_time.total), (0, dec!(0)));
+    let next_day = penalties(
+        &business(dec!(1000), d(2025, 3, 31), d(2025, 4, 1)),
+        &table,
+        &split(),
+    )
+    .unwrap();
+    assert_eq!(next_day.days_late, 1);
+    assert_eq!(next_day.periods[0].days, 1);
+    assert_eq!(
+        next_day.interest,
+        dec!(0.36),
+        "1000 × 13.15 % / 365 = 0.3603"
+    );
+    assert_eq!(next_day.indemnity, dec!(40));
+}
+
+#[test]
+fn a_delay_across_1_january_is_split_or_frozen() {
+    let table = RateTable::default();
+    let case = business(dec!(10000), d(2023, 12, 15), d(2024, 1, 14));
+    let split_result = penalties(&case, &table, &split()).unwrap();
+    let days: Vec<(i64, Decimal)> = split_result
+        .periods
+        .iter()
+        .map(|p| (p.days, p.rate))
+        .collect();
+    assert_eq!(days, vec![(16, dec!(14.00)), (14, dec!(14.50))]);
+    // 10000 × (0.14 × 16 + 0.145 × 14) / 365 = 42 700 / 365 = 116.986…
+    assert_eq!(split_result.interest, dec!(116.99));
+    let frozen = penalties(
+        &case,
+        &table,
+        &PenaltySettings {
+            half_year_rule: HalfYearRule::Frozen,
+            ..split()
+        },
+    )
+    .unwrap();
+    assert_eq!(frozen.periods.len(), 1);
+    assert_eq!(
+        (frozen.periods[0].days, frozen.periods[0].rate),
+        (30, dec!(14.00))
+    );
+    assert_eq!(frozen.interest, dec!(115.07));
+}
+
+#[test]
+fn a_delay_across_1_july_is_split() {
+    let result = penalties(
+        &business(dec!(5000), d(2025, 6, 20), d(2025, 7, 10)),
+        &RateTable::default(),
+        &split(),
+    )
+    .unwrap();
+    let days: Vec<(NaiveDate, NaiveDate, i64, Decimal)> = result
+        .periods
+        .iter()
+        .map(|p| (p.from, p.to, p.days, p.rate))
+        .collect();
+    assert_eq!(
+        days,
+        vec![
+            (d(2025, 6, 21), d(2025, 6, 30), 10, dec!(13.15)),
+            (d(2025, 7, 1), d(2025, 7, 10), 10, dec!(12.15))
+        ]
+    );
+}
+
+#[test]
+fn a_leap_day_is_a_day_late_on_a_365_day_year() {
+    let result = penalties(
+        &business(dec!(36500), d(2024, 2, 28), d(2024, 3, 1)),
+        &RateTable::default(),
+        &split(),
+    )
+    .unwrap();
+    assert_eq!(result.days_late, 2);
+    assert_eq!(result.interest, dec!(29.00), "36500 × 14.5 % × 2 / 365");
+}
+
+#[test]
+fn a_missing_half_year_is_an_error_not_zero() {
+    // Guards against penalties silently computed at 0 % once the table runs out.
+    let result = penalties(
+        &business(dec!(1000), d(2026, 6, 15), d(2026, 7, 15)),
+        &RateTable::default(),
+        &split(),
+    );
+    assert_eq!(
+        result,
+        Err(MissingRate::Ecb(HalfYear {
+            year: 2026,
+            half: 2
+        }))
+    );
+}
+
+#[test]
+fn a_partial_payment_stops_interest_on_what_it_paid() {
+    let case = LateInvoice {
+        settlements: vec![(d(2024, 2, 10), dec!(600))],
+        ..business(dec!(1000), d(2024, 1, 31), d(2024, 3, 1))
+    };
+    let result = penalties(&case, &RateTable::default(), &split()).unwrap();
+    let shape: Vec<(i64, Decimal)> = result.periods.iter().map(|p| (p.days, p.base)).collect();
+    assert_eq!(shape, vec![(10, dec!(1000)), (20, dec!(400))]);
+    assert_eq!(
+        result.indemnity,
+        dec!(40),
+        "the indemnity stays whole after a partial payment"
+    );
+}
+
+#[test]
+fn private_individuals_owe_interest_only_after_a_formal_notice_and_no_indemnity() {
+    let table = RateTable::default();
+    let no_notice = LateInvoice {
+        client_kind: ClientKind::Individual,
+        ..business(dec!(1000), d(2025, 1, 31), d(2025, 4, 30))
+    };
+    let result = penalties(&no_notice, &table, &split()).unwrap();
+    assert_eq!((result.interest, result.indemnity), (dec!(0), dec!(0)));
+    assert_eq!(result.no_interest_because, Some(NoInterest::NoFormalNotice));
+
+    let noticed = LateInvoice {
+        formal_notice: Some(d(2025, 3, 31)),
+        ..no_notice
+    };
+    let result = penalties(&noticed, &table, &split()).unwrap();
+    assert_eq!(result.periods.len(), 1);
+    assert_eq!(
+        (result.periods[0].from, result.periods[0].days),
+        (d(2025, 4, 1), 30)
+    );
+    assert_eq!(
+        (result.periods[0].rate, result.periods[0].source),
+        (dec!(3.71), RateSource::Legal)
+    );
+    assert_eq!(result.indemnity, dec!(0));
+}
+
+fn any_business_case() -> impl Strategy<Value = (LateInvoice, i64)> {
+    (
+        1i64..10_000_000,
+        0i64..3000,
+        0i64..800,
+        prop::option::of(0i64..2500),
+    )
+        .prop_map(|(cents, due_offset, late, rate)| {
+            let due = d(2015, 1, 1) + chrono::Duration::days(due_offset);
+            let case = LateInvoice {
+                contractual_rate: rate.map(|r| Decimal::new(r, 2)),
+                ..business(
+                    Decimal::new(cents, 2),
+                    due,
+                    due + chrono::Duration::days(late),
+                )
+            };
+            (case, late)
+        })
+}
+
+proptest! {
+    #[test]
+    fn interest_never_decreases_with_the_payment_date((case, _) in any_business_case(), more in 0i64..200) {
+        let table = RateTable::default();
+        let later = LateInvoice { until: case.until + chrono::Duration::days(more), ..case.clone() };
+        prop_assume!(later.until < d(2026, 7, 1));
+        let a = penalties(&case, &table, &split()).unwrap();
+        let b = penalties(&later, &table, &split()).unwrap();
+        prop_assert!(b.interest >= a.interest && b.total >= a.total);
+    }
+
+    #[test]
+    fn a_split_delay_equals_the_sum_of_its_parts((case, late) in any_business_case(), cut in 0i64..800) {
+        // Guards against interest lost or counted twice at a half-year boundary.
+        prop_assume!(case.until < d(2026, 7, 1) && cut <= late);
+        let table = RateTable::default();
+        let middle = case.due_date + chrono::Duration::days(cut);
+        let whole = penalties(&case, &table, &split()).unwrap();
+        let first = penalties(&LateInvoice { until: middle, ..case.clone() }, &table, &split()).unwrap();
+        let second = penalties(&LateInvoice { due_date: middle, ..case.clone() }, &table, &split()).unwrap();
+        let sum = |r: &encaisse_domain::penalty::PenaltyBreakdown| r.periods.iter().map(|p| p.product()).sum::<Decimal>();
+        prop_assert_eq!(sum(&whole), sum(&first) + sum(&second));
+        prop_assert_eq!(whole.days_late, first.days_late + second.days_late);
+    }
+
+    #[test]
+    fn on_time_owes_nothing((case, _) in any_business_case(), early in 0i64..100) {
+        let on_time = LateInvoice { until: case.due_date - chrono::Duration::days(early), ..case };
+        let result = penalties(&on_time, &RateTable::default(), &split()).unwrap();
+        prop_assert_eq!(result.total, Decimal::ZERO);
+        prop_assert!(result.periods.is_empty());
+    }
+}
