@@ -119,6 +119,7 @@ fn small_ledger() -> (Ledger, ClientId) {
                 net: Decimal::from(net),
                 vat: Decimal::from(net) / Decimal::from(5),
                 description: String::new(),
+                contractual_rate: None,
             })
             .unwrap()
     };

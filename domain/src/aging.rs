@@ -15,13 +15,38 @@ use std::collections::BTreeMap;
 
 /// The upper bounds, in days past due, of the overdue buckets; one more bucket holds what
 /// is older. The default, 30/60/90, gives: not yet due, 1–30, 31–60, 61–90, over 90.
+///
+/// Stored as a plain list (`[30, 60, 90]`); reading one checks it like [`AgingBounds::new`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<u32>", into = "Vec<u32>")]
 pub struct AgingBounds(Vec<u32>);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BoundsProblem {
     Empty,
     NotIncreasing,
+}
+
+impl std::fmt::Display for BoundsProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            BoundsProblem::Empty => "at least one bound is needed",
+            BoundsProblem::NotIncreasing => "bounds must be positive and increasing",
+        })
+    }
+}
+
+impl TryFrom<Vec<u32>> for AgingBounds {
+    type Error = BoundsProblem;
+    fn try_from(bounds: Vec<u32>) -> Result<Self, BoundsProblem> {
+        AgingBounds::new(bounds)
+    }
+}
+
+impl From<AgingBounds> for Vec<u32> {
+    fn from(bounds: AgingBounds) -> Vec<u32> {
+        bounds.0
+    }
 }
 
 impl Default for AgingBounds {

@@ -1,7 +1,7 @@
 //! The client file: who the client is, who pays, how and when.
 
 use crate::ids::ClientId;
-use crate::money::parse_amount;
+use crate::money::{parse_amount, parse_optional_rate};
 use crate::problem::{FieldError, Problem};
 use crate::terms::PaymentTerms;
 use crate::validate::{check_bic, check_email, check_iban, check_phone, check_registration};
@@ -50,6 +50,8 @@ pub struct ClientDetails {
     pub bic: String,
     pub terms: PaymentTerms,
     pub credit_limit: Option<Decimal>,
+    /// An annual late-payment rate in percent agreed with this client, if any.
+    pub contractual_rate: Option<Decimal>,
     pub notes: String,
 }
 
@@ -72,6 +74,7 @@ pub enum ClientField {
     Bic,
     Terms,
     CreditLimit,
+    ContractualRate,
     Notes,
 }
 
@@ -87,6 +90,7 @@ pub struct ClientForm {
     pub bic: String,
     pub terms: PaymentTerms,
     pub credit_limit: String,
+    pub contractual_rate: String,
     pub notes: String,
 }
 
@@ -107,6 +111,10 @@ impl ClientForm {
             credit_limit: details
                 .credit_limit
                 .map(|l| l.to_string().replace('.', ","))
+                .unwrap_or_default(),
+            contractual_rate: details
+                .contractual_rate
+                .map(|r| r.to_string().replace('.', ","))
                 .unwrap_or_default(),
             notes: details.notes.clone(),
         }
@@ -172,6 +180,10 @@ impl ClientForm {
                 }
             }
         };
+        let contractual_rate = parse_optional_rate(&self.contractual_rate).unwrap_or_else(|p| {
+            fail(ClientField::ContractualRate, p);
+            None
+        });
         if self.notes.chars().count() > NOTES_MAX {
             fail(ClientField::Notes, Problem::TooLong { max: NOTES_MAX });
         }
@@ -199,6 +211,7 @@ impl ClientForm {
             bic,
             terms: self.terms,
             credit_limit,
+            contractual_rate,
             notes: self.notes.trim().to_string(),
         })
     }

@@ -252,6 +252,9 @@ pub fn generate(today: NaiveDate, config: DemoConfig) -> Ledger {
             terms,
             credit_limit: (!individual && rng.chance(50))
                 .then(|| Decimal::from(rng.range(2, 30) * 1000)),
+            // A few contracts set their own late-payment rate, some below the legal floor.
+            contractual_rate: (!individual && rng.chance(15))
+                .then(|| Decimal::from(*rng.pick(&[8, 10, 12, 15]))),
             notes: String::new(),
         };
         let id = ledger.add_client(details, start);
@@ -311,6 +314,7 @@ pub fn generate(today: NaiveDate, config: DemoConfig) -> Ledger {
                 net,
                 vat: vat_for(net, 2000),
                 description: rng.pick(WORK).to_string(),
+                contractual_rate: None,
             })
             .expect("demo invoices are valid");
         issued.push((id, client_index));
@@ -373,6 +377,22 @@ pub fn generate(today: NaiveDate, config: DemoConfig) -> Ledger {
             }
         }
 
+        // Some clients pay a deposit (acompte) soon after the invoice, the rest later.
+        if rng.chance(8) {
+            let deposit_on = issue + Duration::days(rng.range(0, 5));
+            let deposit = round_cents(ledger.balance_now(invoice_id).open() * Decimal::new(30, 2));
+            if deposit_on <= today && deposit > Decimal::ZERO {
+                record(
+                    &mut ledger,
+                    client,
+                    deposit_on,
+                    deposit,
+                    method,
+                    invoice_id,
+                    deposit,
+                );
+            }
+        }
         let Some(delay) = profile.delay(&mut rng) else {
             // Never paid: the oldest are eventually written off.
             if due + Duration::days(365) <= today && rng.chance(50) {

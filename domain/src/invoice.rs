@@ -1,7 +1,7 @@
 //! Invoices: what was billed, to whom, and when it falls due.
 
 use crate::ids::{ClientId, InvoiceId};
-use crate::money::{parse_amount, round_cents};
+use crate::money::{parse_amount, parse_optional_rate, round_cents};
 use crate::problem::{FieldError, Problem};
 use crate::terms::PaymentTerms;
 use chrono::NaiveDate;
@@ -19,12 +19,16 @@ pub struct InvoiceDetails {
     pub net: Decimal,
     pub vat: Decimal,
     pub description: String,
+    /// An annual late-payment rate in percent agreed for this invoice; else the client's.
+    pub contractual_rate: Option<Decimal>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Invoice {
     pub id: InvoiceId,
     pub details: InvoiceDetails,
+    /// When a formal notice (mise en demeure) was sent for it.
+    pub formal_notice: Option<NaiveDate>,
 }
 
 impl Invoice {
@@ -91,6 +95,7 @@ pub enum InvoiceField {
     IssueDate,
     Terms,
     Net,
+    ContractualRate,
     Description,
 }
 
@@ -104,6 +109,7 @@ pub struct InvoiceForm {
     pub terms: PaymentTerms,
     pub net: String,
     pub vat_rate_bp: u32,
+    pub contractual_rate: String,
     pub description: String,
 }
 
@@ -124,6 +130,10 @@ impl InvoiceForm {
             terms: d.terms,
             net: d.net.to_string().replace('.', ","),
             vat_rate_bp,
+            contractual_rate: d
+                .contractual_rate
+                .map(|r| r.to_string().replace('.', ","))
+                .unwrap_or_default(),
             description: d.description.clone(),
         }
     }
@@ -164,6 +174,10 @@ impl InvoiceForm {
                 None
             }
         };
+        let contractual_rate = parse_optional_rate(&self.contractual_rate)
+            .map_err(|p| errors.push(FieldError::new(InvoiceField::ContractualRate, p)))
+            .ok()
+            .flatten();
         if self.description.chars().count() > DESCRIPTION_MAX {
             errors.push(FieldError::new(
                 InvoiceField::Description,
@@ -181,6 +195,7 @@ impl InvoiceForm {
                 net,
                 vat: vat_for(net, self.vat_rate_bp),
                 description: self.description.trim().to_string(),
+                contractual_rate,
             }),
             _ => Err(errors),
         }
@@ -246,6 +261,7 @@ mod tests {
             terms: PaymentTerms::default(),
             net: "0".into(),
             vat_rate_bp: 2000,
+            contractual_rate: String::new(),
             description: String::new(),
         };
         let fields: Vec<_> = form

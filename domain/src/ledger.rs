@@ -16,6 +16,7 @@ use crate::ids::{ClientId, CreditNoteId, DisputeId, InvoiceId, PaymentId, WriteO
 use crate::invoice::{number_key, Invoice, InvoiceDetails};
 use crate::payment::{Allocation, Payment, PaymentDetails};
 use crate::problem::Problem;
+use crate::settings::Settings;
 use crate::settlement::{CreditNote, Dispute, WriteOff};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -31,6 +32,7 @@ pub struct Ledger {
     pub(crate) credit_notes: Vec<CreditNote>,
     pub(crate) disputes: Vec<Dispute>,
     pub(crate) write_offs: Vec<WriteOff>,
+    pub(crate) settings: Settings,
 }
 
 /// Finds an entity by id in a list sorted by id.
@@ -59,6 +61,14 @@ impl Ledger {
     }
     pub fn write_offs(&self) -> &[WriteOff] {
         &self.write_offs
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn update_settings(&mut self, change: impl FnOnce(&mut Settings)) {
+        change(&mut self.settings);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -244,7 +254,11 @@ impl Ledger {
             return Err(Problem::AmountNotPositive);
         }
         let id = InvoiceId(self.take_id());
-        self.invoices.push(Invoice { id, details });
+        self.invoices.push(Invoice {
+            id,
+            details,
+            formal_notice: None,
+        });
         Ok(id)
     }
 
@@ -371,6 +385,21 @@ impl Ledger {
         if self.payments.len() == before {
             return Err(Problem::UnknownPayment(id));
         }
+        Ok(())
+    }
+
+    /// Records the date a formal notice (mise en demeure) was sent for an invoice: from it, a
+    /// private individual owes interest.
+    pub fn record_formal_notice(
+        &mut self,
+        invoice: InvoiceId,
+        date: NaiveDate,
+    ) -> Result<(), Problem> {
+        let index = self.invoice_index(invoice)?;
+        if date < self.invoices[index].due_date() {
+            return Err(Problem::DateBeforeIssue);
+        }
+        self.invoices[index].formal_notice = Some(date);
         Ok(())
     }
 

@@ -18,6 +18,7 @@ pub mod money;
 pub mod payment;
 pub mod penalty;
 pub mod problem;
+pub mod settings;
 pub mod settlement;
 pub mod snapshot;
 pub mod terms;

@@ -56,6 +56,19 @@ pub fn parse_positive_amount(text: &str) -> Result<Decimal, Problem> {
     Ok(amount)
 }
 
+/// Parses an optional annual rate in percent (`12,5`): empty means none; otherwise it must
+/// be above 0 and at most 100.
+pub fn parse_optional_rate(text: &str) -> Result<Option<Decimal>, Problem> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let rate = parse_amount(text.trim().trim_end_matches('%'))?;
+    if rate <= Decimal::ZERO || rate > Decimal::ONE_HUNDRED {
+        return Err(Problem::RateOutOfRange);
+    }
+    Ok(Some(rate))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +106,13 @@ mod tests {
         assert_eq!(parse_amount(",5"), Err(Problem::AmountFormat));
         assert_eq!(parse_amount("1,234"), Err(Problem::AmountTooManyDecimals));
         assert_eq!(parse_positive_amount("0"), Err(Problem::AmountNotPositive));
+    }
+
+    #[test]
+    fn rates_are_percent_within_reason() {
+        assert_eq!(parse_optional_rate(" "), Ok(None));
+        assert_eq!(parse_optional_rate("12,5 %"), Ok(Some(dec!(12.5))));
+        assert_eq!(parse_optional_rate("0"), Err(Problem::RateOutOfRange));
+        assert_eq!(parse_optional_rate("150"), Err(Problem::RateOutOfRange));
     }
 }

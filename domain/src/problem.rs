@@ -30,6 +30,8 @@ pub enum Problem {
     AmountNotPositive,
     AmountNegative,
     DateFormat,
+    /// An annual rate must be above 0 % and at most 100 %.
+    RateOutOfRange,
     DateBeforeIssue,
     DaysOutOfRange {
         min: u16,

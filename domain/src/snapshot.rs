@@ -20,12 +20,54 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 pub const FORMAT: &str = "encaisse";
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Each migration turns a document of version `n + 1` (its index + 1) into version `n + 2`.
 /// Append one when the schema changes, with a fixture in tests/fixtures/storage/.
 type Migration = fn(&mut Value) -> Result<(), SnapshotError>;
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [];
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2];
+
+/// Version 2 adds the settings (rate corrections, penalty rules, aging buckets), a
+/// contractual late-payment rate on clients and invoices, and invoices' formal-notice date.
+/// Written as literal JSON, never from today's types, so that it keeps producing version 2.
+fn v1_to_v2(document: &mut Value) -> Result<(), SnapshotError> {
+    let ledger = document
+        .get_mut("ledger")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| SnapshotError::Invalid {
+            path: "ledger".into(),
+            detail: "expected an object".into(),
+        })?;
+    ledger.insert(
+        "settings".into(),
+        serde_json::json!({
+            "rate_overrides": [],
+            "penalties": { "half_year_rule": "split", "waive_indemnity": false },
+            "aging_bounds": [30, 60, 90]
+        }),
+    );
+    for (list, add_notice) in [("clients", false), ("invoices", true)] {
+        let Some(items) = ledger.get_mut(list).and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for (index, item) in items.iter_mut().enumerate() {
+            let invalid = || SnapshotError::Invalid {
+                path: format!("ledger.{list}[{index}]"),
+                detail: "expected an object with details".into(),
+            };
+            let entity = item.as_object_mut().ok_or_else(invalid)?;
+            if add_notice {
+                entity.insert("formal_notice".into(), Value::Null);
+            }
+            let details = entity
+                .get_mut("details")
+                .and_then(Value::as_object_mut)
+                .ok_or_else(invalid)?;
+            details.insert("contractual_rate".into(), Value::Null);
+        }
+    }
+    Ok(())
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
@@ -71,6 +113,10 @@ pub enum Inconsistency {
     NotPositive,
     AllocationsExceedPayment,
     CreditNotesExceedInvoice,
+    /// A rate correction outside -10 %..100 %: a typing error, not a published rate.
+    RateOutOfRange,
+    /// Two corrections of the same half-year.
+    DuplicateHalfYear,
 }
 
 #[derive(Serialize)]
@@ -250,6 +296,21 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
                 format!("ledger.disputes[{index}]"),
                 Inconsistency::UnknownInvoice(dispute.invoice),
             ));
+        }
+    }
+    let plausible = |rate: Decimal| (Decimal::from(-10)..=Decimal::ONE_HUNDRED).contains(&rate);
+    let mut half_years = HashSet::new();
+    for (index, correction) in ledger.settings.rate_overrides.iter().enumerate() {
+        let path = format!("ledger.settings.rate_overrides[{index}]");
+        if !half_years.insert(correction.half_year) {
+            return Err(inconsistent(path, Inconsistency::DuplicateHalfYear));
+        }
+        let rates = correction.rates;
+        let legal = rates
+            .legal
+            .map_or(vec![], |l| vec![l.individual_creditor, l.other_creditor]);
+        if !rates.ecb.into_iter().chain(legal).all(plausible) {
+            return Err(inconsistent(path, Inconsistency::RateOutOfRange));
         }
     }
     for (index, write_off) in ledger.write_offs.iter().enumerate() {

@@ -66,7 +66,9 @@ fn a_past_report_ignores_what_came_after() {
     keep_dated(&mut l["payments"], "date", true);
     keep_dated(&mut l["credit_notes"], "date", false);
     keep_dated(&mut l["write_offs"], "date", false);
-    let earlier = encaisse_domain::snapshot::decode(&doc.to_string()).expect("the earlier facts form a consistent ledger").ledger;
+    let earlier = encaisse_domain::snapshot::decode(&doc.to_string())
+        .expect("the earlier facts form a consistent ledger")
+        .ledger;
     assert!(!earlier.invoices().is_empty());
     let replayed = aging(&earlier, as_of, &AgingBounds::default());
     assert_eq!(replayed.totals.buckets, report.totals.buckets);

@@ -35,6 +35,7 @@ fn invoice(client: ClientId, number: &str, issue: NaiveDate, net: Decimal) -> In
         net,
         vat: net / Decimal::from(5),
         description: String::new(),
+        contractual_rate: None,
     }
 }
 

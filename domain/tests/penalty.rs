@@ -281,3 +281,112 @@ proptest! {
         prop_assert!(result.periods.is_empty());
     }
 }
+
+mod ledger_claims {
+    use super::*;
+    use encaisse_domain::client::ClientForm;
+    use encaisse_domain::invoice::InvoiceDetails;
+    use encaisse_domain::ledger::Ledger;
+    use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
+    use encaisse_domain::penalty::claims::PenaltyInputs;
+    use encaisse_domain::penalty::rates::HalfYearRates;
+    use encaisse_domain::terms::PaymentTerms;
+
+    fn ledger_with(kind: ClientKind) -> (Ledger, encaisse_domain::ids::InvoiceId) {
+        let mut ledger = Ledger::default();
+        let details = ClientForm {
+            name: "Client".into(),
+            kind,
+            ..ClientForm::default()
+        }
+        .validate()
+        .unwrap();
+        let client = ledger.add_client(details, d(2023, 1, 1));
+        let invoice = ledger
+            .add_invoice(InvoiceDetails {
+                number: "F-1".into(),
+                client,
+                issue_date: d(2024, 1, 1),
+                terms: PaymentTerms::Net { days: 30 },
+                net: dec!(1000),
+                vat: dec!(200),
+                description: String::new(),
+                contractual_rate: None,
+            })
+            .unwrap();
+        ledger
+            .record_payment(PaymentDetails {
+                client,
+                date: d(2024, 3, 1),
+                amount: dec!(1200),
+                method: PaymentMethod::Transfer,
+                reference: String::new(),
+                allocations: vec![Allocation {
+                    invoice,
+                    amount: dec!(1200),
+                }],
+            })
+            .unwrap();
+        (ledger, invoice)
+    }
+
+    #[test]
+    fn an_invoice_paid_late_still_owes_its_penalties() {
+        // Guards against penalties vanishing once the principal is paid.
+        let (ledger, id) = ledger_with(ClientKind::Business);
+        let inputs = PenaltyInputs::new(&ledger, d(2024, 6, 1));
+        let breakdown = inputs
+            .for_invoice(ledger.invoice(id).unwrap())
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            breakdown.days_late, 30,
+            "31 January to 1 March: interest stops when paid"
+        );
+        assert_eq!(breakdown.interest, dec!(14.30), "1200 × 14.5 % × 30 / 365");
+        let claims = inputs.claims();
+        assert_eq!(claims.total.total(), dec!(54.30));
+        // Before it fell due, nothing.
+        assert!(PenaltyInputs::new(&ledger, d(2024, 1, 31))
+            .for_invoice(ledger.invoice(id).unwrap())
+            .is_none());
+    }
+
+    #[test]
+    fn a_private_individual_owes_interest_from_the_notice_only() {
+        let (mut ledger, id) = ledger_with(ClientKind::Individual);
+        let inputs = PenaltyInputs::new(&ledger, d(2024, 6, 1));
+        assert_eq!(inputs.claims().total.total(), dec!(0));
+        ledger.record_formal_notice(id, d(2024, 2, 20)).unwrap();
+        let breakdown = PenaltyInputs::new(&ledger, d(2024, 6, 1))
+            .for_invoice(ledger.invoice(id).unwrap())
+            .unwrap()
+            .unwrap();
+        assert_eq!(breakdown.periods[0].days, 10);
+        assert_eq!(breakdown.indemnity, dec!(0));
+    }
+
+    #[test]
+    fn a_rate_entered_in_the_settings_fills_the_table() {
+        // Guards against a half-year the user added not being used.
+        let (mut ledger, id) = ledger_with(ClientKind::Business);
+        let half = HalfYear {
+            year: 2024,
+            half: 1,
+        };
+        ledger.update_settings(|s| {
+            s.set_rates(
+                half,
+                HalfYearRates {
+                    ecb: Some(dec!(5)),
+                    ..RateTable::default().get(half)
+                },
+            )
+        });
+        let breakdown = PenaltyInputs::new(&ledger, d(2024, 6, 1))
+            .for_invoice(ledger.invoice(id).unwrap())
+            .unwrap()
+            .unwrap();
+        assert_eq!(breakdown.periods[0].rate, dec!(15));
+    }
+}

@@ -43,6 +43,49 @@ fn every_earlier_version_loads() {
 }
 
 #[test]
+fn version_1_gains_the_default_settings() {
+    // Guards against a migration that leaves v1 data without the settings v2 code expects.
+    let ledger = snapshot::decode(&fixture(1)).unwrap().ledger;
+    assert_eq!(
+        ledger.settings(),
+        &encaisse_domain::settings::Settings::default()
+    );
+    assert!(ledger
+        .clients()
+        .iter()
+        .all(|c| c.details.contractual_rate.is_none()));
+    assert!(ledger
+        .invoices()
+        .iter()
+        .all(|i| i.formal_notice.is_none() && i.details.contractual_rate.is_none()));
+}
+
+#[test]
+fn version_2_keeps_the_users_settings() {
+    use encaisse_domain::penalty::rates::HalfYear;
+    let ledger = snapshot::decode(&fixture(2)).unwrap().ledger;
+    let settings = ledger.settings();
+    assert_eq!(
+        settings.penalties.half_year_rule,
+        encaisse_domain::penalty::HalfYearRule::Frozen
+    );
+    assert!(settings.penalties.waive_indemnity);
+    assert_eq!(settings.aging_bounds.bounds(), &[30, 60, 90, 120]);
+    assert_eq!(
+        settings.rate_table().ecb(HalfYear {
+            year: 2026,
+            half: 2
+        }),
+        Ok(dec!(2.15))
+    );
+    assert_eq!(ledger.clients()[0].details.contractual_rate, Some(dec!(12)));
+    assert_eq!(
+        ledger.invoices()[1].formal_notice,
+        NaiveDate::from_ymd_opt(2025, 5, 10)
+    );
+}
+
+#[test]
 fn round_trip_keeps_everything() {
     let ledger = generate(
         NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
@@ -89,7 +132,11 @@ fn other_files_and_newer_versions_are_refused() {
         Err(SnapshotError::NotEncaisse)
     );
     assert_eq!(snapshot::decode("[1,2]"), Err(SnapshotError::NotEncaisse));
-    let newer = fixture(1).replacen("\"version\": 1", "\"version\": 99", 1);
+    let newer = fixture(CURRENT_VERSION).replacen(
+        &format!("\"version\": {CURRENT_VERSION}"),
+        "\"version\": 99",
+        1,
+    );
     assert_eq!(
         snapshot::decode(&newer),
         Err(SnapshotError::NewerVersion { found: 99 })
@@ -139,4 +186,32 @@ fn an_inconsistent_file_is_refused_whole() {
             ..
         })
     ));
+}
+
+#[test]
+fn bad_settings_are_refused_with_their_place() {
+    // Guards against a hand-edited backup whose aging buckets or rates would break every
+    // report once loaded.
+    let unordered = fixture(2).replacen("30,\n        60,", "60,\n        30,", 1);
+    match snapshot::decode(&unordered) {
+        Err(SnapshotError::Invalid { path, .. }) => {
+            assert_eq!(path, "ledger.settings.aging_bounds")
+        }
+        other => panic!("{other:?}"),
+    }
+    let third_half = fixture(2).replacen("\"half\": 2", "\"half\": 3", 1);
+    match snapshot::decode(&third_half) {
+        Err(SnapshotError::Invalid { path, .. }) => {
+            assert_eq!(path, "ledger.settings.rate_overrides[0].half_year")
+        }
+        other => panic!("{other:?}"),
+    }
+    let absurd = fixture(2).replacen("\"ecb\": \"2.15\"", "\"ecb\": \"215\"", 1);
+    assert_eq!(
+        snapshot::decode(&absurd),
+        Err(SnapshotError::Inconsistent {
+            path: "ledger.settings.rate_overrides[0]".into(),
+            problem: Inconsistency::RateOutOfRange
+        })
+    );
 }

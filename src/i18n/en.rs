@@ -121,6 +121,9 @@ pub static TEXTS: Texts = Texts {
     f_credit_limit: "Credit limit (€)",
     hint_credit_limit: "The most this client may owe; leave empty for none.",
     f_notes: "Notes",
+    f_contractual_rate: "Late-payment rate agreed in the contract (% a year)",
+    hint_contractual_rate: "Leave empty for the legal default: ECB rate + 10 points. An agreed rate below 3 times the taux légal is raised to that floor.",
+    hint_invoice_rate: "Leave empty to use the client's rate, or else the ECB rate + 10 points.",
 
     terms_on_receipt: "On receipt",
     terms_net: "Net X days",
@@ -302,6 +305,7 @@ pub static TEXTS: Texts = Texts {
         Problem::AmountNotPositive => "The amount must be greater than zero.".into(),
         Problem::AmountNegative => "The amount cannot be negative.".into(),
         Problem::DateFormat => "Invalid date.".into(),
+        Problem::RateOutOfRange => "An annual rate above 0 and at most 100 %.".into(),
         Problem::DateBeforeIssue => "This date is before the invoice's or the dispute's date.".into(),
         Problem::DaysOutOfRange { min, max } => format!("Between {min} and {max} days."),
         Problem::InvoiceNumberTaken => "This invoice number already exists.".into(),
@@ -339,6 +343,8 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::NotPositive => "zero or negative amount".into(),
                 Inconsistency::AllocationsExceedPayment => "allocations exceed the payment".into(),
                 Inconsistency::CreditNotesExceedInvoice => "credit notes exceed the invoice".into(),
+                Inconsistency::RateOutOfRange => "rate correction out of range (-10 to 100 %)".into(),
+                Inconsistency::DuplicateHalfYear => "half-year corrected twice".into(),
             };
             format!("inconsistency at “{path}”: {what}")
         }

@@ -121,6 +121,9 @@ pub static TEXTS: Texts = Texts {
     f_credit_limit: "Plafond de crédit (€)",
     hint_credit_limit: "Encours maximal accordé à ce client ; laisser vide s'il n'y en a pas.",
     f_notes: "Notes",
+    f_contractual_rate: "Taux des pénalités de retard prévu au contrat (% par an)",
+    hint_contractual_rate: "Laisser vide pour le taux légal par défaut : taux BCE + 10 points. Un taux convenu inférieur à 3 fois le taux d'intérêt légal est relevé à ce plancher.",
+    hint_invoice_rate: "Laisser vide pour reprendre le taux du client, ou à défaut le taux BCE + 10 points.",
 
     terms_on_receipt: "À réception",
     terms_net: "Net à X jours",
@@ -302,6 +305,7 @@ pub static TEXTS: Texts = Texts {
         Problem::AmountNotPositive => "Le montant doit être supérieur à zéro.".into(),
         Problem::AmountNegative => "Le montant ne peut pas être négatif.".into(),
         Problem::DateFormat => "Date invalide.".into(),
+        Problem::RateOutOfRange => "Un taux annuel compris entre 0 et 100 %.".into(),
         Problem::DateBeforeIssue => "Cette date précède la date de la facture ou du litige.".into(),
         Problem::DaysOutOfRange { min, max } => format!("Entre {min} et {max} jours."),
         Problem::InvoiceNumberTaken => "Ce numéro de facture existe déjà.".into(),
@@ -339,6 +343,8 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::NotPositive => "montant nul ou négatif".into(),
                 Inconsistency::AllocationsExceedPayment => "affectations supérieures au paiement".into(),
                 Inconsistency::CreditNotesExceedInvoice => "avoirs supérieurs à la facture".into(),
+                Inconsistency::RateOutOfRange => "correction de taux hors limites (-10 à 100 %)".into(),
+                Inconsistency::DuplicateHalfYear => "semestre corrigé deux fois".into(),
             };
             format!("incohérence à « {path} » : {what}")
         }

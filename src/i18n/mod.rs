@@ -160,6 +160,9 @@ pub struct Texts {
     pub f_credit_limit: &'static str,
     pub hint_credit_limit: &'static str,
     pub f_notes: &'static str,
+    pub f_contractual_rate: &'static str,
+    pub hint_contractual_rate: &'static str,
+    pub hint_invoice_rate: &'static str,
 
     pub terms_on_receipt: &'static str,
     pub terms_net: &'static str,

@@ -58,6 +58,7 @@ fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView 
         form.terms
     });
     let credit_limit = text(&form.credit_limit);
+    let contractual_rate = text(&form.contractual_rate);
     let notes = text(&form.notes);
     let submitted = RwSignal::new(false);
     let save_error = RwSignal::new(None::<String>);
@@ -82,6 +83,7 @@ fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView 
         bic: bic.get(),
         terms: terms.get(),
         credit_limit: credit_limit.get(),
+        contractual_rate: contractual_rate.get(),
         notes: notes.get(),
     };
     let validation = Memo::new(move |_| current().validate());
@@ -159,6 +161,15 @@ fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView 
                     <legend>{move || t.get().section_terms}</legend>
                     <TermsField id="client-terms" terms/>
                     <TextField id="client-credit-limit" label=move || t.get().f_credit_limit.to_string() value=credit_limit error=error_of(ClientField::CreditLimit) show_all inputmode="decimal" hint=Signal::derive(move || t.get().hint_credit_limit.to_string())/>
+                    <TextField
+                        id="client-contractual-rate"
+                        label=move || t.get().f_contractual_rate.to_string()
+                        value=contractual_rate
+                        error=error_of(ClientField::ContractualRate)
+                        show_all
+                        inputmode="decimal"
+                        hint=Signal::derive(move || t.get().hint_contractual_rate.to_string())
+                    />
                     <TextArea id="client-notes" label=move || t.get().f_notes.to_string() value=notes error=error_of(ClientField::Notes)/>
                 </fieldset>
                 <p class="form-error" role="alert">

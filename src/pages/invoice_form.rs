@@ -34,6 +34,7 @@ pub fn InvoiceFormPage(editing: Option<InvoiceId>, client: Option<ClientId>) -> 
                 terms,
                 net: String::new(),
                 vat_rate_bp: VAT_RATES_BP[0],
+                contractual_rate: String::new(),
                 description: String::new(),
             })
         }
@@ -55,6 +56,7 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
     let terms = RwSignal::new(form.terms);
     let net = RwSignal::new(form.net.clone());
     let vat_rate = RwSignal::new(form.vat_rate_bp);
+    let contractual_rate = RwSignal::new(form.contractual_rate.clone());
     let description = RwSignal::new(form.description.clone());
     let submitted = RwSignal::new(false);
     let save_error = RwSignal::new(None::<String>);
@@ -88,6 +90,7 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
         terms: terms.get(),
         net: net.get(),
         vat_rate_bp: vat_rate.get(),
+        contractual_rate: contractual_rate.get(),
         description: description.get(),
     };
     let validation = Memo::new(move |_| {
@@ -206,6 +209,15 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
                     <dt>{move || t.get().total_incl_vat}</dt>
                     <dd data-testid="invoice-total"><strong>{move || amounts().map(|(_, total)| eur(t, total)).unwrap_or_else(|| "—".into())}</strong></dd>
                 </dl>
+                <TextField
+                    id="invoice-contractual-rate"
+                    label=move || t.get().f_contractual_rate.to_string()
+                    value=contractual_rate
+                    error=error_of(InvoiceField::ContractualRate)
+                    show_all
+                    inputmode="decimal"
+                    hint=Signal::derive(move || t.get().hint_invoice_rate.to_string())
+                />
                 <TextArea id="invoice-description" label=move || t.get().f_description.to_string() value=description error=error_of(InvoiceField::Description)/>
                 <p class="form-error" role="alert">
                     {move || (submitted.get() && error_count() > 0).then(|| (t.get().form_has_errors)(error_count()))}

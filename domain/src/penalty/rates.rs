@@ -10,10 +10,32 @@ use std::fmt;
 
 /// A calendar half-year: S1 is January to June, S2 July to December.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "StoredHalfYear")]
 pub struct HalfYear {
     pub year: i32,
     /// 1 or 2.
     pub half: u8,
+}
+
+/// A half-year as written in a file, checked before it becomes a [`HalfYear`].
+#[derive(Deserialize)]
+struct StoredHalfYear {
+    year: i32,
+    half: u8,
+}
+
+impl TryFrom<StoredHalfYear> for HalfYear {
+    type Error = &'static str;
+    fn try_from(stored: StoredHalfYear) -> Result<Self, Self::Error> {
+        match (stored.year, stored.half) {
+            (2000..=2200, 1 | 2) => Ok(HalfYear {
+                year: stored.year,
+                half: stored.half,
+            }),
+            (2000..=2200, _) => Err("half must be 1 or 2"),
+            _ => Err("year out of range 2000-2200"),
+        }
+    }
 }
 
 impl HalfYear {
