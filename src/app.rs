@@ -55,6 +55,8 @@ pub fn App() -> impl IntoView {
                 Route::InvoiceEdit(id) => view! { <pages::invoice_form::InvoiceFormPage editing=Some(id) client=None/> }.into_any(),
                 Route::Invoice(id) => view! { <pages::invoice_page::InvoicePage id/> }.into_any(),
                 Route::PaymentNew { client, invoice } => view! { <pages::payment_form::PaymentFormPage client invoice/> }.into_any(),
+                Route::Aging { as_of } => view! { <pages::aging::AgingPage as_of/> }.into_any(),
+                Route::Calculator(query) => view! { <pages::calculator::CalculatorPage query/> }.into_any(),
                 Route::Settings => pages::settings::SettingsPage().into_any(),
                 Route::NotFound => pages::NotFound().into_any(),
             }}

@@ -3,7 +3,9 @@
 //! sub-path, with no server rewrite.
 
 use encaisse_domain::ids::{ClientId, InvoiceId};
-use encaisse_domain::invoice::InvoiceStatus;
+use encaisse_domain::invoice::{parse_date, InvoiceStatus};
+use encaisse_domain::params::{first, parse_query};
+use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,20 +28,15 @@ pub enum Route {
         client: Option<ClientId>,
         invoice: Option<InvoiceId>,
     },
+    /// The aging report (balance âgée) as of a date; None is today.
+    Aging {
+        as_of: Option<NaiveDate>,
+    },
+    /// The penalty calculator; its form is the query, kept as written so that the page
+    /// can name a bad parameter.
+    Calculator(String),
     Settings,
     NotFound,
-}
-
-fn query_value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
-    query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
-
-fn query_id(query: &str, name: &str) -> Option<u64> {
-    query_value(query, name).and_then(|v| v.parse().ok())
 }
 
 impl Route {
@@ -49,6 +46,9 @@ impl Route {
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         let id = |s: &str| s.parse::<u64>().ok();
+        let params = parse_query(query);
+        let value = |name: &str| first(&params, name);
+        let query_id = |name: &str| value(name).and_then(|v| v.parse::<u64>().ok());
         match segments.as_slice() {
             [] => Route::Home,
             ["clients"] => Route::Clients,
@@ -58,20 +58,24 @@ impl Route {
                 id(n).map_or(Route::NotFound, |n| Route::ClientEdit(ClientId(n)))
             }
             ["factures"] => Route::Invoices {
-                status: query_value(query, "statut").and_then(InvoiceStatus::from_slug),
-                client: query_id(query, "client").map(ClientId),
+                status: value("statut").and_then(InvoiceStatus::from_slug),
+                client: query_id("client").map(ClientId),
             },
             ["factures", "nouvelle"] => Route::InvoiceNew {
-                client: query_id(query, "client").map(ClientId),
+                client: query_id("client").map(ClientId),
             },
             ["factures", n] => id(n).map_or(Route::NotFound, |n| Route::Invoice(InvoiceId(n))),
             ["factures", n, "modifier"] => {
                 id(n).map_or(Route::NotFound, |n| Route::InvoiceEdit(InvoiceId(n)))
             }
             ["encaissement"] => Route::PaymentNew {
-                client: query_id(query, "client").map(ClientId),
-                invoice: query_id(query, "facture").map(InvoiceId),
+                client: query_id("client").map(ClientId),
+                invoice: query_id("facture").map(InvoiceId),
             },
+            ["balance-agee"] => Route::Aging {
+                as_of: value("date").and_then(|d| parse_date(d).ok()),
+            },
+            ["calculateur"] => Route::Calculator(query.to_string()),
             ["parametres"] => Route::Settings,
             _ => Route::NotFound,
         }
@@ -116,6 +120,11 @@ impl Route {
                     ("facture", invoice.map(|i| i.to_string())),
                 ],
             ),
+            Route::Aging { as_of } => {
+                with_query("balance-agee", &[("date", as_of.map(|d| d.to_string()))])
+            }
+            Route::Calculator(query) if query.is_empty() => "#/calculateur".into(),
+            Route::Calculator(query) => format!("#/calculateur?{query}"),
             Route::Settings => "#/parametres".into(),
         }
     }

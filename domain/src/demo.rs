@@ -445,6 +445,126 @@ pub fn generate(today: NaiveDate, config: DemoConfig) -> Ledger {
     ledger
 }
 
+/// A ledger whose `open_invoices` invoices are all still open at `today`: the load of the
+/// speed benchmarks (aging report, penalty claims), which `generate` cannot reach because
+/// its clients pay most invoices. Issue dates are spread evenly over the three years before
+/// `today`, so the invoices fill every aging bucket and their interest crosses several
+/// half-years of rates; about one in three is partly paid and one in ten partly credited, so
+/// balances and interest bases have settlements to count; private individuals' overdue
+/// invoices carry a formal notice, without which they would bear no interest to compute.
+/// Recorded through the ledger's own methods, like the demo; the same arguments give the
+/// same ledger.
+pub fn open_invoices_ledger(today: NaiveDate, open_invoices: usize) -> Ledger {
+    const SPAN_DAYS: i64 = 3 * 365;
+    // Fifty invoices per client: a busy portfolio, and per-client sums that do real work.
+    const INVOICES_PER_CLIENT: usize = 50;
+    const BUSINESS_TERMS: [PaymentTerms; 4] = [
+        PaymentTerms::Net { days: 30 },
+        PaymentTerms::Net { days: 45 },
+        PaymentTerms::Net { days: 60 },
+        PaymentTerms::EndOfMonth,
+    ];
+    let mut rng = Rng(0x0BE4_C4ED);
+    let mut ledger = Ledger::default();
+    let start = today - Duration::days(SPAN_DAYS);
+
+    let clients: Vec<ClientId> = (0..open_invoices.div_ceil(INVOICES_PER_CLIENT).max(1))
+        .map(|index| {
+            let individual = index % 7 == 3;
+            let details = ClientDetails {
+                name: format!("Client {index:05}"),
+                kind: if individual {
+                    ClientKind::Individual
+                } else {
+                    ClientKind::Business
+                },
+                registration: if individual {
+                    String::new()
+                } else {
+                    siren(&mut rng)
+                },
+                address: Address::default(),
+                payer: Contact::default(),
+                iban: String::new(),
+                bic: String::new(),
+                terms: if individual {
+                    PaymentTerms::OnReceipt
+                } else {
+                    *rng.pick(&BUSINESS_TERMS)
+                },
+                credit_limit: None,
+                // Some contracts set their own rate, which the calculator must look up first.
+                contractual_rate: (!individual && rng.chance(15)).then(|| Decimal::from(10)),
+                notes: String::new(),
+            };
+            ledger.add_client(details, start)
+        })
+        .collect();
+
+    for index in 0..open_invoices {
+        let client = *rng.pick(&clients);
+        let issue_date = start + Duration::days(index as i64 * SPAN_DAYS / open_invoices as i64);
+        let terms = ledger
+            .client(client)
+            .map(|c| c.details.terms)
+            .unwrap_or_default();
+        let net = Decimal::from(rng.range(10, 500) * 10);
+        let invoice = ledger
+            .add_invoice(InvoiceDetails {
+                number: format!("B{:06}", index + 1),
+                client,
+                issue_date,
+                terms,
+                net,
+                vat: vat_for(net, 2000),
+                description: String::new(),
+                contractual_rate: None,
+            })
+            .expect("benchmark invoices are valid");
+        let total = ledger.invoice(invoice).map_or(Decimal::ZERO, |i| i.total());
+        let due = ledger.invoice(invoice).map_or(today, |i| i.due_date());
+        let days_issued = (today - issue_date).num_days();
+        // Credit note and payment together settle at most 90 % of the total: it stays open.
+        if rng.chance(10) {
+            ledger
+                .add_credit_note(
+                    invoice,
+                    format!("AV-B{:06}", index + 1),
+                    issue_date + Duration::days(rng.range(0, days_issued)),
+                    round_cents(total * Decimal::new(10, 2)),
+                    "Geste commercial".into(),
+                )
+                .expect("a tenth of an invoice can be credited");
+        }
+        if rng.chance(33) {
+            let part = round_cents(total * Decimal::new(rng.range(20, 80), 2));
+            ledger
+                .record_payment(PaymentDetails {
+                    client,
+                    date: issue_date + Duration::days(rng.range(0, days_issued)),
+                    amount: part,
+                    method: PaymentMethod::Transfer,
+                    reference: String::new(),
+                    allocations: vec![Allocation {
+                        invoice,
+                        amount: part,
+                    }],
+                })
+                .expect("a partial payment fits the open amount");
+        }
+        let individual = ledger
+            .client(client)
+            .is_some_and(|c| c.details.kind == ClientKind::Individual);
+        if individual && due < today {
+            let notice = (due + Duration::days(rng.range(0, 30))).min(today);
+            ledger
+                .record_formal_notice(invoice, notice)
+                .expect("a notice after the due date is valid");
+        }
+    }
+    ledger
+}
+
 fn record(
     ledger: &mut Ledger,
     client: ClientId,

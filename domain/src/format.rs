@@ -55,15 +55,17 @@ fn group_digits(amount: Decimal, locale: Locale) -> (String, bool) {
 
 /// A rate given in basis points of a percent (550 = 5.5 %), as the locale writes it.
 pub fn format_percent_bp(basis_points: u32, locale: Locale) -> String {
-    let whole = basis_points / 100;
-    let fraction = format!("{:02}", basis_points % 100);
-    let fraction = fraction.trim_end_matches('0');
-    let mark = if locale == Locale::Fr { ',' } else { '.' };
-    if fraction.is_empty() {
-        format!("{whole}\u{a0}%")
-    } else {
-        format!("{whole}{mark}{fraction}\u{a0}%")
-    }
+    format_percent(Decimal::new(i64::from(basis_points), 2), locale)
+}
+
+/// A percentage as the locale writes it, without trailing zeros: `5,5 %`, `15,21 %`, `20 %`.
+pub fn format_percent(percent: Decimal, locale: Locale) -> String {
+    let text = percent.normalize().to_string();
+    let text = match locale {
+        Locale::Fr => text.replace('.', ","),
+        Locale::En => text,
+    };
+    format!("{text}\u{a0}%")
 }
 
 /// An IBAN in groups of four, as printed on a RIB: `FR76 3000 6000 0112 3456 7890 189`.
@@ -127,6 +129,8 @@ mod tests {
         assert_eq!(format_percent_bp(2000, Locale::Fr), "20\u{a0}%");
         assert_eq!(format_percent_bp(550, Locale::Fr), "5,5\u{a0}%");
         assert_eq!(format_percent_bp(210, Locale::En), "2.1\u{a0}%");
+        assert_eq!(format_percent(dec!(15.210), Locale::Fr), "15,21\u{a0}%");
+        assert_eq!(format_percent(dec!(-0.50), Locale::En), "-0.5\u{a0}%");
     }
 
     #[test]

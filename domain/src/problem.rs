@@ -32,6 +32,18 @@ pub enum Problem {
     DateFormat,
     /// An annual rate must be above 0 % and at most 100 %.
     RateOutOfRange,
+    /// A published rate (ECB, taux légal) must lie within -10 % and 100 %.
+    PublishedRateOutOfRange,
+    /// The two taux légal of a half-year go together: both or neither.
+    LegalRatesTogether,
+    /// Aging bucket bounds: whole days, positive, increasing (`30, 60, 90`).
+    BucketBounds,
+    /// A value outside the offered choices (a hand-edited link).
+    NotAChoice,
+    /// Partial payments adding up to more than the amount due.
+    SettlementsExceedAmount {
+        amount: Decimal,
+    },
     DateBeforeIssue,
     DaysOutOfRange {
         min: u16,

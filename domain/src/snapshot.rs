@@ -14,6 +14,7 @@
 use crate::ids::{ClientId, InvoiceId};
 use crate::invoice::number_key;
 use crate::ledger::Ledger;
+use crate::settings::is_plausible_rate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
@@ -298,7 +299,6 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
             ));
         }
     }
-    let plausible = |rate: Decimal| (Decimal::from(-10)..=Decimal::ONE_HUNDRED).contains(&rate);
     let mut half_years = HashSet::new();
     for (index, correction) in ledger.settings.rate_overrides.iter().enumerate() {
         let path = format!("ledger.settings.rate_overrides[{index}]");
@@ -309,7 +309,7 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
         let legal = rates
             .legal
             .map_or(vec![], |l| vec![l.individual_creditor, l.other_creditor]);
-        if !rates.ecb.into_iter().chain(legal).all(plausible) {
+        if !rates.ecb.into_iter().chain(legal).all(is_plausible_rate) {
             return Err(inconsistent(path, Inconsistency::RateOutOfRange));
         }
     }

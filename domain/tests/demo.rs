@@ -1,7 +1,8 @@
 //! The demo portfolio a consultant shows offline must be realistic and always the same.
 
+use encaisse_domain::aging::{aging, AgingBounds};
 use encaisse_domain::balances::Position;
-use encaisse_domain::demo::{generate, DemoConfig};
+use encaisse_domain::demo::{generate, open_invoices_ledger, DemoConfig};
 use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::snapshot;
 use encaisse_domain::NaiveDate;
@@ -101,6 +102,36 @@ fn good_slow_and_bad_payers_are_distinguishable() {
 fn demo_survives_storage() {
     // Guards against a demo that the app could write but not read back.
     let ledger = generate(today(), DemoConfig::default());
+    let text = snapshot::to_storage(&ledger, 1);
+    assert_eq!(snapshot::decode(&text).unwrap().ledger, ledger);
+}
+
+#[test]
+fn benchmark_ledger_keeps_every_invoice_open() {
+    // Guards against the speed benchmarks' ledger quietly settling invoices or losing its
+    // variety: their figures claim that many open invoices, in every aging bucket, with
+    // payments, credit notes and formal notices to count; and against one the app could not
+    // read back, which would mean it breaks the ledger's invariants.
+    let as_of = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+    let ledger = open_invoices_ledger(as_of, 500);
+    let report = aging(&ledger, as_of, &AgingBounds::default());
+    assert_eq!(report.invoices.len(), 500);
+    assert!(
+        report
+            .totals
+            .buckets
+            .iter()
+            .all(|amount| *amount > encaisse_domain::Decimal::ZERO),
+        "every bucket has something: {:?}",
+        report.totals.buckets
+    );
+    assert!(!ledger.payments().is_empty(), "partial payments");
+    assert!(!ledger.credit_notes().is_empty(), "credit notes");
+    assert!(
+        ledger.invoices().iter().any(|i| i.formal_notice.is_some()),
+        "formal notices"
+    );
+    assert_eq!(ledger, open_invoices_ledger(as_of, 500), "deterministic");
     let text = snapshot::to_storage(&ledger, 1);
     assert_eq!(snapshot::decode(&text).unwrap().ledger, ledger);
 }

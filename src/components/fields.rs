@@ -1,7 +1,7 @@
 //! Labelled form fields whose message shows beside them once the user has left the field or
 //! tried to save. Each input is tied to its label and its message for screen readers.
 
-use crate::i18n::use_t;
+use crate::i18n::{tr, use_t};
 use encaisse_domain::problem::FieldError;
 use encaisse_domain::terms::{EndOfMonthConvention, PaymentTerms, MAX_TERM_DAYS};
 use leptos::prelude::*;
@@ -225,13 +225,13 @@ pub fn TermsField(
     view! {
         <div class="field-row terms">
             <div class="field">
-                <label for=id>{move || t.get().f_terms}</label>
+                <label for=id>{tr(|t| t.f_terms)}</label>
                 <select id=id name=id on:change=move |ev| set_kind(event_target_value(&ev))>{kind_options}</select>
                 {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
             </div>
             <Show when=has_days>
                 <div class="field days" class:invalid=move || days_error().is_some()>
-                    <label for=days_id.clone()>{move || t.get().f_days}</label>
+                    <label for=days_id.clone()>{tr(|t| t.f_days)}</label>
                     <input
                         id=days_id.clone()
                         type="number"

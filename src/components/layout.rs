@@ -2,7 +2,7 @@
 
 use crate::components::confirm;
 use crate::files::download;
-use crate::i18n::use_t;
+use crate::i18n::{tr, use_t};
 use crate::route::{use_route, Route};
 use crate::storage::{Health, Store};
 use encaisse_domain::ledger::Ledger;
@@ -42,29 +42,31 @@ pub fn Header(on_switch_lang: Callback<()>) -> impl IntoView {
             if let Some(main) = document().get_element_by_id("main") {
                 let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(main).focus();
             }
-        }>{move || t.get().skip_to_content}</a>
+        }>{tr(|t| t.skip_to_content)}</a>
         <header class="app-header">
             <a class="brand" href="#/">
                 <span class="logo" aria-hidden="true">"€"</span>
                 <span>"Encaisse"</span>
             </a>
-            <nav aria-label=move || t.get().nav_label>
+            <nav aria-label=tr(|t| t.nav_label)>
                 <ul>
                     {link(Route::Home, |t| t.nav_home)}
                     {link(Route::Clients, |t| t.nav_clients)}
                     {link(Route::Invoices { status: None, client: None }, |t| t.nav_invoices)}
                     {link(Route::PaymentNew { client: None, invoice: None }, |t| t.nav_payment)}
+                    {link(Route::Aging { as_of: None }, |t| t.nav_aging)}
+                    {link(Route::Calculator(String::new()), |t| t.nav_calculator)}
                     {link(Route::Settings, |t| t.nav_settings)}
                 </ul>
             </nav>
             <button
                 type="button"
                 class="lang-switch"
-                lang=move || t.get().other_language
-                title=move || t.get().language
+                lang=tr(|t| t.other_language)
+                title=tr(|t| t.language)
                 on:click=move |_| on_switch_lang.run(())
             >
-                {move || t.get().other_language_name}
+                {tr(|t| t.other_language_name)}
             </button>
         </header>
     }
@@ -115,8 +117,8 @@ pub fn StorageBanner() -> impl IntoView {
         }}
         <Show when=move || store.changed_elsewhere().get()>
             <div class="banner banner-info" role="status">
-                <p>{move || t.get().banner_elsewhere}</p>
-                <button type="button" class="secondary" on:click=move |_| store.changed_elsewhere().set(false)>{move || t.get().dismiss}</button>
+                <p>{tr(|t| t.banner_elsewhere)}</p>
+                <button type="button" class="secondary" on:click=move |_| store.changed_elsewhere().set(false)>{tr(|t| t.dismiss)}</button>
             </div>
         </Show>
     }

@@ -2,6 +2,7 @@
 
 pub mod fields;
 pub mod layout;
+pub mod penalty;
 
 use crate::i18n::{use_t, I18n};
 use encaisse_domain::client::Client;
@@ -20,6 +21,19 @@ pub fn eur(t: I18n, amount: Decimal) -> String {
 /// A date in the current language's format.
 pub fn date(t: I18n, day: NaiveDate) -> String {
     format_date(day, t.get().locale)
+}
+
+/// A fixed amount shown in the current language's format, following language switches; one
+/// closure type for every call site (see [`crate::i18n::tr`]).
+pub fn money(amount: Decimal) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let t = use_t();
+    move || eur(t, amount)
+}
+
+/// A fixed date shown in the current language's format, following language switches.
+pub fn date_view(day: NaiveDate) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let t = use_t();
+    move || date(t, day)
 }
 
 #[component]

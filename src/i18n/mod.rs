@@ -10,6 +10,8 @@ use encaisse_domain::format::Locale;
 use encaisse_domain::history::HistoryEvent;
 use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::payment::PaymentMethod;
+use encaisse_domain::penalty::rates::MissingRate;
+use encaisse_domain::penalty::{NoInterest, RateSource};
 use encaisse_domain::problem::Problem;
 use encaisse_domain::snapshot::SnapshotError;
 use encaisse_domain::terms::{LegalCapWarning, PaymentTerms};
@@ -61,6 +63,18 @@ pub fn use_t() -> I18n {
     expect_context::<I18n>()
 }
 
+/// A string of the current language, following language switches: `{tr(|t| t.save)}`.
+///
+/// Prefer it to `move || t.get().save`: every call site shares this one closure type, so the
+/// renderer is compiled once for all of them instead of once per string, which keeps a
+/// sizeable share of code out of the wasm bundle.
+pub fn tr(
+    pick: fn(&'static Texts) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let t = use_t();
+    move || pick(t.get())
+}
+
 pub struct Texts {
     pub locale: Locale,
     pub html_lang: &'static str,
@@ -72,6 +86,8 @@ pub struct Texts {
     pub nav_invoices: &'static str,
     pub nav_payment: &'static str,
     pub nav_settings: &'static str,
+    pub nav_aging: &'static str,
+    pub nav_calculator: &'static str,
     pub language: &'static str,
     pub other_language: &'static str,
     pub other_language_name: &'static str,
@@ -287,6 +303,95 @@ pub struct Texts {
     pub storage_section: &'static str,
     pub storage_info: fn(&str, usize) -> String,
     pub privacy_note: &'static str,
+
+    pub summary_claimable: &'static str,
+    pub claimable_summary: fn(&str, usize) -> String,
+
+    pub aging_title: &'static str,
+    pub as_of: &'static str,
+    /// A bucket's heading from its day range; None is "not yet due".
+    pub bucket: fn(Option<(u32, Option<u32>)>) -> String,
+    pub col_unapplied: &'static str,
+    pub col_claimable: &'static str,
+    pub col_days_past_due: &'static str,
+    pub col_registration: &'static str,
+    pub aging_nothing: &'static str,
+    pub export_clients_csv: &'static str,
+    pub export_invoices_csv: &'static str,
+    pub drill_title: fn(&str, &str) -> String,
+    pub drill_hint: &'static str,
+    pub missing_rates_warning: fn(usize, &str) -> String,
+    pub enter_missing_rate: &'static str,
+
+    pub penalties_title: &'static str,
+    pub pen_period: &'static str,
+    pub pen_days: &'static str,
+    pub pen_base: &'static str,
+    pub pen_rate: &'static str,
+    pub pen_interest: &'static str,
+    pub pen_interest_total: &'static str,
+    pub pen_indemnity: &'static str,
+    pub pen_total: &'static str,
+    pub pen_on_time: &'static str,
+    pub pen_not_yet_due: &'static str,
+    pub rate_source: fn(&RateSource, Locale) -> String,
+    pub no_interest: fn(NoInterest) -> &'static str,
+    pub missing_rate: fn(&MissingRate) -> String,
+    pub pen_explain_formula: &'static str,
+    pub pen_explain_default: &'static str,
+    pub pen_explain_contract: &'static str,
+    pub pen_explain_floor: &'static str,
+    pub pen_explain_indemnity: &'static str,
+    pub pen_explain_waived: &'static str,
+    pub pen_explain_individual: &'static str,
+    pub pen_explain_split: &'static str,
+    pub pen_explain_frozen: &'static str,
+    pub pen_explain_partial: &'static str,
+    pub open_in_calculator: &'static str,
+    pub f_formal_notice: &'static str,
+    pub record_notice: &'static str,
+    pub notice_sent_on: fn(&str) -> String,
+
+    pub calc_title: &'static str,
+    pub calc_intro: &'static str,
+    pub calc_amount: &'static str,
+    pub calc_due: &'static str,
+    pub calc_paid: &'static str,
+    pub calc_paid_hint: &'static str,
+    pub calc_client: &'static str,
+    pub calc_pro: &'static str,
+    pub calc_individual: &'static str,
+    pub calc_notice_hint: &'static str,
+    pub calc_settlements: &'static str,
+    pub calc_add_settlement: &'static str,
+    pub calc_remove: &'static str,
+    pub calc_fill_in: &'static str,
+    pub calc_bad_link: fn(&str) -> String,
+    pub calc_link: &'static str,
+    pub print: &'static str,
+
+    pub penalty_rules_section: &'static str,
+    pub half_year_rule: &'static str,
+    pub rule_split: &'static str,
+    pub rule_frozen: &'static str,
+    pub waive_indemnity: &'static str,
+    pub rates_section: &'static str,
+    pub rates_text: &'static str,
+    pub col_half_year: &'static str,
+    pub col_ecb: &'static str,
+    pub col_legal_individual: &'static str,
+    pub col_legal_other: &'static str,
+    pub col_origin: &'static str,
+    pub origin_built_in: &'static str,
+    pub origin_user: &'static str,
+    pub rate_unknown: &'static str,
+    pub add_half_year: fn(&str) -> String,
+    pub edit_rates_of: fn(&str) -> String,
+    pub back_to_built_in: &'static str,
+    pub rates_saved: fn(&str) -> String,
+    pub aging_bounds_label: &'static str,
+    pub aging_bounds_hint: &'static str,
+    pub settings_saved: &'static str,
 
     pub problem: fn(&Problem, Locale) -> String,
     pub snapshot_error: fn(&SnapshotError) -> String,

@@ -4,7 +4,7 @@ use crate::clock::today;
 use crate::components::fields::{
     error_count, field_error, focus_first_invalid, TermsField, TextArea, TextField,
 };
-use crate::i18n::use_t;
+use crate::i18n::{tr, use_t};
 use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
 use crate::storage::Store;
@@ -118,22 +118,22 @@ fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView 
             <h1>{move || if editing.is_some() { t.get().client_edit_title } else { t.get().client_new_title }}</h1>
             <form novalidate on:submit=on_submit data-testid="client-form">
                 <fieldset>
-                    <legend>{move || t.get().section_identity}</legend>
+                    <legend>{tr(|t| t.section_identity)}</legend>
                     <TextField id="client-name" label=move || t.get().f_name.to_string() value=name error=error_of(ClientField::Name) show_all required=true autocomplete="organization"/>
                     <div class="field">
-                        <span class="label" id="client-kind-label">{move || t.get().f_kind}</span>
+                        <span class="label" id="client-kind-label">{tr(|t| t.f_kind)}</span>
                         <div class="segmented" role="radiogroup" aria-labelledby="client-kind-label">
-                            <label><input type="radio" name="client-kind" value="business" prop:checked=move || kind.get() == ClientKind::Business on:change=move |_| kind.set(ClientKind::Business)/>{move || t.get().kind_business}</label>
-                            <label><input type="radio" name="client-kind" value="individual" prop:checked=move || kind.get() == ClientKind::Individual on:change=move |_| kind.set(ClientKind::Individual)/>{move || t.get().kind_individual}</label>
+                            <label><input type="radio" name="client-kind" value="business" prop:checked=move || kind.get() == ClientKind::Business on:change=move |_| kind.set(ClientKind::Business)/>{tr(|t| t.kind_business)}</label>
+                            <label><input type="radio" name="client-kind" value="individual" prop:checked=move || kind.get() == ClientKind::Individual on:change=move |_| kind.set(ClientKind::Individual)/>{tr(|t| t.kind_individual)}</label>
                         </div>
                         <Show when=move || kind.get() == ClientKind::Individual>
-                            <p class="hint">{move || t.get().hint_individual}</p>
+                            <p class="hint">{tr(|t| t.hint_individual)}</p>
                         </Show>
                     </div>
                     <TextField id="client-registration" label=move || t.get().f_registration.to_string() value=registration error=error_of(ClientField::Registration) show_all inputmode="numeric" hint=Signal::derive(move || t.get().hint_registration.to_string())/>
                 </fieldset>
                 <fieldset>
-                    <legend>{move || t.get().section_address}</legend>
+                    <legend>{tr(|t| t.section_address)}</legend>
                     <TextField id="client-line1" label=move || t.get().f_line1.to_string() value=line1 show_all autocomplete="address-line1"/>
                     <TextField id="client-line2" label=move || t.get().f_line2.to_string() value=line2 show_all autocomplete="address-line2"/>
                     <div class="field-row">
@@ -143,7 +143,7 @@ fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView 
                     <TextField id="client-country" label=move || t.get().f_country.to_string() value=country show_all autocomplete="country-name"/>
                 </fieldset>
                 <fieldset>
-                    <legend>{move || t.get().section_payer}</legend>
+                    <legend>{tr(|t| t.section_payer)}</legend>
                     <TextField id="client-payer-name" label=move || t.get().f_payer_name.to_string() value=payer_name show_all autocomplete="name"/>
                     <div class="field-row">
                         <TextField id="client-email" label=move || t.get().f_email.to_string() value=email error=error_of(ClientField::PayerEmail) show_all kind="email" autocomplete="email" inputmode="email"/>
@@ -151,14 +151,14 @@ fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView 
                     </div>
                 </fieldset>
                 <fieldset>
-                    <legend>{move || t.get().section_bank}</legend>
+                    <legend>{tr(|t| t.section_bank)}</legend>
                     <div class="field-row">
                         <TextField id="client-iban" label=move || t.get().f_iban.to_string() value=iban error=error_of(ClientField::Iban) show_all/>
                         <TextField id="client-bic" label=move || t.get().f_bic.to_string() value=bic error=error_of(ClientField::Bic) show_all/>
                     </div>
                 </fieldset>
                 <fieldset>
-                    <legend>{move || t.get().section_terms}</legend>
+                    <legend>{tr(|t| t.section_terms)}</legend>
                     <TermsField id="client-terms" terms/>
                     <TextField id="client-credit-limit" label=move || t.get().f_credit_limit.to_string() value=credit_limit error=error_of(ClientField::CreditLimit) show_all inputmode="decimal" hint=Signal::derive(move || t.get().hint_credit_limit.to_string())/>
                     <TextField
@@ -177,8 +177,8 @@ fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView 
                     {move || save_error.get()}
                 </p>
                 <div class="actions">
-                    <button type="submit">{move || t.get().save}</button>
-                    <a class="button secondary" href=back>{move || t.get().cancel}</a>
+                    <button type="submit">{tr(|t| t.save)}</button>
+                    <a class="button secondary" href=back>{tr(|t| t.cancel)}</a>
                 </div>
             </form>
         </section>

@@ -1,8 +1,8 @@
 //! The client list, searchable, with each client's balance.
 
 use crate::clock::today;
-use crate::components::{eur, EmptyState};
-use crate::i18n::use_t;
+use crate::components::{eur, money, EmptyState};
+use crate::i18n::{tr, use_t};
 use crate::route::Route;
 use crate::storage::Store;
 use encaisse_domain::balances::Position;
@@ -110,26 +110,26 @@ pub fn ClientListPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{move || t.get().clients_title}</h1>
-                <a class="button" href=Route::ClientNew.href()>{move || t.get().new_client}</a>
+                <h1>{tr(|t| t.clients_title)}</h1>
+                <a class="button" href=Route::ClientNew.href()>{tr(|t| t.new_client)}</a>
             </div>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! {
                     <EmptyState title=move || t.get().no_clients_title.to_string() text=move || t.get().no_clients_text.to_string()>
-                        <a class="button" href=Route::ClientNew.href()>{move || t.get().new_client}</a>
+                        <a class="button" href=Route::ClientNew.href()>{tr(|t| t.new_client)}</a>
                     </EmptyState>
                 }
             >
                 <div class="toolbar">
                     <div class="field grow">
-                        <label for="client-search">{move || t.get().search}</label>
-                        <input id="client-search" type="search" placeholder=move || t.get().search_clients
+                        <label for="client-search">{tr(|t| t.search)}</label>
+                        <input id="client-search" type="search" placeholder=tr(|t| t.search_clients)
                             prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
                     </div>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || show_archived.get() on:change=move |ev| show_archived.set(event_target_checked(&ev))/>
-                        {move || t.get().show_archived}
+                        {tr(|t| t.show_archived)}
                     </label>
                 </div>
                 <p class="count" aria-live="polite">{move || (t.get().clients_count)(visible.with(Vec::len))}</p>
@@ -137,30 +137,30 @@ pub fn ClientListPage() -> impl IntoView {
                     <div class="table-wrap">
                         <table class="clients">
                             <thead><tr>
-                                <th scope="col">{move || t.get().col_name}</th>
-                                <th scope="col" class="hide-narrow">{move || t.get().col_kind}</th>
-                                <th scope="col" class="hide-narrow">{move || t.get().col_city}</th>
-                                <th scope="col" class="num">{move || t.get().col_open}</th>
-                                <th scope="col" class="num">{move || t.get().col_overdue}</th>
-                                <th scope="col" class="num hide-narrow">{move || t.get().col_balance}</th>
+                                <th scope="col">{tr(|t| t.col_name)}</th>
+                                <th scope="col" class="hide-narrow">{tr(|t| t.col_kind)}</th>
+                                <th scope="col" class="hide-narrow">{tr(|t| t.col_city)}</th>
+                                <th scope="col" class="num">{tr(|t| t.col_open)}</th>
+                                <th scope="col" class="num">{tr(|t| t.col_overdue)}</th>
+                                <th scope="col" class="num hide-narrow">{tr(|t| t.col_balance)}</th>
                             </tr></thead>
                             <tbody>
                                 <For each=move || visible.get() key=|r| (r.id, r.balance, r.overdue, r.name.clone(), r.archived) let:r>
                                     <tr class:archived=r.archived>
                                         <td>
                                             <a href=Route::Client(r.id).href()>{r.name.clone()}</a>
-                                            {r.archived.then(|| view! { " " <span class="badge">{move || t.get().archived}</span> })}
+                                            {r.archived.then(|| view! { " " <span class="badge">{tr(|t| t.archived)}</span> })}
                                         </td>
                                         <td class="hide-narrow">{move || if r.kind == ClientKind::Business { t.get().kind_business } else { t.get().kind_individual }}</td>
                                         <td class="hide-narrow">{r.city.clone()}</td>
-                                        <td class="num">{move || eur(t, r.open)}</td>
-                                        <td class="num" class:late=(r.overdue > Decimal::ZERO)>{move || eur(t, r.overdue)}</td>
-                                        <td class="num hide-narrow">{move || eur(t, r.balance)}</td>
+                                        <td class="num">{money(r.open)}</td>
+                                        <td class="num" class:late=(r.overdue > Decimal::ZERO)>{money(r.overdue)}</td>
+                                        <td class="num hide-narrow">{money(r.balance)}</td>
                                     </tr>
                                 </For>
                             </tbody>
                             <tfoot><tr>
-                                <th scope="row">{move || t.get().total}</th>
+                                <th scope="row">{tr(|t| t.total)}</th>
                                 <td class="hide-narrow"></td>
                                 <td class="hide-narrow"></td>
                                 <td class="num">{move || eur(t, totals().0)}</td>

@@ -1,8 +1,9 @@
 //! One client: details, balance, invoices, payments and history.
 
 use crate::clock::today;
-use crate::components::{confirm, date, eur, StatusBadge};
-use crate::i18n::use_t;
+use crate::components::penalty::ClaimCard;
+use crate::components::{confirm, date_view, eur, money, StatusBadge};
+use crate::i18n::{tr, use_t};
 use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
 use crate::storage::Store;
@@ -13,6 +14,7 @@ use encaisse_domain::history::{client_history, HistoryEntry};
 use encaisse_domain::ids::{ClientId, InvoiceId, PaymentId};
 use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::payment::PaymentMethod;
+use encaisse_domain::penalty::claims::{Claims, PenaltyInputs};
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -41,6 +43,7 @@ struct PaymentRow {
 struct View {
     client: Client,
     balance: ClientBalance,
+    claims: Claims,
     invoices: Vec<InvoiceRow>,
     payments: Vec<PaymentRow>,
     history: Vec<HistoryEntry>,
@@ -83,6 +86,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
             payments.sort_by_key(|p| std::cmp::Reverse(p.date));
             Some(View {
                 balance: position.client_balance(ledger, id),
+                claims: PenaltyInputs::new(ledger, as_of).claims_of(ledger.invoices_of(id)),
                 client,
                 invoices,
                 payments,
@@ -121,41 +125,42 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                         <h1>{d.name.clone()}</h1>
                         <p class="subtitle">
                             <span class="badge">{move || if d.kind == ClientKind::Business { t.get().kind_business } else { t.get().kind_individual }}</span>
-                            {archived.then(|| view! { " " <span class="badge">{move || t.get().archived}</span> })}
+                            {archived.then(|| view! { " " <span class="badge">{tr(|t| t.archived)}</span> })}
                         </p>
                     </div>
                     <div class="actions">
-                        {(!archived).then(|| view! { <a class="button" href=Route::InvoiceNew { client: Some(id) }.href()>{move || t.get().new_invoice}</a> })}
-                        <a class="button" href=Route::PaymentNew { client: Some(id), invoice: None }.href()>{move || t.get().record_payment}</a>
-                        <a class="button secondary" href=Route::ClientEdit(id).href()>{move || t.get().edit}</a>
+                        {(!archived).then(|| view! { <a class="button" href=Route::InvoiceNew { client: Some(id) }.href()>{tr(|t| t.new_invoice)}</a> })}
+                        <a class="button" href=Route::PaymentNew { client: Some(id), invoice: None }.href()>{tr(|t| t.record_payment)}</a>
+                        <a class="button secondary" href=Route::ClientEdit(id).href()>{tr(|t| t.edit)}</a>
                         <button type="button" class="secondary" on:click=move |_| set_archived(!archived)>{move || if archived { t.get().unarchive } else { t.get().archive }}</button>
-                        {deletable.then(|| view! { <button type="button" class="danger" on:click=delete>{move || t.get().delete}</button> })}
+                        {deletable.then(|| view! { <button type="button" class="danger" on:click=delete>{tr(|t| t.delete)}</button> })}
                     </div>
                 </div>
                 <p class="form-error" role="alert">{move || action_error.get()}</p>
                 <div class="cards">
-                    <div class="card"><p class="card-label">{move || t.get().balance_open}</p><p class="card-value" data-testid="client-open">{move || eur(t, b.open)}</p></div>
+                    <div class="card"><p class="card-label">{tr(|t| t.balance_open)}</p><p class="card-value" data-testid="client-open">{money(b.open)}</p></div>
                     <a class="card warn" href=Route::Invoices { status: Some(InvoiceStatus::Overdue), client: Some(id) }.href()>
-                        <p class="card-label">{move || t.get().balance_overdue}</p><p class="card-value">{move || eur(t, b.overdue)}</p>
+                        <p class="card-label">{tr(|t| t.balance_overdue)}</p><p class="card-value">{money(b.overdue)}</p>
                     </a>
-                    <div class="card"><p class="card-label">{move || t.get().balance_credit}</p><p class="card-value">{move || eur(t, b.credit)}</p></div>
-                    <div class="card"><p class="card-label">{move || t.get().balance_net}</p><p class="card-value" data-testid="client-balance">{move || eur(t, b.balance())}</p></div>
+                    <div class="card"><p class="card-label">{tr(|t| t.balance_credit)}</p><p class="card-value">{money(b.credit)}</p></div>
+                    <div class="card"><p class="card-label">{tr(|t| t.balance_net)}</p><p class="card-value" data-testid="client-balance">{money(b.balance())}</p></div>
+                    <ClaimCard claims=view_data.claims.clone()/>
                 </div>
                 <div class="columns">
                     <section aria-labelledby="client-details-title" class="panel">
-                        <h2 id="client-details-title">{move || t.get().client_details}</h2>
+                        <h2 id="client-details-title">{tr(|t| t.client_details)}</h2>
                         <ClientDetailsList client=client.clone()/>
                     </section>
                     <section aria-labelledby="client-history-title" class="panel">
-                        <h2 id="client-history-title">{move || t.get().history_section}</h2>
+                        <h2 id="client-history-title">{tr(|t| t.history_section)}</h2>
                         {if view_data.history.is_empty() {
-                            view! { <p class="empty">{move || t.get().no_history}</p> }.into_any()
+                            view! { <p class="empty">{tr(|t| t.no_history)}</p> }.into_any()
                         } else {
                             let entries = view_data.history.clone();
                             view! {
                                 <ol class="history">
                                     {entries.into_iter().map(|entry| view! {
-                                        <li><time datetime=entry.date.to_string()>{move || date(t, entry.date)}</time>" "{move || (t.get().history_event)(&entry.event, t.get().locale)}</li>
+                                        <li><time datetime=entry.date.to_string()>{date_view(entry.date)}</time>" "{move || (t.get().history_event)(&entry.event, t.get().locale)}</li>
                                     }).collect_view()}
                                 </ol>
                             }.into_any()
@@ -163,29 +168,29 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     </section>
                 </div>
                 <section aria-labelledby="client-invoices-title">
-                    <h2 id="client-invoices-title">{move || t.get().invoices_section}</h2>
+                    <h2 id="client-invoices-title">{tr(|t| t.invoices_section)}</h2>
                     {if view_data.invoices.is_empty() {
-                        view! { <p class="empty">{move || t.get().no_invoices_for_client}</p> }.into_any()
+                        view! { <p class="empty">{tr(|t| t.no_invoices_for_client)}</p> }.into_any()
                     } else {
                         let rows = view_data.invoices.clone();
                         view! {
                             <div class="table-wrap"><table>
                                 <thead><tr>
-                                    <th scope="col">{move || t.get().col_number}</th>
-                                    <th scope="col" class="hide-narrow">{move || t.get().col_issued}</th>
-                                    <th scope="col">{move || t.get().col_due}</th>
-                                    <th scope="col" class="num hide-narrow">{move || t.get().col_total}</th>
-                                    <th scope="col" class="num">{move || t.get().col_remaining}</th>
-                                    <th scope="col">{move || t.get().col_status}</th>
+                                    <th scope="col">{tr(|t| t.col_number)}</th>
+                                    <th scope="col" class="hide-narrow">{tr(|t| t.col_issued)}</th>
+                                    <th scope="col">{tr(|t| t.col_due)}</th>
+                                    <th scope="col" class="num hide-narrow">{tr(|t| t.col_total)}</th>
+                                    <th scope="col" class="num">{tr(|t| t.col_remaining)}</th>
+                                    <th scope="col">{tr(|t| t.col_status)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| view! {
                                         <tr>
                                             <td><a href=Route::Invoice(r.id).href()>{r.number.clone()}</a></td>
-                                            <td class="hide-narrow">{move || date(t, r.issued)}</td>
-                                            <td>{move || date(t, r.due)}</td>
-                                            <td class="num hide-narrow">{move || eur(t, r.total)}</td>
-                                            <td class="num">{move || eur(t, r.open)}</td>
+                                            <td class="hide-narrow">{date_view(r.issued)}</td>
+                                            <td>{date_view(r.due)}</td>
+                                            <td class="num hide-narrow">{money(r.total)}</td>
+                                            <td class="num">{money(r.open)}</td>
                                             <td><StatusBadge status=r.status/></td>
                                         </tr>
                                     }).collect_view()}
@@ -195,27 +200,27 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     }}
                 </section>
                 <section aria-labelledby="client-payments-title">
-                    <h2 id="client-payments-title">{move || t.get().payments_section}</h2>
+                    <h2 id="client-payments-title">{tr(|t| t.payments_section)}</h2>
                     {if view_data.payments.is_empty() {
-                        view! { <p class="empty">{move || t.get().no_payments}</p> }.into_any()
+                        view! { <p class="empty">{tr(|t| t.no_payments)}</p> }.into_any()
                     } else {
                         let rows = view_data.payments.clone();
                         view! {
                             <div class="table-wrap"><table>
                                 <thead><tr>
-                                    <th scope="col">{move || t.get().date}</th>
-                                    <th scope="col">{move || t.get().f_method}</th>
-                                    <th scope="col" class="hide-narrow">{move || t.get().f_reference}</th>
-                                    <th scope="col" class="num">{move || t.get().f_received}</th>
+                                    <th scope="col">{tr(|t| t.date)}</th>
+                                    <th scope="col">{tr(|t| t.f_method)}</th>
+                                    <th scope="col" class="hide-narrow">{tr(|t| t.f_reference)}</th>
+                                    <th scope="col" class="num">{tr(|t| t.f_received)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|p| view! {
                                         <tr data-payment=p.id.to_string()>
-                                            <td>{move || date(t, p.date)}</td>
+                                            <td>{date_view(p.date)}</td>
                                             <td>{move || (t.get().method)(p.method)}</td>
                                             <td class="hide-narrow">{p.reference.clone()}</td>
                                             <td class="num">
-                                                {move || eur(t, p.amount)}
+                                                {money(p.amount)}
                                                 {(p.unallocated > Decimal::ZERO).then(|| view! { <br/><small>{move || (t.get().unallocated_of)(&eur(t, p.unallocated))}</small> })}
                                             </td>
                                         </tr>

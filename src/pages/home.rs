@@ -1,13 +1,15 @@
 //! The home screen: a welcome with first steps on an empty ledger, the position otherwise.
 
 use crate::clock::today;
-use crate::components::{date, eur, EmptyState};
-use crate::i18n::use_t;
+use crate::components::penalty::ClaimCard;
+use crate::components::{date, date_view, eur, money, EmptyState};
+use crate::i18n::{tr, use_t};
 use crate::route::Route;
 use crate::storage::Store;
 use encaisse_domain::balances::Position;
 use encaisse_domain::demo::{generate, DemoConfig};
 use encaisse_domain::ids::InvoiceId;
+use encaisse_domain::penalty::claims::{Claims, PenaltyInputs};
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -18,6 +20,7 @@ struct Summary {
     overdue_count: usize,
     credit: Decimal,
     clients: usize,
+    claims: Claims,
     most_overdue: Vec<OverdueRow>,
 }
 
@@ -67,6 +70,7 @@ pub fn HomePage() -> impl IntoView {
                 overdue_count: total.overdue_count,
                 credit: total.credit,
                 clients: ledger.clients().iter().filter(|c| !c.archived).count(),
+                claims: PenaltyInputs::new(ledger, as_of).claims(),
                 most_overdue: overdue,
             }
         })
@@ -79,48 +83,49 @@ pub fn HomePage() -> impl IntoView {
             <Show
                 when=move || !ledger.with(|l| l.is_empty())
                 fallback=move || view! {
-                    <h1>{move || t.get().welcome_title}</h1>
+                    <h1>{tr(|t| t.welcome_title)}</h1>
                     <EmptyState title=move || t.get().app_tagline.to_string() text=move || t.get().welcome_text.to_string()>
-                        <a class="button" href=Route::ClientNew.href()>{move || t.get().welcome_add_client}</a>
-                        <button type="button" class="secondary" data-testid="load-demo" on:click=load_demo>{move || t.get().welcome_load_demo}</button>
-                        <a class="button secondary" href=Route::Settings.href()>{move || t.get().welcome_restore}</a>
+                        <a class="button" href=Route::ClientNew.href()>{tr(|t| t.welcome_add_client)}</a>
+                        <button type="button" class="secondary" data-testid="load-demo" on:click=load_demo>{tr(|t| t.welcome_load_demo)}</button>
+                        <a class="button secondary" href=Route::Settings.href()>{tr(|t| t.welcome_restore)}</a>
                     </EmptyState>
                 }
             >
                 <h1>{move || format!("{} {}", t.get().summary_title, date(t, as_of))}</h1>
                 <div class="cards">
                     <div class="card">
-                        <p class="card-label">{move || t.get().summary_outstanding}</p>
+                        <p class="card-label">{tr(|t| t.summary_outstanding)}</p>
                         <p class="card-value" data-testid="total-outstanding">{move || eur(t, summary.with(|s| s.outstanding))}</p>
                         <p class="card-note">{move || (t.get().summary_clients)(summary.with(|s| s.clients))}</p>
                     </div>
                     <a class="card warn" href=Route::Invoices { status: Some(encaisse_domain::invoice::InvoiceStatus::Overdue), client: None }.href()>
-                        <p class="card-label">{move || t.get().summary_overdue}</p>
+                        <p class="card-label">{tr(|t| t.summary_overdue)}</p>
                         <p class="card-value">{move || eur(t, summary.with(|s| s.overdue))}</p>
                         <p class="card-note">{move || (t.get().summary_overdue_invoices)(summary.with(|s| s.overdue_count))}</p>
                     </a>
                     <div class="card">
-                        <p class="card-label">{move || t.get().summary_credit}</p>
+                        <p class="card-label">{tr(|t| t.summary_credit)}</p>
                         <p class="card-value">{move || eur(t, summary.with(|s| s.credit))}</p>
                     </div>
+                    {move || view! { <ClaimCard claims=summary.with(|s| s.claims.clone())/> }}
                 </div>
-                <h2>{move || t.get().most_overdue}</h2>
-                <Show when=move || summary.with(|s| !s.most_overdue.is_empty()) fallback=move || view! { <p>{move || t.get().nothing_overdue}</p> }>
+                <h2>{tr(|t| t.most_overdue)}</h2>
+                <Show when=move || summary.with(|s| !s.most_overdue.is_empty()) fallback=move || view! { <p>{tr(|t| t.nothing_overdue)}</p> }>
                     <div class="table-wrap">
                         <table>
                             <thead><tr>
-                                <th scope="col">{move || t.get().col_number}</th>
-                                <th scope="col">{move || t.get().col_client}</th>
-                                <th scope="col">{move || t.get().col_due}</th>
-                                <th scope="col" class="num">{move || t.get().col_remaining}</th>
+                                <th scope="col">{tr(|t| t.col_number)}</th>
+                                <th scope="col">{tr(|t| t.col_client)}</th>
+                                <th scope="col">{tr(|t| t.col_due)}</th>
+                                <th scope="col" class="num">{tr(|t| t.col_remaining)}</th>
                             </tr></thead>
                             <tbody>
                                 <For each=move || summary.get().most_overdue key=|row| (row.id, row.open, row.days) let:row>
                                     <tr>
                                         <td><a href=Route::Invoice(row.id).href()>{row.number.clone()}</a></td>
                                         <td>{row.client.clone()}</td>
-                                        <td>{move || date(t, row.due)}" · "<span class="late">{move || (t.get().days_late)(row.days)}</span></td>
-                                        <td class="num">{move || eur(t, row.open)}</td>
+                                        <td>{date_view(row.due)}" · "<span class="late">{move || (t.get().days_late)(row.days)}</span></td>
+                                        <td class="num">{money(row.open)}</td>
                                     </tr>
                                 </For>
                             </tbody>

@@ -5,7 +5,7 @@ use crate::components::fields::{
     error_count, field_error, focus_first_invalid, TermsField, TextArea, TextField,
 };
 use crate::components::{client_choices, date, eur};
-use crate::i18n::use_t;
+use crate::i18n::{tr, use_t};
 use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
 use crate::storage::Store;
@@ -168,12 +168,12 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
             <h1>{move || if editing.is_some() { t.get().invoice_edit_title } else { t.get().invoice_new_title }}</h1>
             <form novalidate on:submit=on_submit data-testid="invoice-form">
                 <div class="field" class:invalid=move || client_error().is_some()>
-                    <label for="invoice-client">{move || t.get().f_client}<span class="required" aria-hidden="true">" *"</span></label>
+                    <label for="invoice-client">{tr(|t| t.f_client)}<span class="required" aria-hidden="true">" *"</span></label>
                     <select id="invoice-client" name="invoice-client" required
                         aria-invalid=move || if client_error().is_some() { "true" } else { "false" }
                         aria-describedby="invoice-client-error"
                         on:change=move |ev| take_client(event_target_value(&ev))>
-                        <option value="" selected=move || client.get().is_none()>{move || t.get().choose_client}</option>
+                        <option value="" selected=move || client.get().is_none()>{tr(|t| t.choose_client)}</option>
                         <For each=move || clients.get() key=|(id, name)| (*id, name.clone()) let:((id, name))>
                             <option value=id.to_string() selected=move || client.get() == Some(id)>{name}</option>
                         </For>
@@ -188,12 +188,12 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
                     <TermsField id="invoice-terms" terms hint=Signal::derive(move || t.get().terms_from_client.to_string())/>
                 </div>
                 <p class="due-date" aria-live="polite" data-testid="due-date">
-                    {move || t.get().due_date}" : "<strong>{move || due().map(|d| date(t, d)).unwrap_or_else(|| "—".into())}</strong>
+                    {tr(|t| t.due_date)}" : "<strong>{move || due().map(|d| date(t, d)).unwrap_or_else(|| "—".into())}</strong>
                 </p>
                 <div class="field-row">
                     <TextField id="invoice-net" label=move || t.get().f_net.to_string() value=net error=error_of(InvoiceField::Net) show_all inputmode="decimal" required=true/>
                     <div class="field">
-                        <label for="invoice-vat-rate">{move || t.get().f_vat_rate}</label>
+                        <label for="invoice-vat-rate">{tr(|t| t.f_vat_rate)}</label>
                         <select id="invoice-vat-rate" on:change=move |ev| vat_rate.set(event_target_value(&ev).parse().unwrap_or(VAT_RATES_BP[0]))>
                             {VAT_RATES_BP.into_iter().map(|bp| view! {
                                 <option value=bp.to_string() selected=move || vat_rate.get() == bp>
@@ -204,9 +204,9 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
                     </div>
                 </div>
                 <dl class="totals" aria-live="polite">
-                    <dt>{move || t.get().vat}</dt>
+                    <dt>{tr(|t| t.vat)}</dt>
                     <dd>{move || amounts().map(|(vat, _)| eur(t, vat)).unwrap_or_else(|| "—".into())}</dd>
-                    <dt>{move || t.get().total_incl_vat}</dt>
+                    <dt>{tr(|t| t.total_incl_vat)}</dt>
                     <dd data-testid="invoice-total"><strong>{move || amounts().map(|(_, total)| eur(t, total)).unwrap_or_else(|| "—".into())}</strong></dd>
                 </dl>
                 <TextField
@@ -224,8 +224,8 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
                     {move || save_error.get()}
                 </p>
                 <div class="actions">
-                    <button type="submit">{move || t.get().save}</button>
-                    <a class="button secondary" href=back>{move || t.get().cancel}</a>
+                    <button type="submit">{tr(|t| t.save)}</button>
+                    <a class="button secondary" href=back>{tr(|t| t.cancel)}</a>
                 </div>
             </form>
         </section>

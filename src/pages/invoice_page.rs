@@ -3,16 +3,21 @@
 
 use crate::clock::today;
 use crate::components::fields::TextField;
-use crate::components::{confirm, date, eur, StatusBadge};
-use crate::i18n::use_t;
+use crate::components::penalty::{MissingRateNotice, PenaltyBreakdownView, PenaltyContext};
+use crate::components::{confirm, date, date_view, eur, money, StatusBadge};
+use crate::i18n::{tr, use_t};
 use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
 use crate::storage::Store;
 use encaisse_domain::balances::{InvoiceBalance, Position};
+use encaisse_domain::client::ClientKind;
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::{parse_date, Invoice, InvoiceStatus};
 use encaisse_domain::money::parse_positive_amount;
 use encaisse_domain::payment::PaymentMethod;
+use encaisse_domain::penalty::calculator::CalculatorForm;
+use encaisse_domain::penalty::claims::PenaltyInputs;
+use encaisse_domain::penalty::penalties;
 use encaisse_domain::problem::Problem;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
@@ -212,45 +217,46 @@ pub fn InvoicePage(id: InvoiceId) -> impl IntoView {
                     </div>
                     <div class="actions">
                         {(open > Decimal::ZERO && !written_off).then(|| view! {
-                            <a class="button" href=Route::PaymentNew { client: Some(client), invoice: Some(id) }.href()>{move || t.get().record_payment}</a>
+                            <a class="button" href=Route::PaymentNew { client: Some(client), invoice: Some(id) }.href()>{tr(|t| t.record_payment)}</a>
                         })}
                         {can_apply_credit.then(|| view! { <button type="button" class="secondary" on:click=apply_credit>{move || (t.get().apply_credit)(&eur(t, credit))}</button> })}
-                        <a class="button secondary" href=Route::InvoiceEdit(id).href()>{move || t.get().edit}</a>
-                        {d.deletable.then(|| view! { <button type="button" class="danger" on:click=delete>{move || t.get().delete}</button> })}
+                        <a class="button secondary" href=Route::InvoiceEdit(id).href()>{tr(|t| t.edit)}</a>
+                        {d.deletable.then(|| view! { <button type="button" class="danger" on:click=delete>{tr(|t| t.delete)}</button> })}
                     </div>
                 </div>
                 <p class="form-error" role="alert">{move || action_error.get()}</p>
                 <div class="columns">
                     <section class="panel">
                         <dl class="details">
-                            <dt>{move || t.get().issued_on}</dt><dd>{move || date(t, issue_date)}</dd>
-                            <dt>{move || t.get().f_terms}</dt><dd>{move || (t.get().describe_terms)(&terms)}</dd>
-                            <dt>{move || t.get().due_date}</dt><dd>{move || date(t, due_date)}</dd>
+                            <dt>{tr(|t| t.issued_on)}</dt><dd>{date_view(issue_date)}</dd>
+                            <dt>{tr(|t| t.f_terms)}</dt><dd>{move || (t.get().describe_terms)(&terms)}</dd>
+                            <dt>{tr(|t| t.due_date)}</dt><dd>{date_view(due_date)}</dd>
                             {(!description.is_empty()).then(|| view! {
-                                <dt>{move || t.get().f_description}</dt><dd class="notes">{description.clone()}</dd>
+                                <dt>{tr(|t| t.f_description)}</dt><dd class="notes">{description.clone()}</dd>
                             })}
                         </dl>
                     </section>
                     <section class="panel">
                         <dl class="totals">
-                            <dt>{move || t.get().f_net}</dt><dd>{move || eur(t, net)}</dd>
-                            <dt>{move || t.get().vat}</dt><dd>{move || eur(t, vat)}</dd>
-                            <dt>{move || t.get().total_incl_vat}</dt><dd><strong>{move || eur(t, b.total)}</strong></dd>
-                            <dt>{move || t.get().paid}</dt><dd>{move || eur(t, b.paid)}</dd>
-                            <dt>{move || t.get().credited}</dt><dd>{move || eur(t, b.credited)}</dd>
-                            {(b.written_off > Decimal::ZERO).then(|| view! { <dt>{move || t.get().written_off}</dt><dd>{move || eur(t, b.written_off)}</dd> })}
-                            <dt>{move || t.get().remaining}</dt><dd data-testid="invoice-open"><strong>{move || eur(t, open)}</strong></dd>
+                            <dt>{tr(|t| t.f_net)}</dt><dd>{money(net)}</dd>
+                            <dt>{tr(|t| t.vat)}</dt><dd>{money(vat)}</dd>
+                            <dt>{tr(|t| t.total_incl_vat)}</dt><dd><strong>{money(b.total)}</strong></dd>
+                            <dt>{tr(|t| t.paid)}</dt><dd>{money(b.paid)}</dd>
+                            <dt>{tr(|t| t.credited)}</dt><dd>{money(b.credited)}</dd>
+                            {(b.written_off > Decimal::ZERO).then(|| view! { <dt>{tr(|t| t.written_off)}</dt><dd>{money(b.written_off)}</dd> })}
+                            <dt>{tr(|t| t.remaining)}</dt><dd data-testid="invoice-open"><strong>{money(open)}</strong></dd>
                         </dl>
                     </section>
                 </div>
                 <section aria-labelledby="settlements-title">
-                    <h2 id="settlements-title">{move || t.get().settlements}</h2>
+                    <h2 id="settlements-title">{tr(|t| t.settlements)}</h2>
                     {if d.lines.is_empty() {
-                        view! { <p class="empty">{move || t.get().no_settlements}</p> }.into_any()
+                        view! { <p class="empty">{tr(|t| t.no_settlements)}</p> }.into_any()
                     } else {
                         view! { <ul class="settlements">{d.lines.clone().into_iter().map(|line| view! { <SettlementLine line/> }).collect_view()}</ul> }.into_any()
                     }}
                 </section>
+                {(!written_off).then(|| view! { <InvoicePenalties id/> })}
                 {(!written_off).then(|| view! {
                     <section class="invoice-actions">
                         <CreditNoteForm id default_number=format!("AV-{}", invoice.details.number)/>
@@ -269,17 +275,102 @@ fn SettlementLine(line: Line) -> impl IntoView {
     let t = use_t();
     match line {
         Line::Payment { date: day, method, amount } => view! {
-            <li><span>{move || (t.get().paid_line)(&date(t, day), (t.get().method)(method))}</span><span class="num">{move || eur(t, amount)}</span></li>
+            <li><span>{move || (t.get().paid_line)(&date(t, day), (t.get().method)(method))}</span><span class="num">{money(amount)}</span></li>
         }.into_any(),
         Line::CreditNote { date: day, number, amount, reason } => view! {
-            <li><span>{move || date(t, day)}" · "{move || (t.get().credit_note_line)(&number)}" · "{reason.clone()}</span><span class="num">{move || eur(t, amount)}</span></li>
+            <li><span>{date_view(day)}" · "{move || (t.get().credit_note_line)(&number)}" · "{reason.clone()}</span><span class="num">{money(amount)}</span></li>
         }.into_any(),
         Line::Dispute { opened, closed, text } => view! {
             <li><span>{move || (t.get().dispute_line)(&date(t, opened), closed.map(|c| date(t, c)).as_deref())}" · "{text.clone()}</span></li>
         }.into_any(),
         Line::WriteOff { date: day, amount, reason } => view! {
-            <li><span>{move || date(t, day)}" · "{move || t.get().written_off_line}" · "{reason.clone()}</span><span class="num">{move || eur(t, amount)}</span></li>
+            <li><span>{date_view(day)}" · "{tr(|t| t.written_off_line)}" · "{reason.clone()}</span><span class="num">{money(amount)}</span></li>
         }.into_any(),
+    }
+}
+
+/// The invoice's late-payment penalties as of a date the user picks (today by default), with
+/// their breakdown, a link to the same case in the calculator, and the formal notice that
+/// starts interest for a private client.
+#[component]
+fn InvoicePenalties(id: InvoiceId) -> impl IntoView {
+    let t = use_t();
+    let store = expect_context::<Store>();
+    let ledger = store.ledger();
+    let as_of_text = RwSignal::new(today_text());
+    let as_of = Memo::new(move |_| parse_date(&as_of_text.get()).unwrap_or_else(|_| today()));
+    let computed = Memo::new(move |_| {
+        ledger.with(|l| {
+            let invoice = l.invoice(id)?;
+            let inputs = PenaltyInputs::new(l, as_of.get());
+            let case = inputs.case_for(invoice)?;
+            let settings = l.settings();
+            let context = PenaltyContext {
+                client_kind: case.client_kind,
+                settings: settings.penalties,
+                has_settlements: !case.settlements.is_empty(),
+            };
+            let link = Route::Calculator(CalculatorForm::from_case(&case).to_query()).href();
+            Some((
+                penalties(&case, &settings.rate_table(), &settings.penalties),
+                context,
+                link,
+            ))
+        })
+    });
+    let notice = move || ledger.with(|l| l.invoice(id).and_then(|i| i.formal_notice));
+    let is_individual = move || {
+        ledger.with(|l| {
+            l.invoice(id)
+                .and_then(|i| l.client(i.details.client))
+                .is_some_and(|c| c.details.kind == ClientKind::Individual)
+        })
+    };
+    let notice_day = RwSignal::new(today_text());
+    let notice_error = RwSignal::new(None::<String>);
+    let record_notice = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let outcome = parse_date(&notice_day.get_untracked())
+            .map_err(|p| problem_text(&p))
+            .and_then(|day| {
+                store
+                    .change(|l| l.record_formal_notice(id, day))
+                    .map_err(|e| change_error_text(&e))
+            });
+        notice_error.set(outcome.err());
+    };
+    view! {
+        <section class="panel penalties" aria-labelledby="penalties-title" data-testid="invoice-penalties">
+            <div class="panel-head">
+                <h2 id="penalties-title">{tr(|t| t.penalties_title)}</h2>
+                <div class="field inline">
+                    <label for="penalties-as-of">{tr(|t| t.as_of)}</label>
+                    <input id="penalties-as-of" type="date" prop:value=move || as_of_text.get() on:change=move |ev| as_of_text.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            {move || match computed.get() {
+                None => view! { <p data-testid="penalty-none">{tr(|t| t.pen_not_yet_due)}</p> }.into_any(),
+                Some((Err(missing), _, _)) => view! { <MissingRateNotice missing/> }.into_any(),
+                Some((Ok(breakdown), context, link)) => view! {
+                    <PenaltyBreakdownView breakdown context/>
+                    <p class="no-print"><a href=link data-testid="open-in-calculator">{tr(|t| t.open_in_calculator)}</a></p>
+                }.into_any(),
+            }}
+            {move || match notice() {
+                Some(day) => view! { <p>{move || (t.get().notice_sent_on)(&date(t, day))}</p> }.into_any(),
+                None => view! {
+                    <form class="inline-form no-print" on:submit=record_notice>
+                        <div class="field">
+                            <label for="notice-date">{tr(|t| t.f_formal_notice)}</label>
+                            <input id="notice-date" type="date" prop:value=move || notice_day.get() on:input=move |ev| notice_day.set(event_target_value(&ev))/>
+                            {move || is_individual().then(|| view! { <p class="hint">{tr(|t| t.calc_notice_hint)}</p> })}
+                        </div>
+                        <button type="submit" class="secondary">{tr(|t| t.record_notice)}</button>
+                        <p class="form-error" role="alert">{move || notice_error.get()}</p>
+                    </form>
+                }.into_any(),
+            }}
+        </section>
     }
 }
 
@@ -337,7 +428,7 @@ fn CreditNoteForm(id: InvoiceId, default_number: String) -> impl IntoView {
     };
     view! {
         <details class="panel">
-            <summary>{move || t.get().credit_note}</summary>
+            <summary>{tr(|t| t.credit_note)}</summary>
             <form novalidate on:submit=submit data-testid="credit-note-form">
                 <div class="field-row">
                     <TextField id="credit-number" label=move || t.get().f_credit_note_number.to_string() value=number show_all=submitted/>
@@ -346,7 +437,7 @@ fn CreditNoteForm(id: InvoiceId, default_number: String) -> impl IntoView {
                 </div>
                 <TextField id="credit-reason" label=move || t.get().reason.to_string() value=reason show_all=submitted/>
                 <p class="form-error" role="alert">{move || result.get()}</p>
-                <button type="submit">{move || t.get().credit_note}</button>
+                <button type="submit">{tr(|t| t.credit_note)}</button>
             </form>
         </details>
     }
@@ -434,14 +525,14 @@ fn WriteOffForm(id: InvoiceId, open: Decimal) -> impl IntoView {
     };
     view! {
         <details class="panel">
-            <summary>{move || t.get().write_off}</summary>
+            <summary>{tr(|t| t.write_off)}</summary>
             <form novalidate on:submit=submit data-testid="write-off-form">
                 <div class="field-row">
                     <TextField id="write-off-date" label=move || t.get().date.to_string() value=day error=date_error show_all=submitted kind="date"/>
                     <TextField id="write-off-reason" label=move || t.get().reason.to_string() value=reason show_all=submitted/>
                 </div>
                 <p class="form-error" role="alert">{move || result.get()}</p>
-                <button type="submit" class="danger">{move || t.get().write_off}</button>
+                <button type="submit" class="danger">{tr(|t| t.write_off)}</button>
             </form>
         </details>
     }

@@ -1,6 +1,8 @@
 //! One module a screen. Each reads the ledger from the store and changes it only through
 //! `Store::change`, so every change is validated by the domain and saved at once.
 
+pub mod aging;
+pub mod calculator;
 pub mod client_form;
 pub mod client_list;
 pub mod client_page;
@@ -9,21 +11,22 @@ pub mod invoice_form;
 pub mod invoice_list;
 pub mod invoice_page;
 pub mod payment_form;
+pub mod penalty_settings;
 pub mod settings;
 
-use crate::i18n::use_t;
+use crate::i18n::{tr, use_t};
 use crate::route::Route;
 use crate::storage::ChangeError;
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let t = use_t();
+    let _t = use_t();
     view! {
         <section class="page">
-            <h1>{move || t.get().not_found_title}</h1>
-            <p>{move || t.get().not_found_text}</p>
-            <p><a href=Route::Home.href()>{move || t.get().nav_home}</a></p>
+            <h1>{tr(|t| t.not_found_title)}</h1>
+            <p>{tr(|t| t.not_found_text)}</p>
+            <p><a href=Route::Home.href()>{tr(|t| t.nav_home)}</a></p>
         </section>
     }
 }

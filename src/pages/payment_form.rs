@@ -2,8 +2,8 @@
 
 use crate::clock::today;
 use crate::components::fields::TextField;
-use crate::components::{client_choices, date, eur};
-use crate::i18n::use_t;
+use crate::components::{client_choices, date_view, eur, money};
+use crate::i18n::{tr, use_t};
 use crate::pages::change_error_text;
 use crate::route::{navigate, Route};
 use crate::storage::Store;
@@ -166,17 +166,17 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
 
     view! {
         <section class="page narrow">
-            <h1>{move || t.get().payment_title}</h1>
+            <h1>{tr(|t| t.payment_title)}</h1>
             <form novalidate on:submit=on_submit data-testid="payment-form">
                 <div class="field" class:invalid=move || client_error().is_some()>
-                    <label for="payment-client">{move || t.get().f_client}<span class="required" aria-hidden="true">" *"</span></label>
+                    <label for="payment-client">{tr(|t| t.f_client)}<span class="required" aria-hidden="true">" *"</span></label>
                     <select id="payment-client" required aria-describedby="payment-client-error"
                         aria-invalid=move || if client_error().is_some() { "true" } else { "false" }
                         on:change=move |ev| {
                             client.set(event_target_value(&ev).parse().ok().map(ClientId));
                             allocations.set(HashMap::new());
                         }>
-                        <option value="" selected=move || client.get().is_none()>{move || t.get().choose_client}</option>
+                        <option value="" selected=move || client.get().is_none()>{tr(|t| t.choose_client)}</option>
                         <For each=move || clients.get() key=|(id, name)| (*id, name.clone()) let:((id, name))>
                             <option value=id.to_string() selected=move || client.get() == Some(id)>{name}</option>
                         </For>
@@ -191,7 +191,7 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
                 </div>
                 <div class="field-row">
                     <div class="field">
-                        <label for="payment-method">{move || t.get().f_method}</label>
+                        <label for="payment-method">{tr(|t| t.f_method)}</label>
                         <select id="payment-method" on:change=move |ev| {
                             let chosen = event_target_value(&ev);
                             method.set(PaymentMethod::ALL.into_iter().find(|m| format!("{m:?}") == chosen).unwrap_or_default());
@@ -205,15 +205,15 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
                 </div>
                 <Show when=move || client.get().is_some()>
                     <fieldset class="allocation">
-                        <legend>{move || t.get().allocation_section}</legend>
-                        <Show when=move || open_invoices.with(|v| !v.is_empty()) fallback=move || view! { <p class="hint">{move || t.get().no_open_invoices}</p> }>
-                            <button type="button" class="secondary" on:click=spread>{move || t.get().allocate_oldest}</button>
+                        <legend>{tr(|t| t.allocation_section)}</legend>
+                        <Show when=move || open_invoices.with(|v| !v.is_empty()) fallback=move || view! { <p class="hint">{tr(|t| t.no_open_invoices)}</p> }>
+                            <button type="button" class="secondary" on:click=spread>{tr(|t| t.allocate_oldest)}</button>
                             <div class="table-wrap"><table>
                                 <thead><tr>
-                                    <th scope="col">{move || t.get().col_number}</th>
-                                    <th scope="col">{move || t.get().col_due}</th>
-                                    <th scope="col" class="num">{move || t.get().open_amount}</th>
-                                    <th scope="col" class="num">{move || t.get().allocated}</th>
+                                    <th scope="col">{tr(|t| t.col_number)}</th>
+                                    <th scope="col">{tr(|t| t.col_due)}</th>
+                                    <th scope="col" class="num">{tr(|t| t.open_amount)}</th>
+                                    <th scope="col" class="num">{tr(|t| t.allocated)}</th>
                                 </tr></thead>
                                 <tbody>
                                     <For each=move || open_invoices.get() key=|i| (i.id, i.open) let:inv>
@@ -230,8 +230,8 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
                                             view! {
                                                 <tr class:invalid=move || error().is_some()>
                                                     <td>{inv.number.clone()}</td>
-                                                    <td>{move || date(t, inv.due)}</td>
-                                                    <td class="num">{move || eur(t, inv.open)}</td>
+                                                    <td>{date_view(inv.due)}</td>
+                                                    <td class="num">{money(inv.open)}</td>
                                                     <td class="num">
                                                         <input id=input_id.clone() class="amount" inputmode="decimal"
                                                             aria-label=move || (t.get().allocate_to)(&number)
@@ -248,16 +248,16 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
                             </table></div>
                         </Show>
                         <dl class="totals" aria-live="polite">
-                            <dt>{move || t.get().allocated}</dt><dd data-testid="allocated">{move || eur(t, allocated())}</dd>
-                            <dt>{move || t.get().unallocated}</dt><dd data-testid="unallocated">{move || unallocated().map(|u| eur(t, u)).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{tr(|t| t.allocated)}</dt><dd data-testid="allocated">{money(allocated())}</dd>
+                            <dt>{tr(|t| t.unallocated)}</dt><dd data-testid="unallocated">{move || unallocated().map(|u| eur(t, u)).unwrap_or_else(|| "—".into())}</dd>
                         </dl>
                         <p class="error" role="alert">{move || over_allocated().then(|| problem_text(&Problem::AllocationsExceedPayment { payment: amount_value.get().unwrap_or_default() }))}</p>
                     </fieldset>
                 </Show>
                 <p class="form-error" role="alert">{move || save_error.get()}</p>
                 <div class="actions">
-                    <button type="submit">{move || t.get().save}</button>
-                    <a class="button secondary" href=move || client.get().map_or(Route::Home, Route::Client).href()>{move || t.get().cancel}</a>
+                    <button type="submit">{tr(|t| t.save)}</button>
+                    <a class="button secondary" href=move || client.get().map_or(Route::Home, Route::Client).href()>{tr(|t| t.cancel)}</a>
                 </div>
             </form>
         </section>

@@ -3,8 +3,11 @@
 use crate::clock::today;
 use crate::components::confirm;
 use crate::files::{download, read_chosen_file};
-use crate::i18n::{use_t, Lang};
+use crate::i18n::{tr, use_t, Lang};
 use crate::pages::change_error_text;
+use crate::pages::penalty_settings::{
+    status_line, AgingSettingsPanel, PenaltyRulesPanel, RateTablePanel, Status,
+};
 use crate::storage::Store;
 use encaisse_domain::demo::{generate, DemoConfig};
 use encaisse_domain::ledger::Ledger;
@@ -12,19 +15,12 @@ use encaisse_domain::snapshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// What the last action on this screen did, for the status line.
-#[derive(Clone)]
-enum Outcome {
-    Done(String),
-    Failed(String),
-}
-
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let t = use_t();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
-    let outcome = RwSignal::new(None::<Outcome>);
+    let outcome: Status = RwSignal::new(None);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
     let set_lang = move |lang: Lang| t.0.set(lang);
@@ -32,7 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
         let text = ledger.with_untracked(snapshot::to_backup);
         let name = format!("encaisse-sauvegarde-{}.json", today());
         if let Err(e) = download(&name, "application/json", &text) {
-            outcome.set(Some(Outcome::Failed(format!("{e:?}"))));
+            outcome.set(Some(Err(format!("{e:?}"))));
         }
     };
     let restore = move |_| {
@@ -48,7 +44,7 @@ pub fn SettingsPage() -> impl IntoView {
             let decoded = content
                 .and_then(|text| snapshot::decode(&text).map_err(|e| (tx.snapshot_error)(&e)));
             match decoded {
-                Err(why) => outcome.set(Some(Outcome::Failed((tx.restore_failed)(&name, &why)))),
+                Err(why) => outcome.set(Some(Err((tx.restore_failed)(&name, &why)))),
                 Ok(restored) => {
                     let (clients, invoices) = (
                         restored.ledger.clients().len(),
@@ -58,8 +54,8 @@ pub fn SettingsPage() -> impl IntoView {
                         return;
                     }
                     outcome.set(Some(match store.replace(restored.ledger) {
-                        Ok(()) => Outcome::Done((tx.restore_done)(clients, invoices)),
-                        Err(e) => Outcome::Failed(change_error_text(&e)),
+                        Ok(()) => Ok((tx.restore_done)(clients, invoices)),
+                        Err(e) => Err(change_error_text(&e)),
                     }));
                 }
             }
@@ -70,8 +66,8 @@ pub fn SettingsPage() -> impl IntoView {
         if ledger.with_untracked(Ledger::is_empty) || confirm(tx.demo_confirm) {
             outcome.set(Some(
                 match store.replace(generate(today(), DemoConfig::default())) {
-                    Ok(()) => Outcome::Done(tx.demo_loaded.into()),
-                    Err(e) => Outcome::Failed(change_error_text(&e)),
+                    Ok(()) => Ok(tx.demo_loaded.into()),
+                    Err(e) => Err(change_error_text(&e)),
                 },
             ));
         }
@@ -80,50 +76,48 @@ pub fn SettingsPage() -> impl IntoView {
         let tx = t.get_untracked();
         if confirm(tx.clear_confirm) {
             outcome.set(Some(match store.replace(Ledger::default()) {
-                Ok(()) => Outcome::Done(tx.cleared.into()),
-                Err(e) => Outcome::Failed(change_error_text(&e)),
+                Ok(()) => Ok(tx.cleared.into()),
+                Err(e) => Err(change_error_text(&e)),
             }));
         }
     };
 
     view! {
         <section class="page narrow">
-            <h1>{move || t.get().settings_title}</h1>
-            <div class="status-line" role="status" data-testid="settings-status">
-                {move || outcome.get().map(|o| match o {
-                    Outcome::Done(text) => view! { <p class="success">{text}</p> }.into_any(),
-                    Outcome::Failed(text) => view! { <p class="form-error" role="alert">{text}</p> }.into_any(),
-                })}
-            </div>
+            <h1>{tr(|t| t.settings_title)}</h1>
+            <div data-testid="settings-status">{status_line(outcome)}</div>
             <section class="panel">
-                <h2 id="language-title">{move || t.get().language}</h2>
+                <h2 id="language-title">{tr(|t| t.language)}</h2>
                 <div class="segmented" role="radiogroup" aria-labelledby="language-title">
                     <label lang="fr"><input type="radio" name="lang" prop:checked=move || t.0.get() == Lang::Fr on:change=move |_| set_lang(Lang::Fr)/>"Français"</label>
                     <label lang="en"><input type="radio" name="lang" prop:checked=move || t.0.get() == Lang::En on:change=move |_| set_lang(Lang::En)/>"English"</label>
                 </div>
             </section>
             <section class="panel">
-                <h2>{move || t.get().backup_section}</h2>
-                <p>{move || t.get().backup_text}</p>
-                <button type="button" on:click=backup data-testid="backup">{move || t.get().backup_download}</button>
+                <h2>{tr(|t| t.backup_section)}</h2>
+                <p>{tr(|t| t.backup_text)}</p>
+                <button type="button" on:click=backup data-testid="backup">{tr(|t| t.backup_download)}</button>
                 <div class="field">
-                    <label for="restore-file">{move || t.get().restore_label}</label>
+                    <label for="restore-file">{tr(|t| t.restore_label)}</label>
                     <input id="restore-file" type="file" accept=".json,application/json" node_ref=file_input on:change=restore aria-describedby="restore-hint"/>
-                    <p class="hint" id="restore-hint">{move || t.get().restore_text}</p>
+                    <p class="hint" id="restore-hint">{tr(|t| t.restore_text)}</p>
                 </div>
             </section>
+            <PenaltyRulesPanel/>
+            <RateTablePanel/>
+            <AgingSettingsPanel/>
             <section class="panel">
-                <h2>{move || t.get().demo_section}</h2>
-                <p>{move || t.get().demo_text}</p>
+                <h2>{tr(|t| t.demo_section)}</h2>
+                <p>{tr(|t| t.demo_text)}</p>
                 <div class="actions">
-                    <button type="button" on:click=load_demo data-testid="settings-load-demo">{move || t.get().demo_load}</button>
-                    <button type="button" class="danger" on:click=clear>{move || t.get().clear_all}</button>
+                    <button type="button" on:click=load_demo data-testid="settings-load-demo">{tr(|t| t.demo_load)}</button>
+                    <button type="button" class="danger" on:click=clear>{tr(|t| t.clear_all)}</button>
                 </div>
             </section>
             <section class="panel">
-                <h2>{move || t.get().storage_section}</h2>
+                <h2>{tr(|t| t.storage_section)}</h2>
                 <p>{move || { ledger.track(); (t.get().storage_info)(&store.ledger_key(), store.stored_size()) }}</p>
-                <p>{move || t.get().privacy_note}</p>
+                <p>{tr(|t| t.privacy_note)}</p>
             </section>
         </section>
     }

@@ -50,9 +50,9 @@ impl<'a> PenaltyInputs<'a> {
         }
     }
 
-    /// The invoice's penalties as of the date, or None when it owes none: paid on time, not
-    /// yet due, written off, or older than the claim period.
-    pub fn for_invoice(&self, invoice: &Invoice) -> Option<Result<PenaltyBreakdown, MissingRate>> {
+    /// What the invoice's penalties depend on as of the date, or None when it owes none:
+    /// paid on time, not yet due, written off, or older than the claim period.
+    pub fn case_for(&self, invoice: &Invoice) -> Option<LateInvoice> {
         let due = invoice.due_date();
         if due >= self.as_of || due < self.as_of - Duration::days(365 * CLAIM_YEARS) {
             return None;
@@ -80,7 +80,7 @@ impl<'a> PenaltyInputs<'a> {
             return None;
         }
         let client = self.ledger.client(invoice.details.client)?;
-        let case = LateInvoice {
+        Some(LateInvoice {
             amount: invoice.total(),
             due_date: due,
             until,
@@ -91,7 +91,12 @@ impl<'a> PenaltyInputs<'a> {
                 .contractual_rate
                 .or(client.details.contractual_rate),
             formal_notice: invoice.formal_notice,
-        };
+        })
+    }
+
+    /// The invoice's penalties as of the date, or None when it owes none (see [`Self::case_for`]).
+    pub fn for_invoice(&self, invoice: &Invoice) -> Option<Result<PenaltyBreakdown, MissingRate>> {
+        let case = self.case_for(invoice)?;
         Some(penalties(
             &case,
             &self.table,
@@ -102,8 +107,13 @@ impl<'a> PenaltyInputs<'a> {
     /// What may be claimed now, per client and in all; invoices whose rates are missing from
     /// the table are listed apart rather than counted as zero.
     pub fn claims(&self) -> Claims {
+        self.claims_of(self.ledger.invoices())
+    }
+
+    /// The same as [`Self::claims`] over some invoices only (one client's, say).
+    pub fn claims_of<'i>(&self, invoices: impl IntoIterator<Item = &'i Invoice>) -> Claims {
         let mut claims = Claims::default();
-        for invoice in self.ledger.invoices() {
+        for invoice in invoices {
             match self.for_invoice(invoice) {
                 None => {}
                 Some(Err(missing)) => claims.missing_rates.push((invoice.id, missing)),

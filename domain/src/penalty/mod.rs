@@ -6,6 +6,7 @@
 //! arrives. Each partial payment or credit note lowers the base from its date. The result is
 //! a breakdown by period, kept at full precision, with only the totals rounded to the cent.
 
+pub mod calculator;
 pub mod claims;
 pub mod rates;
 

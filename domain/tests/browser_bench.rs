@@ -1,0 +1,52 @@
+//! In-browser speed of the aging screen with penalties on 10 000 open invoices (issue 3,
+//! item 7): the same work as the native criterion bench, compiled to wasm and run in headless
+//! Chromium, where the app really computes it. Criterion does not run on
+//! wasm32-unknown-unknown, so this times the work itself and prints the median; the budget is
+//! checked by `scripts/bench.sh`, which runs it with `--release -- --nocapture` (the project
+//! measures speed in benchmarks with budgets, not in timed tests).
+//! Native `cargo test` compiles this file to nothing.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "../benches/support/workload.rs"]
+mod workload;
+
+use std::hint::black_box;
+use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Runs discarded first, so the figure leaves out compilation tiers and allocator growth.
+const WARM_UP_RUNS: usize = 3;
+/// Timed runs; the median of them is reported, which one slow run (a GC pause in the page,
+/// the other core busy) does not move.
+const TIMED_RUNS: usize = 15;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .expect("the browser has window.performance")
+        .now()
+}
+
+#[wasm_bindgen_test]
+fn aging_with_penalties_on_10000_open_invoices() {
+    let ledger = workload::checked_ledger();
+    for _ in 0..WARM_UP_RUNS {
+        black_box(workload::aging_with_penalties(black_box(&ledger)));
+    }
+    let mut timings_ms: Vec<f64> = (0..TIMED_RUNS)
+        .map(|_| {
+            let start = now_ms();
+            black_box(workload::aging_with_penalties(black_box(&ledger)));
+            now_ms() - start
+        })
+        .collect();
+    timings_ms.sort_by(f64::total_cmp);
+    // One line in a fixed shape: scripts/bench.sh reads the median from it.
+    console_log!(
+        "browser-bench aging_with_penalties median_ms={:.3} min_ms={:.3} max_ms={:.3} runs={TIMED_RUNS}",
+        timings_ms[TIMED_RUNS / 2],
+        timings_ms[0],
+        timings_ms[TIMED_RUNS - 1],
+    );
+}
