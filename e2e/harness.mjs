@@ -6,6 +6,8 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
@@ -101,4 +103,36 @@ export async function storedLedger(page, key = "encaisse.ledger") {
 /** What a locator shows, with French no-break spaces (1 234,56 €) read as plain spaces. */
 export async function shown(locator) {
   return (await locator.innerText()).replace(/[\u202f\u00a0]/g, " ");
+}
+
+/**
+ * The app under test for one test file: dist/ served under `base` and a headless Chromium,
+ * started before the file's tests and closed after them. Its `server` and `chrome` are set
+ * once the tests run.
+ */
+export function appUnderTest(base = "/") {
+  const app = {};
+  before(async () => {
+    app.server = await serveDist(base);
+    app.chrome = await startBrowser();
+  });
+  after(async () => {
+    await app.chrome?.close();
+    await app.server?.close();
+  });
+  return app;
+}
+
+/**
+ * Runs `body(page)` in a fresh profile, then asserts that the page requested nothing outside
+ * the app and logged no error; the profile is closed whatever happens.
+ */
+export async function withPage(app, body, options) {
+  const { page, context, problems } = await openPage(app.chrome.browser, app.server, options);
+  try {
+    await body(page);
+    assert.deepEqual(problems(), []);
+  } finally {
+    await context.close();
+  }
 }

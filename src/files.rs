@@ -1,5 +1,6 @@
 //! Files the user downloads or picks: the only module that touches downloads and uploads.
 
+use crate::browser_error::error_name;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,7 +28,7 @@ pub async fn read_chosen_file(
     let name = file.name();
     let text = JsFuture::from(file.text())
         .await
-        .map_err(|e| format!("{e:?}"))
+        .map_err(|e| error_name(&e))
         .and_then(|value| value.as_string().ok_or_else(|| "not text".to_string()));
     Some((name, text))
 }

@@ -5,6 +5,7 @@
 //! in `i18n`.
 
 pub mod app;
+pub mod browser_error;
 pub mod clock;
 pub mod components;
 pub mod files;

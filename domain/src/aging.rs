@@ -8,6 +8,7 @@
 use crate::balances::Position;
 use crate::ids::{ClientId, InvoiceId};
 use crate::ledger::Ledger;
+use crate::sorting::sort_by;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -185,7 +186,7 @@ pub fn aging(ledger: &Ledger, as_of: NaiveDate, bounds: &AgingBounds) -> AgingRe
                 .unapplied_credit += balance.credit;
         }
     }
-    invoices.sort_by(|a, b| {
+    sort_by(&mut invoices, |a, b| {
         b.days_past_due
             .cmp(&a.days_past_due)
             .then(a.invoice.cmp(&b.invoice))

@@ -137,7 +137,7 @@ impl ClientForm {
         });
         let postal_code = self.address.postal_code.trim();
         let in_france = matches!(
-            self.address.country.trim().to_lowercase().as_str(),
+            self.address.country.trim().to_ascii_lowercase().as_str(),
             "" | "france" | "fr"
         );
         if in_france

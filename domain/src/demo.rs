@@ -11,6 +11,7 @@ use crate::invoice::{vat_for, InvoiceDetails};
 use crate::ledger::Ledger;
 use crate::money::round_cents;
 use crate::payment::{Allocation, PaymentDetails, PaymentMethod};
+use crate::sorting::sort_by;
 use crate::terms::{EndOfMonthConvention, PaymentTerms};
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
@@ -211,7 +212,7 @@ pub fn generate(today: NaiveDate, config: DemoConfig) -> Ledger {
             ])
         };
         let first = rng.pick(FIRST_NAMES);
-        let domain = surname.to_lowercase().replace(['è', 'é'], "e");
+        let domain = surname.to_ascii_lowercase().replace(['è', 'é'], "e");
         let details = ClientDetails {
             name,
             kind: if individual {
@@ -291,7 +292,7 @@ pub fn generate(today: NaiveDate, config: DemoConfig) -> Ledger {
             )
         })
         .collect();
-    planned.sort();
+    sort_by(&mut planned, Ord::cmp);
 
     let mut sequence_by_year: std::collections::HashMap<i32, u32> = Default::default();
     let mut issued: Vec<(InvoiceId, usize)> = Vec::with_capacity(planned.len());

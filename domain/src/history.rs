@@ -3,6 +3,7 @@
 use crate::ids::{ClientId, InvoiceId, PaymentId};
 use crate::ledger::Ledger;
 use crate::payment::PaymentMethod;
+use crate::sorting::sort_by_key;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -124,6 +125,6 @@ pub fn client_history(ledger: &Ledger, client: ClientId) -> Vec<HistoryEntry> {
             }),
     );
     // Newest first; the sort is stable so same-day facts keep their recording order.
-    entries.sort_by_key(|entry| std::cmp::Reverse(entry.date));
+    sort_by_key(&mut entries, |entry| std::cmp::Reverse(entry.date));
     entries
 }

@@ -212,9 +212,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
     text.parse::<NaiveDate>().map_err(|_| Problem::DateFormat)
 }
 
-/// Normalises a number for the uniqueness check: "f-2026-001 " and "F-2026-001" collide.
+/// Normalises a number for the uniqueness check: "f-2026-001 " and "F-2026-001" collide
+/// (see [`crate::text::fold`]).
 pub fn number_key(number: &str) -> String {
-    number.trim().to_lowercase()
+    crate::text::fold(number.trim())
 }
 
 /// Proposes the number after `last`: its trailing digits plus one, keeping their width

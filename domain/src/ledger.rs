@@ -18,6 +18,7 @@ use crate::payment::{Allocation, Payment, PaymentDetails};
 use crate::problem::Problem;
 use crate::settings::Settings;
 use crate::settlement::{CreditNote, Dispute, WriteOff};
+use crate::sorting::sort_by_key;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -126,7 +127,7 @@ impl Ledger {
             .map(|i| (i, position.invoice(i.id).open()))
             .filter(|(_, open)| *open > Decimal::ZERO)
             .collect();
-        open.sort_by_key(|(i, _)| (i.due_date(), i.id));
+        sort_by_key(&mut open, |(i, _)| (i.due_date(), i.id));
         open
     }
 

@@ -23,7 +23,9 @@ pub mod problem;
 pub mod settings;
 pub mod settlement;
 pub mod snapshot;
+pub mod sorting;
 pub mod terms;
+pub mod text;
 pub mod validate;
 
 pub use chrono::NaiveDate;

@@ -5,6 +5,7 @@ use crate::money::parse_amount;
 use crate::penalty::rates::{HalfYear, HalfYearRates, LegalRate, RateTable};
 use crate::penalty::PenaltySettings;
 use crate::problem::{FieldError, Problem};
+use crate::sorting::sort_by_key;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +38,7 @@ impl Settings {
     pub fn set_rates(&mut self, half_year: HalfYear, rates: HalfYearRates) {
         self.rate_overrides.retain(|o| o.half_year != half_year);
         self.rate_overrides.push(RateOverride { half_year, rates });
-        self.rate_overrides.sort_by_key(|o| o.half_year);
+        sort_by_key(&mut self.rate_overrides, |o| o.half_year);
     }
 
     /// Drops the user's correction of a half-year: the built-in rates apply again.

@@ -215,3 +215,47 @@ fn bad_settings_are_refused_with_their_place() {
         })
     );
 }
+
+#[test]
+fn deep_and_missing_values_are_located() {
+    // Guards against a backup error that names only "ledger" when the bad value sits in a
+    // list inside a list, or when a field is missing altogether.
+    let deep = fixture(1).replacen("\"amount\": \"700.00\"", "\"amount\": \"sept cents\"", 1);
+    match snapshot::decode(&deep) {
+        Err(SnapshotError::Invalid { path, .. }) => {
+            assert_eq!(path, "ledger.payments[0].details.allocations[0].amount")
+        }
+        other => panic!("{other:?}"),
+    }
+    let missing = fixture(1).replacen("\"number\": \"F2025-001\",", "", 1);
+    match snapshot::decode(&missing) {
+        Err(SnapshotError::Invalid { path, detail }) => {
+            assert_eq!(path, "ledger.invoices[0].details");
+            assert!(detail.contains("missing field `number`"), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn backups_are_indented_exactly_as_serde_json_would() {
+    // Guards against the hand-written indenter producing JSON that differs from the pretty
+    // form other tools and the documentation show (or that is not JSON at all).
+    let mut ledger = generate(
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        DemoConfig::default(),
+    );
+    ledger.update_settings(|s| {
+        s.aging_bounds = encaisse_domain::aging::AgingBounds::new(vec![30]).unwrap()
+    });
+    let backup = snapshot::to_backup(&ledger);
+    // With serde_json's preserve_order (a dev-dependency feature), the parsed stored form
+    // keeps its key order, so its pretty form is what serialising pretty would have written.
+    let stored: serde_json::Value =
+        serde_json::from_str(&snapshot::to_storage(&ledger, 0)).unwrap();
+    assert_eq!(backup, serde_json::to_string_pretty(&stored).unwrap());
+    assert!(
+        backup.contains("\"rate_overrides\": [],"),
+        "empty lists stay on one line"
+    );
+}

@@ -10,6 +10,8 @@ use encaisse_domain::format::{format_date, format_eur};
 use encaisse_domain::ids::ClientId;
 use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::ledger::Ledger;
+use encaisse_domain::sorting::sort_by_key;
+use encaisse_domain::text::fold;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -66,7 +68,7 @@ pub fn client_choices(ledger: &Ledger, shown: impl Fn(&Client) -> bool) -> Vec<(
         .filter(|c| shown(c))
         .map(|c| (c.id, c.details.name.clone()))
         .collect();
-    choices.sort_by_key(|(_, name)| name.to_lowercase());
+    sort_by_key(&mut choices, |(_, name)| fold(name));
     choices
 }
 

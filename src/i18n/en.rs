@@ -169,7 +169,7 @@ pub static TEXTS: Texts = Texts {
     history_event: |event, locale| match event {
         HistoryEvent::InvoiceIssued { number, total, .. } => format!("Invoice {number} issued: {}", format_eur(*total, locale)),
         HistoryEvent::PaymentReceived { amount, method, .. } => {
-            format!("Payment received ({}): {}", (TEXTS.method)(*method).to_lowercase(), format_eur(*amount, locale))
+            format!("Payment received ({}): {}", (TEXTS.method)(*method).to_ascii_lowercase(), format_eur(*amount, locale))
         }
         HistoryEvent::CreditNoteIssued { number, amount, .. } => format!("Credit note {number}: {}", format_eur(*amount, locale)),
         HistoryEvent::DisputeOpened { number, reason, .. } => format!("Dispute opened on {number}: {reason}"),

@@ -169,7 +169,7 @@ pub static TEXTS: Texts = Texts {
     history_event: |event, locale| match event {
         HistoryEvent::InvoiceIssued { number, total, .. } => format!("Facture {number} émise : {}", format_eur(*total, locale)),
         HistoryEvent::PaymentReceived { amount, method, .. } => {
-            format!("Paiement reçu ({}) : {}", (TEXTS.method)(*method).to_lowercase(), format_eur(*amount, locale))
+            format!("Paiement reçu ({}) : {}", (TEXTS.method)(*method).to_ascii_lowercase(), format_eur(*amount, locale))
         }
         HistoryEvent::CreditNoteIssued { number, amount, .. } => format!("Avoir {number} : {}", format_eur(*amount, locale)),
         HistoryEvent::DisputeOpened { number, reason, .. } => format!("Litige ouvert sur {number} : {reason}"),

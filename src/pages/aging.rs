@@ -17,6 +17,8 @@ use encaisse_domain::invoice::parse_date;
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::penalty::claims::PenaltyInputs;
 use encaisse_domain::penalty::rates::MissingRate;
+use encaisse_domain::sorting::{sort_by, sort_by_key};
+use encaisse_domain::text::fold;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 use std::cmp::Ordering;
@@ -113,7 +115,7 @@ fn build(ledger: &Ledger, as_of: NaiveDate) -> Report {
         .collect();
     let mut missing_rates: Vec<MissingRate> =
         claims.missing_rates.iter().map(|(_, m)| *m).collect();
-    missing_rates.sort_by_key(|m| match m {
+    sort_by_key(&mut missing_rates, |m| match m {
         MissingRate::Ecb(h) | MissingRate::Legal(h) => *h,
     });
     missing_rates.dedup();
@@ -148,7 +150,7 @@ enum SortKey {
 impl SortKey {
     fn compare(self, a: &ClientRow, b: &ClientRow) -> Ordering {
         match self {
-            SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            SortKey::Name => fold(&a.name).cmp(&fold(&b.name)),
             SortKey::Bucket(i) => a.buckets[i].cmp(&b.buckets[i]),
             SortKey::Unapplied => a.unapplied.cmp(&b.unapplied),
             SortKey::Total => a.total.cmp(&b.total),
@@ -241,7 +243,7 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
     let sorted_clients = move || {
         let (key, descending) = sort.get();
         let mut rows = report.with(|r| r.clients.clone());
-        rows.sort_by(|a, b| {
+        sort_by(&mut rows, |a, b| {
             let order = key.compare(a, b);
             if descending {
                 order.reverse()

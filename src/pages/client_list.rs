@@ -8,6 +8,8 @@ use crate::storage::Store;
 use encaisse_domain::balances::Position;
 use encaisse_domain::client::ClientKind;
 use encaisse_domain::ids::ClientId;
+use encaisse_domain::sorting::sort_by_key;
+use encaisse_domain::text::fold;
 use encaisse_domain::Decimal;
 use leptos::prelude::*;
 
@@ -21,25 +23,8 @@ struct Row {
     overdue: Decimal,
     balance: Decimal,
     archived: bool,
-    /// Folded text the search looks into (see `fold`).
+    /// Folded text the search looks into (see `text::fold`).
     haystack: String,
-}
-
-/// Lower case without French accents, so "lefevre" finds "Lefèvre".
-fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect::<String>()
-        .replace('œ', "oe")
 }
 
 #[component]
@@ -77,7 +62,7 @@ pub fn ClientListPage() -> impl IntoView {
                     }
                 })
                 .collect();
-            rows.sort_by_key(|r| r.name.to_lowercase());
+            sort_by_key(&mut rows, |r| fold(&r.name));
             rows
         })
     });

@@ -15,6 +15,7 @@ use encaisse_domain::ids::{ClientId, InvoiceId, PaymentId};
 use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::claims::{Claims, PenaltyInputs};
+use encaisse_domain::sorting::{sort_by, sort_by_key};
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -71,7 +72,9 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     status: position.status(i),
                 })
                 .collect();
-            invoices.sort_by(|a, b| b.issued.cmp(&a.issued).then(b.id.cmp(&a.id)));
+            sort_by(&mut invoices, |a, b| {
+                b.issued.cmp(&a.issued).then(b.id.cmp(&a.id))
+            });
             let mut payments: Vec<PaymentRow> = ledger
                 .payments_of(id)
                 .map(|p| PaymentRow {
@@ -83,7 +86,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     unallocated: p.unallocated(),
                 })
                 .collect();
-            payments.sort_by_key(|p| std::cmp::Reverse(p.date));
+            sort_by_key(&mut payments, |p| std::cmp::Reverse(p.date));
             Some(View {
                 balance: position.client_balance(ledger, id),
                 claims: PenaltyInputs::new(ledger, as_of).claims_of(ledger.invoices_of(id)),

@@ -10,6 +10,7 @@ use encaisse_domain::balances::Position;
 use encaisse_domain::demo::{generate, DemoConfig};
 use encaisse_domain::ids::InvoiceId;
 use encaisse_domain::penalty::claims::{Claims, PenaltyInputs};
+use encaisse_domain::sorting::sort_by;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -62,7 +63,9 @@ pub fn HomePage() -> impl IntoView {
                     open: position.invoice(i.id).open(),
                 })
                 .collect();
-            overdue.sort_by(|a, b| b.days.cmp(&a.days).then(b.open.cmp(&a.open)));
+            sort_by(&mut overdue, |a, b| {
+                b.days.cmp(&a.days).then(b.open.cmp(&a.open))
+            });
             overdue.truncate(10);
             Summary {
                 outstanding: total.open,

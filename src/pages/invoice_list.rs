@@ -8,6 +8,7 @@ use crate::storage::Store;
 use encaisse_domain::balances::Position;
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::InvoiceStatus;
+use encaisse_domain::sorting::sort_by;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -45,7 +46,7 @@ pub fn select_rows(
         .filter(|r| client.is_none_or(|c| r.client == c))
         .cloned()
         .collect();
-    selected.sort_by(|a, b| {
+    sort_by(&mut selected, |a, b| {
         let order = match sort {
             SortKey::Due => a.due.cmp(&b.due),
             SortKey::Amount => a.total.cmp(&b.total),

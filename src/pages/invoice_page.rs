@@ -19,6 +19,7 @@ use encaisse_domain::penalty::calculator::CalculatorForm;
 use encaisse_domain::penalty::claims::PenaltyInputs;
 use encaisse_domain::penalty::penalties;
 use encaisse_domain::problem::Problem;
+use encaisse_domain::sorting::sort_by_key;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -132,7 +133,7 @@ fn gather(
                 reason: w.reason.clone(),
             }),
     );
-    lines.sort_by_key(Line::date);
+    sort_by_key(&mut lines, Line::date);
     let has_settlements = !lines.is_empty();
     Some(Data {
         client_name: ledger

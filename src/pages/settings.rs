@@ -1,5 +1,6 @@
 //! Settings: language, backup and restore, demo data, erasing, storage facts.
 
+use crate::browser_error::error_name;
 use crate::clock::today;
 use crate::components::confirm;
 use crate::files::{download, read_chosen_file};
@@ -28,7 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
         let text = ledger.with_untracked(snapshot::to_backup);
         let name = format!("encaisse-sauvegarde-{}.json", today());
         if let Err(e) = download(&name, "application/json", &text) {
-            outcome.set(Some(Err(format!("{e:?}"))));
+            outcome.set(Some(Err(error_name(&e))));
         }
     };
     let restore = move |_| {

@@ -6,13 +6,13 @@
 //! failed write leaves both the screen and the storage as they were. Unreadable stored data
 //! is copied aside under its own key before anything could overwrite it.
 
+use crate::browser_error::error_name;
 use crate::i18n::Lang;
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::problem::Problem;
 use encaisse_domain::snapshot::{self, SnapshotError};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 /// Storage keys under one configurable prefix: an embedded widget shares its host page's
 /// storage, so it must not collide with the host's own keys.
@@ -92,13 +92,6 @@ pub struct Store {
 
 fn storage() -> web_sys::Storage {
     LocalStorage::raw()
-}
-
-fn error_name(error: &JsValue) -> String {
-    js_sys::Reflect::get(error, &JsValue::from_str("name"))
-        .ok()
-        .and_then(|name| name.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
 }
 
 impl Store {

@@ -8,6 +8,7 @@ use crate::balances::Position;
 use crate::ids::{ClientId, InvoiceId};
 use crate::invoice::Invoice;
 use crate::ledger::Ledger;
+use crate::sorting::sort_by;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
@@ -69,7 +70,7 @@ impl<'a> PenaltyInputs<'a> {
             .get(&invoice.id)
             .cloned()
             .unwrap_or_default();
-        settled.sort();
+        sort_by(&mut settled, Ord::cmp);
         // A settled invoice stops bearing interest the day its last part arrived.
         let until = if self.position.invoice(invoice.id).open().is_zero() {
             settled.last().map_or(due, |(date, _)| *date)

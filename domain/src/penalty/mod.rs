@@ -12,6 +12,7 @@ pub mod rates;
 
 use crate::client::ClientKind;
 use crate::money::round_cents;
+use crate::sorting::sort_by;
 use chrono::NaiveDate;
 use rates::{HalfYear, MissingRate, RateTable};
 use rust_decimal::Decimal;
@@ -181,7 +182,7 @@ pub fn penalties(
             .filter(|(date, _)| *date > start && *date < case.until)
             .copied()
             .collect();
-        changes.sort();
+        sort_by(&mut changes, Ord::cmp);
         let frozen_half = HalfYear::of(start.succ_opt().unwrap_or(start));
         let mut day = start; // the last day already counted
         let mut next_change = changes.into_iter().peekable();
