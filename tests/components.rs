@@ -4,6 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use encaisse::i18n::{I18n, Lang};
+use encaisse::pages::aging::AgingPage;
+use encaisse::pages::calculator::CalculatorPage;
 use encaisse::pages::client_form::ClientFormPage;
 use encaisse::pages::invoice_form::InvoiceFormPage;
 use encaisse::pages::invoice_list::InvoiceListPage;
@@ -320,10 +322,79 @@ fn routes_round_trip_through_the_fragment() {
             client: Some(ClientId(2)),
             invoice: Some(InvoiceId(9)),
         },
+        Route::Aging { as_of: None },
+        Route::Aging {
+            as_of: Some(d(2025, 12, 31)),
+        },
+        Route::Calculator("montant=15%20000&echeance=2018-04-15".into()),
         Route::Settings,
     ] {
         assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
     }
     assert_eq!(Route::parse("#/clients/abc"), Route::NotFound);
     assert_eq!(Route::parse(""), Route::Home);
+}
+
+async fn click(root: &web_sys::HtmlElement, selector: &str) {
+    find::<web_sys::HtmlElement>(root, selector).click();
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn aging_buckets_add_up_and_open_their_invoices() {
+    // Guards against a future-dated invoice falling out of the buckets, and against a drill
+    // down that shows other invoices than the amount clicked.
+    let (ledger, _) = small_ledger();
+    let (root, _handle) = mount("test-aging", ledger, Lang::Fr, || {
+        view! { <AgingPage as_of=Some(d(2026, 1, 1))/> }
+    })
+    .await;
+    let total_cell = |n: usize| {
+        text(
+            &root,
+            &format!("[data-testid=aging-totals] td:nth-of-type({n})"),
+        )
+    };
+    let euros = |n: i64| format!("{n},00\u{a0}€");
+    assert_eq!(total_cell(1), euros(300), "not yet due: F-003, dated 2099");
+    assert_eq!(
+        total_cell(5),
+        euros(300),
+        "over 90 days: what F-002 still owes"
+    );
+    assert_eq!(total_cell(7), euros(600), "the total is every open amount");
+
+    click(&root, "[data-testid=aging-totals] td:nth-of-type(5) button").await;
+    let drilled = text(&root, "[data-testid=aging-drill]");
+    assert!(
+        drilled.contains("F-002") && !drilled.contains("F-003"),
+        "{drilled}"
+    );
+
+    // Sorting by name: ascending first, then descending.
+    click(&root, "thead th:first-child button").await;
+    click(&root, "thead th:first-child button").await;
+    assert_eq!(text(&root, "tbody tr:first-child th"), "Cabinet Martin");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_calculator_link_is_named_then_fixed_by_typing() {
+    // Guards against a blank or silent calculator when a shared link is damaged.
+    let query = "montant=abc&echeance=2018-04-15&paiement=2018-05-15&taux=15".to_string();
+    let (root, _handle) = mount("test-calculator", Ledger::default(), Lang::Fr, move || {
+        view! { <CalculatorPage query/> }
+    })
+    .await;
+    assert!(text(&root, "[data-testid=calc-bad-link]").contains("(montant)"));
+    assert!(root
+        .query_selector("[data-testid=penalty-total]")
+        .unwrap()
+        .is_none());
+    type_into(&root, "#calc-amount", "15 000").await;
+    assert!(root
+        .query_selector("[data-testid=calc-bad-link]")
+        .unwrap()
+        .is_none());
+    // 15 000 × 15 % × 30 / 365 = 184.93, plus the 40 € indemnity.
+    assert_eq!(text(&root, "[data-testid=penalty-total]"), "224,93\u{a0}€");
 }
