@@ -137,7 +137,7 @@ pub fn ClaimCard(claims: Claims) -> impl IntoView {
             <p class="card-value" data-testid="claimable-total">{money(total.total())}</p>
             <p class="card-note">{move || (t.get().claimable_summary)(&eur(t, total.total()), total.invoices)}</p>
             {(missing > 0).then(|| view! {
-                <p class="card-note warning"><a href=Route::Settings.href()>{move || (t.get().missing_rates_warning)(missing, &claims.missing_rates.first().map(|(_, m)| match m { MissingRate::Ecb(h) | MissingRate::Legal(h) => h.to_string() }).unwrap_or_default())}</a></p>
+                <p class="card-note warning"><a href=Route::Settings.href()>{move || (t.get().missing_rates_warning)(missing, &claims.missing_rates.first().map(|(_, m)| m.half_year().to_string()).unwrap_or_default())}</a></p>
             })}
         </div>
     }

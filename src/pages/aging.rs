@@ -115,10 +115,9 @@ fn build(ledger: &Ledger, as_of: NaiveDate) -> Report {
         .collect();
     let mut missing_rates: Vec<MissingRate> =
         claims.missing_rates.iter().map(|(_, m)| *m).collect();
-    sort_by_key(&mut missing_rates, |m| match m {
-        MissingRate::Ecb(h) | MissingRate::Legal(h) => *h,
-    });
-    missing_rates.dedup();
+    sort_by_key(&mut missing_rates, |m| m.half_year());
+    // The ECB and the taux légal of one half-year are two misses but one thing to enter.
+    missing_rates.dedup_by_key(|m| m.half_year());
     Report {
         clients,
         invoices,
@@ -276,10 +275,18 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
                 </th>
             }
         };
-    // An amount that opens its invoices; zero stays plain text.
+    // An amount that opens its invoices; zero is a dash, which reads faster than a column of
+    // zeros, while screen readers still hear the amount.
+    let plain_cell = move |amount: Decimal| {
+        if amount.is_zero() {
+            view! { <td class="num zero"><span aria-hidden="true">"—"</span><span class="visually-hidden">{money(amount)}</span></td> }.into_any()
+        } else {
+            view! { <td class="num">{money(amount)}</td> }.into_any()
+        }
+    };
     let amount_cell = move |amount: Decimal, target: Selection| {
         if amount.is_zero() {
-            view! { <td class="num zero">{money(amount)}</td> }.into_any()
+            plain_cell(amount)
         } else {
             let pressed = move || selection.get() == Some(target);
             view! {
@@ -351,7 +358,7 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
             <p class="print-only">{move || format!("{} {}", t.get().as_of, date(t, as_of))}</p>
             {move || report.with(|r| r.missing_rates.first().copied().map(|missing| {
                 let count = r.invoices_missing_rates;
-                let halves: Vec<String> = r.missing_rates.iter().map(|m| match m { MissingRate::Ecb(h) | MissingRate::Legal(h) => h.to_string() }).collect();
+                let halves: Vec<String> = r.missing_rates.iter().map(|m| m.half_year().to_string()).collect();
                 view! {
                     <p class="warning" data-testid="aging-missing-rates">{move || (t.get().missing_rates_warning)(count, &halves.join(", "))}</p>
                     <MissingRateNotice missing/>
@@ -376,9 +383,9 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
                                 <tr>
                                     <th scope="row"><a href=Route::Client(row.client).href()>{row.name.clone()}</a></th>
                                     {row.buckets.iter().enumerate().map(|(b, amount)| amount_cell(*amount, (Some(row.client), Some(b)))).collect_view()}
-                                    <td class="num">{move || eur(t, -row.unapplied)}</td>
+                                    {plain_cell(-row.unapplied)}
                                     {amount_cell(row.total, (Some(row.client), None))}
-                                    <td class="num">{money(row.claimable)}</td>
+                                    {plain_cell(row.claimable)}
                                 </tr>
                             </For>
                         </tbody>
@@ -389,9 +396,9 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
                                     <tr data-testid="aging-totals">
                                         <th scope="row">{tr(|t| t.total)}</th>
                                         {totals.buckets.iter().enumerate().map(|(b, amount)| amount_cell(*amount, (None, Some(b)))).collect_view()}
-                                        <td class="num">{move || eur(t, -totals.unapplied)}</td>
+                                        {plain_cell(-totals.unapplied)}
                                         {amount_cell(totals.total, (None, None))}
-                                        <td class="num">{money(totals.claimable)}</td>
+                                        {plain_cell(totals.claimable)}
                                     </tr>
                                 }
                             })}

@@ -104,6 +104,15 @@ pub enum MissingRate {
     Legal(HalfYear),
 }
 
+impl MissingRate {
+    /// The half-year whose rates need entering.
+    pub fn half_year(self) -> HalfYear {
+        match self {
+            MissingRate::Ecb(h) | MissingRate::Legal(h) => h,
+        }
+    }
+}
+
 fn pct(hundredths: i64) -> Decimal {
     Decimal::new(hundredths, 2)
 }
