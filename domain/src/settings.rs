@@ -1,6 +1,8 @@
-//! The user's settings stored with the ledger: rate corrections, penalty rules, aging buckets.
+//! The user's settings stored with the ledger: rate corrections, penalty rules, aging buckets,
+//! the dashboard's choices.
 
 use crate::aging::AgingBounds;
+use crate::kpi::KpiSettings;
 use crate::money::parse_amount;
 use crate::penalty::rates::{HalfYear, HalfYearRates, LegalRate, RateTable};
 use crate::penalty::PenaltySettings;
@@ -22,6 +24,7 @@ pub struct Settings {
     pub rate_overrides: Vec<RateOverride>,
     pub penalties: PenaltySettings,
     pub aging_bounds: AgingBounds,
+    pub kpi: KpiSettings,
 }
 
 impl Settings {

@@ -15,6 +15,7 @@ use crate::client::{Client, ClientDetails};
 use crate::ids::{ClientId, InvoiceId};
 use crate::invoice::number_key;
 use crate::invoice::{Invoice, InvoiceDetails};
+use crate::kpi::KpiSettings;
 use crate::ledger::Ledger;
 use crate::payment::{Allocation, Payment, PaymentDetails};
 use crate::settings::is_plausible_rate;
@@ -28,12 +29,12 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 pub const FORMAT: &str = "encaisse";
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Each migration turns a document of version `n + 1` (its index + 1) into version `n + 2`.
 /// Append one when the schema changes, with a fixture in tests/fixtures/storage/.
 type Migration = fn(&mut Value) -> Result<(), SnapshotError>;
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2];
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
 
 /// Version 2 adds the settings (rate corrections, penalty rules, aging buckets), a
 /// contractual late-payment rate on clients and invoices, and invoices' formal-notice date.
@@ -74,6 +75,32 @@ fn v1_to_v2(document: &mut Value) -> Result<(), SnapshotError> {
             details.insert("contractual_rate".into(), Value::Null);
         }
     }
+    Ok(())
+}
+
+/// Version 3 adds the dashboard's settings: DSO period and disputed invoices, cash alert,
+/// cost of late payment.
+fn v2_to_v3(document: &mut Value) -> Result<(), SnapshotError> {
+    let settings = document
+        .get_mut("ledger")
+        .and_then(|ledger| ledger.get_mut("settings"))
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| SnapshotError::Invalid {
+            path: "ledger.settings".into(),
+            detail: "expected an object".into(),
+        })?;
+    settings.insert(
+        "kpi".into(),
+        serde_json::json!({
+            "dso_period": 3,
+            "dso_counts_disputed": true,
+            "cash_alert": null,
+            "cash_alert_weeks": 4,
+            "financing_rate": "6",
+            "chasing_hours": "3.5",
+            "hourly_cost": null
+        }),
+    );
     Ok(())
 }
 
@@ -125,6 +152,8 @@ pub enum Inconsistency {
     RateOutOfRange,
     /// Two corrections of the same half-year.
     DuplicateHalfYear,
+    /// A dashboard setting outside its range (alert weeks 1–13, rates 0–100 %, hours 0–100).
+    KpiSettingOutOfRange,
 }
 
 #[derive(Serialize)]
@@ -268,6 +297,7 @@ fn reader_at(pattern: &str) -> Option<Reader> {
         "ledger.write_offs[]" => reads::<WriteOff>,
         "ledger.settings" => reads::<Settings>,
         "ledger.settings.rate_overrides[]" => reads::<RateOverride>,
+        "ledger.settings.kpi" => reads::<KpiSettings>,
         _ => return None,
     })
 }
@@ -463,6 +493,12 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
         if !rates.ecb.into_iter().chain(legal).all(is_plausible_rate) {
             return Err(inconsistent(path, Inconsistency::RateOutOfRange));
         }
+    }
+    if !ledger.settings.kpi.is_valid() {
+        return Err(inconsistent(
+            "ledger.settings.kpi".into(),
+            Inconsistency::KpiSettingOutOfRange,
+        ));
     }
     for (index, write_off) in ledger.write_offs.iter().enumerate() {
         let path = format!("ledger.write_offs[{index}]");

@@ -36,10 +36,6 @@ mod tests {
         assert_eq!(fold("ÉLODIE Œuvre Ça"), "elodie oeuvre ca");
         assert_eq!(fold("F2026-001"), fold("f2026-001"));
         assert!(fold("Élodie") < fold("Zoé"));
-        assert_eq!(
-            fold("Łódź"),
-            "Łódź".replace('ó', "ó"),
-            "other letters are left as they are"
-        );
+        assert_eq!(fold("Łódź"), "Łódź", "other letters are left as they are");
     }
 }

@@ -3,6 +3,7 @@
 use encaisse_domain::balances::Position;
 use encaisse_domain::demo::{generate, DemoConfig};
 use encaisse_domain::ids::ClientId;
+use encaisse_domain::kpi::{DsoPeriod, KpiSettings};
 use encaisse_domain::snapshot::{self, Inconsistency, SnapshotError, CURRENT_VERSION};
 use encaisse_domain::NaiveDate;
 use rust_decimal_macros::dec;
@@ -82,6 +83,50 @@ fn version_2_keeps_the_users_settings() {
     assert_eq!(
         ledger.invoices()[1].formal_notice,
         NaiveDate::from_ymd_opt(2025, 5, 10)
+    );
+}
+
+#[test]
+fn version_2_gains_the_default_dashboard_settings() {
+    // Guards against a migration that leaves v2 data without the settings v3 code expects.
+    let ledger = snapshot::decode(&fixture(2)).unwrap().ledger;
+    assert_eq!(ledger.settings().kpi, KpiSettings::default());
+}
+
+#[test]
+fn version_3_keeps_the_dashboard_settings() {
+    let kpi = snapshot::decode(&fixture(3))
+        .unwrap()
+        .ledger
+        .settings()
+        .kpi
+        .clone();
+    assert_eq!(kpi.dso_period, DsoPeriod::Six);
+    assert!(!kpi.dso_counts_disputed);
+    assert_eq!(kpi.cash_alert, Some(dec!(5000)));
+    assert_eq!(kpi.cash_alert_weeks, 6);
+    assert_eq!(kpi.financing_rate, dec!(4.5));
+    assert_eq!(kpi.chasing_hours, dec!(2));
+    assert_eq!(kpi.hourly_cost, Some(dec!(55)));
+}
+
+#[test]
+fn bad_dashboard_settings_are_refused_with_their_place() {
+    // Guards against a hand-edited backup that sets a 9-month DSO or a 50-week alert.
+    let period = fixture(3).replacen("\"dso_period\": 6", "\"dso_period\": 9", 1);
+    match snapshot::decode(&period) {
+        Err(SnapshotError::Invalid { path, .. }) => {
+            assert_eq!(path, "ledger.settings.kpi.dso_period")
+        }
+        other => panic!("expected the DSO period to be refused, got {other:?}"),
+    }
+    let weeks = fixture(3).replacen("\"cash_alert_weeks\": 6", "\"cash_alert_weeks\": 50", 1);
+    assert_eq!(
+        snapshot::decode(&weeks),
+        Err(SnapshotError::Inconsistent {
+            path: "ledger.settings.kpi".into(),
+            problem: Inconsistency::KpiSettingOutOfRange
+        })
     );
 }
 

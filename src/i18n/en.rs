@@ -457,6 +457,7 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::CreditNotesExceedInvoice => "credit notes exceed the invoice".into(),
                 Inconsistency::RateOutOfRange => "rate correction out of range (-10 to 100 %)".into(),
                 Inconsistency::DuplicateHalfYear => "half-year corrected twice".into(),
+                Inconsistency::KpiSettingOutOfRange => "dashboard setting out of range".into(),
             };
             format!("inconsistency at “{path}”: {what}")
         }

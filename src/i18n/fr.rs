@@ -457,6 +457,7 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::CreditNotesExceedInvoice => "avoirs supérieurs à la facture".into(),
                 Inconsistency::RateOutOfRange => "correction de taux hors limites (-10 à 100 %)".into(),
                 Inconsistency::DuplicateHalfYear => "semestre corrigé deux fois".into(),
+                Inconsistency::KpiSettingOutOfRange => "réglage du tableau de bord hors limites".into(),
             };
             format!("incohérence à « {path} » : {what}")
         }
