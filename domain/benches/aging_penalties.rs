@@ -2,6 +2,8 @@
 //! Guards against a change that makes the report or the claims slow on a large portfolio:
 //! `scripts/bench.sh` runs this bench and fails when "aging + penalties" exceeds its budget.
 
+// Each bench times its part of the workload both benches and the browser bench share.
+#[allow(dead_code)]
 #[path = "support/workload.rs"]
 mod workload;
 

@@ -29,6 +29,12 @@ impl InvoiceBalance {
         (self.total - self.settled()).max(Decimal::ZERO)
     }
 
+    /// Records a write-off. It gives up what was open then; later payments cannot exceed it,
+    /// so it is capped to keep the total settled equal to the invoice.
+    pub(crate) fn write_off(&mut self, amount: Decimal) {
+        self.written_off += amount.min((self.total - self.paid - self.credited).max(Decimal::ZERO));
+    }
+
     /// What was settled beyond the total (a credit note after payment): the client's credit.
     pub fn excess(&self) -> Decimal {
         (self.settled() - self.total).max(Decimal::ZERO)
@@ -104,11 +110,7 @@ impl Position {
         let mut written_off = HashSet::new();
         for write_off in ledger.write_offs().iter().filter(|w| w.date <= as_of) {
             if let Some(balance) = invoices.get_mut(&write_off.invoice) {
-                // A write-off gives up what was open then; later payments cannot exceed it,
-                // so cap it to keep the total settled equal to the invoice.
-                balance.written_off += write_off
-                    .amount
-                    .min((balance.total - balance.paid - balance.credited).max(Decimal::ZERO));
+                balance.write_off(write_off.amount);
                 written_off.insert(write_off.invoice);
             }
         }

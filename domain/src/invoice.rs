@@ -218,6 +218,11 @@ pub fn number_key(number: &str) -> String {
     crate::text::fold(number.trim())
 }
 
+/// Whether two numbers collide, as their [`number_key`]s would, without building either.
+pub fn same_number(a: &str, b: &str) -> bool {
+    crate::text::same_folded(a.trim(), b.trim())
+}
+
 /// Proposes the number after `last`: its trailing digits plus one, keeping their width
 /// ("F2026-0099" -> "F2026-0100"); a number without digits gets "-2" appended.
 pub fn next_number(last: Option<&str>, year: i32) -> String {

@@ -6,14 +6,14 @@
 //!   (so lookups are binary searches);
 //! - every reference (an invoice's client, an allocation's invoice...) points to an entity that
 //!   exists, and an allocation's invoice belongs to the payment's client;
-//! - invoice numbers are unique (see [`number_key`]);
+//! - invoice numbers are unique (see [`crate::invoice::number_key`]);
 //! - amounts are positive; a payment's allocations never exceed it, nor an invoice's open amount
 //!   when they are made.
 
 use crate::balances::{InvoiceBalance, Position};
 use crate::client::{Client, ClientDetails};
 use crate::ids::{ClientId, CreditNoteId, DisputeId, InvoiceId, PaymentId, WriteOffId};
-use crate::invoice::{number_key, Invoice, InvoiceDetails};
+use crate::invoice::{same_number, Invoice, InvoiceDetails};
 use crate::payment::{Allocation, Payment, PaymentDetails};
 use crate::problem::Problem;
 use crate::settings::Settings;
@@ -107,13 +107,34 @@ impl Ledger {
         self.write_offs.iter().find(|w| w.invoice == invoice)
     }
 
-    /// The balance of an invoice counting every recorded fact, whatever its date.
+    /// The balance of an invoice counting every recorded fact, whatever its date. A direct
+    /// scan rather than a [`Position`]: each payment recorded checks its allocations with it,
+    /// and a position's per-client credit would make loading a large portfolio quadratic.
     pub fn balance_now(&self, invoice: InvoiceId) -> InvoiceBalance {
-        match self.invoice(invoice) {
-            Some(found) => Position::of_invoices(self, NaiveDate::MAX, std::slice::from_ref(found))
-                .invoice(invoice),
-            None => InvoiceBalance::default(),
+        let Some(found) = self.invoice(invoice) else {
+            return InvoiceBalance::default();
+        };
+        let mut balance = InvoiceBalance {
+            total: found.total(),
+            paid: self
+                .payments
+                .iter()
+                .flat_map(|p| &p.details.allocations)
+                .filter(|a| a.invoice == invoice)
+                .map(|a| a.amount)
+                .sum(),
+            credited: self
+                .credit_notes
+                .iter()
+                .filter(|c| c.invoice == invoice)
+                .map(|c| c.amount)
+                .sum(),
+            written_off: Decimal::ZERO,
+        };
+        if let Some(write_off) = self.write_off_of(invoice) {
+            balance.write_off(write_off.amount);
         }
+        balance
     }
 
     /// The client's invoices that still have something open (counting every recorded fact),
@@ -227,11 +248,10 @@ impl Ledger {
     // ----- invoices -----
 
     fn check_number_free(&self, number: &str, except: Option<InvoiceId>) -> Result<(), Problem> {
-        let key = number_key(number);
         let taken = self
             .invoices
             .iter()
-            .any(|i| Some(i.id) != except && number_key(&i.details.number) == key);
+            .any(|i| Some(i.id) != except && same_number(&i.details.number, number));
         if taken {
             Err(Problem::InvoiceNumberTaken)
         } else {

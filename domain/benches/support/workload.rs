@@ -1,12 +1,16 @@
 //! The work both speed benchmarks measure: what the aging screen shows with penalties, over a
-//! portfolio of 10 000 open invoices. The native criterion bench (`benches/aging_penalties.rs`)
+//! portfolio of 10 000 open invoices, and what the dashboard shows, over 10 000 invoices. The native criterion bench (`benches/aging_penalties.rs`)
 //! and the in-browser one (`tests/browser_bench.rs`) include this one file, so their two
 //! figures are of the same ledger and the same calls.
 
 use encaisse_domain::aging::{aging, AgingBounds, AgingReport};
-use encaisse_domain::demo::open_invoices_ledger;
+use encaisse_domain::demo::{generate, open_invoices_ledger, DemoConfig};
+use encaisse_domain::forecast::{cash_in_forecast, CashInForecast};
+use encaisse_domain::kpi::cost::{late_cost, LateCost};
+use encaisse_domain::kpi::{kpis, report, KpiReport, Kpis};
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::penalty::claims::{Claims, PenaltyInputs};
+use encaisse_domain::timeline::Timeline;
 use encaisse_domain::NaiveDate;
 
 pub const OPEN_INVOICES: usize = 10_000;
@@ -47,4 +51,41 @@ pub fn penalty_claims(ledger: &Ledger) -> Claims {
 /// What the aging screen with penalties computes on each display.
 pub fn aging_with_penalties(ledger: &Ledger) -> (AgingReport, Claims) {
     (aging_report(ledger), penalty_claims(ledger))
+}
+
+/// Invoices in the dashboard benchmark's portfolio.
+pub const PORTFOLIO_INVOICES: usize = 10_000;
+
+/// A realistic portfolio of 10 000 invoices over 24 months ending at [`as_of`], from the demo
+/// generator (400 clients, every payer profile), checked before anything is timed: the
+/// dashboard's figures need paid invoices, open ones and late ones alike.
+pub fn checked_portfolio() -> Ledger {
+    let ledger = generate(
+        as_of(),
+        DemoConfig {
+            clients: 400,
+            invoices: PORTFOLIO_INVOICES,
+            ..DemoConfig::default()
+        },
+    );
+    assert_eq!(ledger.invoices().len(), PORTFOLIO_INVOICES);
+    let now = kpis(&ledger, as_of());
+    assert!(now.open_count > 1_000 && now.paid_count > 1_000 && now.overdue_count > 500);
+    ledger
+}
+
+/// Every KPI as of one date: what each dashboard card shows.
+pub fn kpis_today(ledger: &Ledger) -> Kpis {
+    kpis(ledger, as_of())
+}
+
+/// The whole dashboard: today's KPIs, a month before, the 24-month series and the top ten.
+pub fn dashboard(ledger: &Ledger) -> (KpiReport, CashInForecast, LateCost) {
+    let timeline = Timeline::new(ledger);
+    let settings = &ledger.settings().kpi;
+    (
+        report(ledger, as_of()),
+        cash_in_forecast(&timeline, as_of(), settings),
+        late_cost(&timeline, as_of(), settings),
+    )
 }
