@@ -68,6 +68,18 @@ pub fn format_percent(percent: Decimal, locale: Locale) -> String {
     format!("{text}\u{a0}%")
 }
 
+/// A figure with one decimal, rounded half away from zero, as the locale writes it: a number
+/// of days (`45,2`) or a share (`52,0`).
+pub fn format_one_decimal(value: Decimal, locale: Locale) -> String {
+    let rounded =
+        value.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{rounded:.1}");
+    match locale {
+        Locale::Fr => text.replace('.', ","),
+        Locale::En => text,
+    }
+}
+
 /// An IBAN in groups of four, as printed on a RIB: `FR76 3000 6000 0112 3456 7890 189`.
 pub fn format_iban(iban: &str) -> String {
     let compact: Vec<char> = iban.chars().filter(|c| !c.is_whitespace()).collect();
@@ -98,6 +110,15 @@ pub fn format_date(date: NaiveDate, locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_decimal_figures_round_half_away_from_zero() {
+        // Guards against 82,45 days shown as 82,4 (banker's rounding) or with a dot in French.
+        use rust_decimal_macros::dec;
+        assert_eq!(format_one_decimal(dec!(82.45), Locale::Fr), "82,5");
+        assert_eq!(format_one_decimal(dec!(-7.25), Locale::En), "-7.3");
+        assert_eq!(format_one_decimal(dec!(45), Locale::Fr), "45,0");
+    }
     use rust_decimal_macros::dec;
 
     #[test]

@@ -13,7 +13,9 @@ pub mod formulas;
 
 use crate::ids::ClientId;
 use crate::ledger::Ledger;
+use crate::money::parse_amount;
 use crate::penalty::claims::{Claim, PenaltyInputs};
+use crate::problem::{FieldError, Problem};
 use crate::sorting::sort_by;
 use crate::terms::end_of_month;
 use crate::timeline::Timeline;
@@ -110,6 +112,106 @@ impl KpiSettings {
             && (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&self.chasing_hours)
             && non_negative(self.cash_alert)
             && non_negative(self.hourly_cost)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KpiField {
+    CashAlert,
+    CashAlertWeeks,
+    FinancingRate,
+    ChasingHours,
+    HourlyCost,
+}
+
+/// The dashboard's figures as typed in the settings; empty optional fields mean "none".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KpiForm {
+    pub cash_alert: String,
+    pub cash_alert_weeks: String,
+    pub financing_rate: String,
+    pub chasing_hours: String,
+    pub hourly_cost: String,
+}
+
+impl KpiForm {
+    pub fn from_settings(settings: &KpiSettings) -> Self {
+        let text = |value: Decimal| value.normalize().to_string().replace('.', ",");
+        KpiForm {
+            cash_alert: settings.cash_alert.map(text).unwrap_or_default(),
+            cash_alert_weeks: settings.cash_alert_weeks.to_string(),
+            financing_rate: text(settings.financing_rate),
+            chasing_hours: text(settings.chasing_hours),
+            hourly_cost: settings.hourly_cost.map(text).unwrap_or_default(),
+        }
+    }
+
+    /// The settings with these figures, the DSO choices kept from `current`.
+    pub fn validate(
+        &self,
+        current: &KpiSettings,
+    ) -> Result<KpiSettings, Vec<FieldError<KpiField>>> {
+        let mut errors = Vec::new();
+        let mut figure = |field: KpiField, text: &str, max: Option<Decimal>| -> Option<Decimal> {
+            let text = text.trim().trim_end_matches('%');
+            if text.trim().is_empty() {
+                return None;
+            }
+            match parse_amount(text) {
+                Ok(value) if value < Decimal::ZERO => {
+                    errors.push(FieldError::new(field, Problem::AmountNegative));
+                    None
+                }
+                Ok(value) if max.is_some_and(|max| value > max) => {
+                    errors.push(FieldError::new(field, Problem::RateOutOfRange));
+                    None
+                }
+                Ok(value) => Some(value),
+                Err(problem) => {
+                    errors.push(FieldError::new(field, problem));
+                    None
+                }
+            }
+        };
+        let hundred = Some(Decimal::ONE_HUNDRED);
+        let cash_alert = figure(KpiField::CashAlert, &self.cash_alert, None);
+        let financing_rate = figure(KpiField::FinancingRate, &self.financing_rate, hundred);
+        let chasing_hours = figure(KpiField::ChasingHours, &self.chasing_hours, hundred);
+        let hourly_cost = figure(KpiField::HourlyCost, &self.hourly_cost, None);
+        let weeks = self.cash_alert_weeks.trim().parse::<u32>().ok();
+        if !weeks.is_some_and(|w| ALERT_WEEKS.contains(&w)) {
+            errors.push(FieldError::new(
+                KpiField::CashAlertWeeks,
+                Problem::DaysOutOfRange { min: 1, max: 13 },
+            ));
+        }
+        for (field, value, text) in [
+            (
+                KpiField::FinancingRate,
+                financing_rate,
+                &self.financing_rate,
+            ),
+            (KpiField::ChasingHours, chasing_hours, &self.chasing_hours),
+        ] {
+            if value.is_none() && text.trim().is_empty() {
+                errors.push(FieldError::new(field, Problem::Required));
+            }
+        }
+        match (weeks, financing_rate, chasing_hours) {
+            (Some(cash_alert_weeks), Some(financing_rate), Some(chasing_hours))
+                if errors.is_empty() =>
+            {
+                Ok(KpiSettings {
+                    cash_alert,
+                    cash_alert_weeks,
+                    financing_rate,
+                    chasing_hours,
+                    hourly_cost,
+                    ..current.clone()
+                })
+            }
+            _ => Err(errors),
+        }
     }
 }
 
@@ -403,5 +505,49 @@ pub fn report(ledger: &Ledger, as_of: NaiveDate) -> KpiReport {
         month_before: kpis_on(ledger, &timeline, month_before),
         most_overdue: most_overdue(&timeline, as_of, 10),
         series,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn the_dashboard_form_reads_french_figures_and_names_bad_fields() {
+        // Guards against a typo saving a 650 % financing rate or a 0-week alert.
+        let current = KpiSettings::default();
+        let form = KpiForm {
+            cash_alert: "12 000".into(),
+            cash_alert_weeks: "6".into(),
+            financing_rate: "4,5 %".into(),
+            chasing_hours: "2,5".into(),
+            hourly_cost: String::new(),
+        };
+        let settings = form.validate(&current).unwrap();
+        assert_eq!(settings.cash_alert, Some(dec!(12000)));
+        assert_eq!(settings.financing_rate, dec!(4.5));
+        assert_eq!(settings.hourly_cost, None);
+        assert_eq!(KpiForm::from_settings(&settings).financing_rate, "4,5");
+        let bad = KpiForm {
+            cash_alert_weeks: "0".into(),
+            financing_rate: "650".into(),
+            chasing_hours: String::new(),
+            ..form
+        };
+        let fields: Vec<KpiField> = bad
+            .validate(&current)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                KpiField::FinancingRate,
+                KpiField::CashAlertWeeks,
+                KpiField::ChasingHours
+            ]
+        );
     }
 }
