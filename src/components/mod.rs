@@ -1,6 +1,5 @@
 //! Small views shared by the screens.
 
-pub mod chart;
 pub mod fields;
 pub mod layout;
 pub mod penalty;
