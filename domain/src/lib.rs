@@ -23,6 +23,7 @@ pub mod payment;
 pub mod penalty;
 pub mod prediction;
 pub mod problem;
+pub mod score;
 pub mod settings;
 pub mod settlement;
 pub mod snapshot;
