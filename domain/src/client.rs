@@ -58,6 +58,7 @@ pub struct ClientDetails {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Client {
     pub id: ClientId,
+    #[serde(with = "crate::iso_date")]
     pub created_on: NaiveDate,
     pub archived: bool,
     pub details: ClientDetails,

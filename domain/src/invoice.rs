@@ -13,6 +13,7 @@ pub struct InvoiceDetails {
     /// Unique in the ledger (one issuer per ledger), compared without case or outer spaces.
     pub number: String,
     pub client: ClientId,
+    #[serde(with = "crate::iso_date")]
     pub issue_date: NaiveDate,
     pub terms: PaymentTerms,
     /// Amount excluding VAT (HT).
@@ -28,6 +29,7 @@ pub struct Invoice {
     pub id: InvoiceId,
     pub details: InvoiceDetails,
     /// When a formal notice (mise en demeure) was sent for it.
+    #[serde(with = "crate::iso_date::option")]
     pub formal_notice: Option<NaiveDate>,
 }
 
@@ -208,8 +210,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
     if text.is_empty() {
         return Err(Problem::Required);
     }
-    // FromStr reads ISO 8601 (YYYY-MM-DD) without chrono's strftime machinery.
-    text.parse::<NaiveDate>().map_err(|_| Problem::DateFormat)
+    crate::iso_date::parse(text).ok_or(Problem::DateFormat)
 }
 
 /// Normalises a number for the uniqueness check: "f-2026-001 " and "F-2026-001" collide

@@ -15,6 +15,7 @@ pub mod format;
 pub mod history;
 pub mod ids;
 pub mod invoice;
+pub mod iso_date;
 pub mod kpi;
 pub mod ledger;
 pub mod money;

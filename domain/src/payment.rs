@@ -38,6 +38,7 @@ pub struct Allocation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentDetails {
     pub client: ClientId,
+    #[serde(with = "crate::iso_date")]
     pub date: NaiveDate,
     pub amount: Decimal,
     pub method: PaymentMethod,

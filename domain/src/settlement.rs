@@ -11,6 +11,7 @@ pub struct CreditNote {
     pub id: CreditNoteId,
     pub number: String,
     pub invoice: InvoiceId,
+    #[serde(with = "crate::iso_date")]
     pub date: NaiveDate,
     /// Including VAT.
     pub amount: Decimal,
@@ -22,8 +23,10 @@ pub struct CreditNote {
 pub struct Dispute {
     pub id: DisputeId,
     pub invoice: InvoiceId,
+    #[serde(with = "crate::iso_date")]
     pub opened_on: NaiveDate,
     pub reason: String,
+    #[serde(with = "crate::iso_date::option")]
     pub closed_on: Option<NaiveDate>,
     pub resolution: String,
 }
@@ -39,6 +42,7 @@ impl Dispute {
 pub struct WriteOff {
     pub id: WriteOffId,
     pub invoice: InvoiceId,
+    #[serde(with = "crate::iso_date")]
     pub date: NaiveDate,
     pub amount: Decimal,
     pub reason: String,
