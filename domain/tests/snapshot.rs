@@ -272,6 +272,15 @@ fn deep_and_missing_values_are_located() {
         }
         other => panic!("{other:?}"),
     }
+    // Amounts are exact decimal strings; a JSON number (a float to most tools) is refused
+    // with its place rather than read through binary floating point.
+    let float = fixture(1).replacen("\"amount\": \"700.00\"", "\"amount\": 700.0", 1);
+    match snapshot::decode(&float) {
+        Err(SnapshotError::Invalid { path, .. }) => {
+            assert_eq!(path, "ledger.payments[0].details.allocations[0].amount")
+        }
+        other => panic!("{other:?}"),
+    }
     let missing = fixture(1).replacen("\"number\": \"F2025-001\",", "", 1);
     match snapshot::decode(&missing) {
         Err(SnapshotError::Invalid { path, detail }) => {
