@@ -7,6 +7,7 @@ use encaisse::i18n::{I18n, Lang};
 use encaisse::pages::aging::AgingPage;
 use encaisse::pages::calculator::CalculatorPage;
 use encaisse::pages::client_form::ClientFormPage;
+use encaisse::pages::dashboard::Dashboard;
 use encaisse::pages::invoice_form::InvoiceFormPage;
 use encaisse::pages::invoice_list::InvoiceListPage;
 use encaisse::route::Route;
@@ -397,4 +398,28 @@ async fn a_bad_calculator_link_is_named_then_fixed_by_typing() {
         .is_none());
     // 15 000 × 15 % × 30 / 365 = 184.93, plus the 40 € indemnity.
     assert_eq!(text(&root, "[data-testid=penalty-total]"), "224,93\u{a0}€");
+}
+
+#[wasm_bindgen_test]
+async fn dashboard_cards_show_the_ledgers_figures_in_both_languages() {
+    // Guards against a card wired to the wrong figure, or a figure formatted the English way
+    // on the French screen. On 31/03/2025: F-002 owes 300 (due 12/03), F-003 is not issued
+    // yet; sales over Jan–Mar are 1 200 + 600, so DSO = 300 / 1 800 × 90 days = 15 days;
+    // F-001, issued 10/01, was paid 01/03: 50 days to pay.
+    let (ledger, _) = small_ledger();
+    let as_of = d(2025, 3, 31);
+    for (lang, outstanding, dso, to_pay) in [
+        (Lang::Fr, "300,00\u{a0}€", "15,0\u{a0}j", "50,0\u{a0}j"),
+        (Lang::En, "€300.00", "15.0 days", "50.0 days"),
+    ] {
+        let (root, _handle) = mount("test-dashboard", ledger.clone(), lang, move || {
+            view! { <Dashboard as_of/> }
+        })
+        .await;
+        assert_eq!(text(&root, "[data-testid=kpi-outstanding]"), outstanding);
+        assert_eq!(text(&root, "[data-testid=kpi-overdue]"), outstanding);
+        assert_eq!(text(&root, "[data-testid=kpi-dso]"), dso);
+        assert_eq!(text(&root, "[data-testid=kpi-days-to-pay]"), to_pay);
+        assert!(text(&root, "[data-testid=top-overdue]").contains("Atelier Dupont"));
+    }
 }

@@ -172,7 +172,7 @@ pub fn to_storage(ledger: &Ledger, revision: u64) -> String {
         revision,
         ledger,
     })
-    .expect("a ledger always serialises")
+    .unwrap_or_else(|_| panic!("a ledger always serialises"))
 }
 
 /// The indented form written to backup files, meant to be read by people and other tools.
@@ -184,7 +184,7 @@ pub fn to_backup(ledger: &Ledger) -> String {
             revision: 0,
             ledger,
         })
-        .expect("a ledger always serialises"),
+        .unwrap_or_else(|_| panic!("a ledger always serialises")),
     )
 }
 

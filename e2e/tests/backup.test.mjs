@@ -14,8 +14,8 @@ test("a backup restored into an empty browser gives the same ledger", async () =
   try {
     await visit(first.page, app.server.url);
     await first.page.getByTestId("load-demo").click();
-    await first.page.getByTestId("total-outstanding").waitFor();
-    const outstanding = await shown(first.page.getByTestId("total-outstanding"));
+    await first.page.getByTestId("kpi-outstanding").waitFor();
+    const outstanding = await shown(first.page.getByTestId("kpi-outstanding"));
     const original = await storedLedger(first.page);
     assert.equal(original.ledger.clients.length, 40);
     assert.equal(original.ledger.invoices.length, 600);
@@ -34,7 +34,7 @@ test("a backup restored into an empty browser gives the same ledger", async () =
     const restored = await storedLedger(second.page);
     assert.deepEqual(restored.ledger, original.ledger);
     await visit(second.page, app.server.url);
-    assert.equal(await shown(second.page.getByTestId("total-outstanding")), outstanding);
+    assert.equal(await shown(second.page.getByTestId("kpi-outstanding")), outstanding);
 
     assert.deepEqual(first.problems(), []);
     assert.deepEqual(second.problems(), []);
@@ -48,7 +48,7 @@ test("a damaged backup is refused with its line, and nothing is replaced", async
   await withPage(app, async (page) => {
   await visit(page, app.server.url);
   await page.getByTestId("load-demo").click();
-  await page.getByTestId("total-outstanding").waitFor();
+  await page.getByTestId("kpi-outstanding").waitFor();
   const before = await storedLedger(page);
 
   const dir = mkdtempSync(join(tmpdir(), "encaisse-backup-"));

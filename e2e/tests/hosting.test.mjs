@@ -19,7 +19,7 @@ test("every screen of the demo renders offline without errors", async () => {
   await withPage(app, async (page) => {
   await visit(page, app.server.url);
   await page.getByTestId("load-demo").click();
-  await page.getByTestId("total-outstanding").waitFor();
+  await page.getByTestId("kpi-outstanding").waitFor();
   for (const [hash, heading] of [
     ["#/clients", "Clients"],
     ["#/factures", "Factures"],

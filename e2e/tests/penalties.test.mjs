@@ -80,7 +80,7 @@ test("the aging report adds up, drills down to invoices and exports a French CSV
   await withPage(app, async (page) => {
   await visit(page, app.server.url);
   await page.getByTestId("load-demo").click();
-  await page.getByTestId("total-outstanding").waitFor();
+  await page.getByTestId("kpi-outstanding").waitFor();
   await page.getByRole("link", { name: "Balance âgée" }).click();
   await page.getByRole("heading", { name: "Balance âgée" }).waitFor();
 

@@ -1,5 +1,6 @@
 //! Small views shared by the screens.
 
+pub mod chart;
 pub mod fields;
 pub mod layout;
 pub mod penalty;

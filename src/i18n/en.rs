@@ -1,4 +1,5 @@
 use super::Texts;
+use chrono::Datelike;
 use encaisse_domain::format::{format_eur, format_percent, Locale};
 use encaisse_domain::history::HistoryEvent;
 use encaisse_domain::invoice::InvoiceStatus;
@@ -19,7 +20,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 pub static TEXTS: Texts = Texts {
     locale: Locale::En,
-    html_lang: "en",
     app_tagline: "Your receivables and reminders, in your browser",
     skip_to_content: "Skip to content",
     nav_label: "Main navigation",
@@ -73,9 +73,6 @@ pub static TEXTS: Texts = Texts {
     summary_title: "Position as of",
     summary_outstanding: "Receivables",
     summary_overdue: "Of which overdue",
-    summary_overdue_invoices: |n| plural(n, "overdue invoice", "overdue invoices"),
-    summary_credit: "Client credit",
-    summary_clients: |n| plural(n, "client", "clients"),
     most_overdue: "Most overdue invoices",
     nothing_overdue: "No overdue invoice. Well done!",
     days_late: |n| plural(n.max(0) as usize, "day late", "days late"),
@@ -394,6 +391,73 @@ pub static TEXTS: Texts = Texts {
     aging_bounds_label: "Aging buckets (days past due)",
     aging_bounds_hint: "Bounds separated by commas: \"30, 60, 90\" gives not yet due, 1–30, 31–60, 61–90 and 91+ days.",
     settings_saved: "Settings saved.",
+
+    kpi_no_figure: "—",
+    kpi_days: |d| format!("{d} days"),
+    kpi_change: |arrow, amount| format!("{arrow} {amount} over a month"),
+    kpi_open_invoices: |n| plural(n, "open invoice", "open invoices"),
+    kpi_overdue_note: |amount, count| format!("{amount} of the amount, {count} of the invoices"),
+    kpi_dso: "DSO (accounting method)",
+    kpi_dso_note: |months, disputed, countback| format!(
+        "Over {months} months, disputes {} · countback: {countback}",
+        if disputed { "included" } else { "excluded" }
+    ),
+    kpi_countback: "Countback DSO",
+    kpi_best_dso: "Best possible DSO",
+    kpi_delinquent_note: |d| format!("Average days delinquent: {d}"),
+    kpi_cei: "Collection effectiveness (CEI)",
+    kpi_cei_note: |months| format!("Over {months} months; 100 %: all that was due collected"),
+    kpi_days_to_pay: "Average days to pay",
+    kpi_days_to_pay_note: |weighted, n| format!("Amount-weighted: {weighted} · {}", plural(n, "paid invoice", "paid invoices")),
+    kpi_days_late: "Average days late",
+    kpi_days_late_note: |weighted, signed| format!("Weighted: {weighted} · early payments deducted: {signed}"),
+    kpi_collected_month: "Collected this month",
+    kpi_collected_quarter: |amount| format!("This quarter: {amount}"),
+    month_short: |date| {
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        format!("{} {}", MONTHS[date.month0() as usize], date.year() % 100)
+    },
+    cash_alert_text: |weeks, expected, threshold| format!(
+        "Cash alert: {expected} expected over the next {weeks} weeks, below your threshold of {threshold}."
+    ),
+    forecast_later: "Later",
+    forecast_overdue: |amount| format!("Already overdue, not forecast: {amount}"),
+    forecast_disputed: |amount| format!("In dispute: {amount}"),
+    chart_data: "Show the figures",
+    chart_aging: "Aging",
+    chart_aging_desc: |total| format!("{total} outstanding, by days past due."),
+    chart_bucket: "Bucket",
+    chart_dso: "DSO over 24 months",
+    chart_dso_desc: |dso| format!("Accounting, countback and best possible DSO, month by month; today {dso}."),
+    chart_collections: "Collections per month",
+    chart_collections_desc: |month| format!("Amounts collected each month over 24 months; this month {month}."),
+    chart_month: "Month",
+    chart_forecast: "Expected cash-in over 13 weeks",
+    chart_forecast_desc: |total| format!("Invoices not yet due, by the week each client's history says they will be paid; {total} in 13 weeks."),
+    chart_week: "Week of",
+    top_overdue_clients: "Clients with the most overdue",
+    col_invoices: "Invoices",
+    col_oldest: "Oldest delay",
+    cost_title: "Cost of late payment",
+    cost_financing: |overdue, rate, month, so_far| format!(
+        "Financing the {overdue} overdue at {rate} costs {month} a month; {so_far} since their due dates."
+    ),
+    cost_chasing: |n, hours, cost| format!(
+        "{} over twelve months: {hours} h of chasing{}.",
+        plural(n, "invoice paid late or still due", "invoices paid late or still due"),
+        cost.map(|c| format!(", or {c}")).unwrap_or_default()
+    ),
+    cost_settings_hint: "Financing rate and chasing time: settings",
+    kpi_section: "Dashboard",
+    dso_period_label: "DSO period",
+    months: |n| format!("{n} months"),
+    counts_disputed_label: "Count disputed invoices in DSO",
+    cash_alert_label: "Cash alert threshold (€)",
+    cash_alert_weeks_label: "Over how many weeks (1 to 13)",
+    financing_rate_label: "Annual rate financing late payments (%)",
+    chasing_hours_label: "Chasing time per late invoice (hours)",
+    hourly_cost_label: "Cost of an hour of work (€)",
+    optional_hint: "Optional: leave empty for none.",
 
     problem: |p, locale| match p {
         Problem::Required => "This field is required.".into(),

@@ -1,4 +1,5 @@
 use super::Texts;
+use chrono::Datelike;
 use encaisse_domain::format::{format_eur, format_percent, Locale};
 use encaisse_domain::history::HistoryEvent;
 use encaisse_domain::invoice::InvoiceStatus;
@@ -19,7 +20,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 pub static TEXTS: Texts = Texts {
     locale: Locale::Fr,
-    html_lang: "fr",
     app_tagline: "Vos créances, vos relances, dans votre navigateur",
     skip_to_content: "Aller au contenu",
     nav_label: "Navigation principale",
@@ -73,9 +73,6 @@ pub static TEXTS: Texts = Texts {
     summary_title: "Situation au jour",
     summary_outstanding: "Encours clients",
     summary_overdue: "Dont échu",
-    summary_overdue_invoices: |n| plural(n, "facture en retard", "factures en retard"),
-    summary_credit: "Crédits clients",
-    summary_clients: |n| plural(n, "client", "clients"),
     most_overdue: "Factures les plus en retard",
     nothing_overdue: "Aucune facture en retard. Bravo !",
     days_late: |n| plural(n.max(0) as usize, "jour de retard", "jours de retard"),
@@ -394,6 +391,73 @@ pub static TEXTS: Texts = Texts {
     aging_bounds_label: "Tranches de la balance âgée (jours de retard)",
     aging_bounds_hint: "Bornes séparées par des virgules : « 30, 60, 90 » donne non échu, 1–30, 31–60, 61–90 et 91 jours et plus.",
     settings_saved: "Paramètres enregistrés.",
+
+    kpi_no_figure: "—",
+    kpi_days: |d| format!("{d}\u{a0}j"),
+    kpi_change: |arrow, amount| format!("{arrow} {amount} en un mois"),
+    kpi_open_invoices: |n| plural(n, "facture ouverte", "factures ouvertes"),
+    kpi_overdue_note: |amount, count| format!("{amount} du montant, {count} des factures"),
+    kpi_dso: "DSO (méthode comptable)",
+    kpi_dso_note: |months, disputed, countback| format!(
+        "Sur {months} mois, litiges {} · par épuisement : {countback}",
+        if disputed { "inclus" } else { "exclus" }
+    ),
+    kpi_countback: "DSO par épuisement",
+    kpi_best_dso: "Meilleur DSO possible",
+    kpi_delinquent_note: |d| format!("Retard moyen (ADD) : {d}"),
+    kpi_cei: "Efficacité du recouvrement (CEI)",
+    kpi_cei_note: |months| format!("Sur {months} mois ; 100 % : tout l'exigible encaissé"),
+    kpi_days_to_pay: "Délai moyen de paiement",
+    kpi_days_to_pay_note: |weighted, n| format!("Pondéré par les montants : {weighted} · {}", plural(n, "facture payée", "factures payées")),
+    kpi_days_late: "Retard moyen de paiement",
+    kpi_days_late_note: |weighted, signed| format!("Pondéré : {weighted} · avances déduites : {signed}"),
+    kpi_collected_month: "Encaissé ce mois-ci",
+    kpi_collected_quarter: |amount| format!("Ce trimestre : {amount}"),
+    month_short: |date| {
+        const MONTHS: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+        format!("{} {}", MONTHS[date.month0() as usize], date.year() % 100)
+    },
+    cash_alert_text: |weeks, expected, threshold| format!(
+        "Alerte trésorerie : {expected} d'encaissements attendus sur les {weeks} prochaines semaines, sous votre seuil de {threshold}."
+    ),
+    forecast_later: "Au-delà",
+    forecast_overdue: |amount| format!("Déjà échu, hors prévision : {amount}"),
+    forecast_disputed: |amount| format!("En litige : {amount}"),
+    chart_data: "Voir les chiffres",
+    chart_aging: "Balance âgée",
+    chart_aging_desc: |total| format!("Encours de {total} réparti par ancienneté du retard."),
+    chart_bucket: "Tranche",
+    chart_dso: "DSO sur 24 mois",
+    chart_dso_desc: |dso| format!("DSO comptable, par épuisement et meilleur possible, mois par mois ; aujourd'hui {dso}."),
+    chart_collections: "Encaissements par mois",
+    chart_collections_desc: |month| format!("Montants encaissés chaque mois sur 24 mois ; ce mois-ci {month}."),
+    chart_month: "Mois",
+    chart_forecast: "Encaissements attendus sur 13 semaines",
+    chart_forecast_desc: |total| format!("Factures non échues par semaine de paiement attendue, selon l'historique de chaque client ; {total} en 13 semaines."),
+    chart_week: "Semaine du",
+    top_overdue_clients: "Clients les plus en retard",
+    col_invoices: "Factures",
+    col_oldest: "Plus ancien retard",
+    cost_title: "Coût des retards de paiement",
+    cost_financing: |overdue, rate, month, so_far| format!(
+        "Financer les {overdue} échus à {rate} coûte {month} par mois ; {so_far} depuis leurs échéances."
+    ),
+    cost_chasing: |n, hours, cost| format!(
+        "{} sur douze mois : {hours} h de relance{}.",
+        plural(n, "facture payée en retard ou encore due", "factures payées en retard ou encore dues"),
+        cost.map(|c| format!(", soit {c}")).unwrap_or_default()
+    ),
+    cost_settings_hint: "Taux de financement et temps de relance : paramètres",
+    kpi_section: "Tableau de bord",
+    dso_period_label: "Période du DSO",
+    months: |n| format!("{n} mois"),
+    counts_disputed_label: "Compter les factures en litige dans le DSO",
+    cash_alert_label: "Seuil d'alerte de trésorerie (€)",
+    cash_alert_weeks_label: "Sur combien de semaines (1 à 13)",
+    financing_rate_label: "Taux annuel de financement des retards (%)",
+    chasing_hours_label: "Temps de relance par facture en retard (heures)",
+    hourly_cost_label: "Coût d'une heure de travail (€)",
+    optional_hint: "Facultatif : laisser vide pour aucun.",
 
     problem: |p, locale| match p {
         Problem::Required => "Ce champ est obligatoire.".into(),

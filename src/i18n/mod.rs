@@ -15,6 +15,7 @@ use encaisse_domain::penalty::{NoInterest, RateSource};
 use encaisse_domain::problem::Problem;
 use encaisse_domain::snapshot::SnapshotError;
 use encaisse_domain::terms::{LegalCapWarning, PaymentTerms};
+use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +78,6 @@ pub fn tr(
 
 pub struct Texts {
     pub locale: Locale,
-    pub html_lang: &'static str,
     pub app_tagline: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
@@ -124,9 +124,6 @@ pub struct Texts {
     pub summary_title: &'static str,
     pub summary_outstanding: &'static str,
     pub summary_overdue: &'static str,
-    pub summary_overdue_invoices: fn(usize) -> String,
-    pub summary_credit: &'static str,
-    pub summary_clients: fn(usize) -> String,
     pub most_overdue: &'static str,
     pub nothing_overdue: &'static str,
     pub days_late: fn(i64) -> String,
@@ -392,6 +389,63 @@ pub struct Texts {
     pub aging_bounds_label: &'static str,
     pub aging_bounds_hint: &'static str,
     pub settings_saved: &'static str,
+
+    pub kpi_no_figure: &'static str,
+    pub kpi_days: fn(&str) -> String,
+    /// The change of a figure over a month: arrow, amount.
+    pub kpi_change: fn(&str, &str) -> String,
+    pub kpi_open_invoices: fn(usize) -> String,
+    pub kpi_overdue_note: fn(&str, &str) -> String,
+    pub kpi_dso: &'static str,
+    /// Period in months, whether disputed invoices count, countback DSO.
+    pub kpi_dso_note: fn(u32, bool, &str) -> String,
+    pub kpi_countback: &'static str,
+    pub kpi_best_dso: &'static str,
+    pub kpi_delinquent_note: fn(&str) -> String,
+    pub kpi_cei: &'static str,
+    pub kpi_cei_note: fn(u32) -> String,
+    pub kpi_days_to_pay: &'static str,
+    pub kpi_days_to_pay_note: fn(&str, usize) -> String,
+    pub kpi_days_late: &'static str,
+    pub kpi_days_late_note: fn(&str, &str) -> String,
+    pub kpi_collected_month: &'static str,
+    pub kpi_collected_quarter: fn(&str) -> String,
+    pub month_short: fn(NaiveDate) -> String,
+    pub cash_alert_text: fn(u32, &str, &str) -> String,
+    pub forecast_later: &'static str,
+    pub forecast_overdue: fn(&str) -> String,
+    pub forecast_disputed: fn(&str) -> String,
+    pub chart_data: &'static str,
+    pub chart_aging: &'static str,
+    pub chart_aging_desc: fn(&str) -> String,
+    pub chart_bucket: &'static str,
+    pub chart_dso: &'static str,
+    pub chart_dso_desc: fn(&str) -> String,
+    pub chart_collections: &'static str,
+    pub chart_collections_desc: fn(&str) -> String,
+    pub chart_month: &'static str,
+    pub chart_forecast: &'static str,
+    pub chart_forecast_desc: fn(&str) -> String,
+    pub chart_week: &'static str,
+    pub top_overdue_clients: &'static str,
+    pub col_invoices: &'static str,
+    pub col_oldest: &'static str,
+    pub cost_title: &'static str,
+    /// Overdue, rate, cost per month, cost so far.
+    pub cost_financing: fn(&str, &str, &str, &str) -> String,
+    /// Late invoices, hours, their cost if an hourly cost is set.
+    pub cost_chasing: fn(usize, &str, Option<&str>) -> String,
+    pub cost_settings_hint: &'static str,
+    pub kpi_section: &'static str,
+    pub dso_period_label: &'static str,
+    pub months: fn(u32) -> String,
+    pub counts_disputed_label: &'static str,
+    pub cash_alert_label: &'static str,
+    pub cash_alert_weeks_label: &'static str,
+    pub financing_rate_label: &'static str,
+    pub chasing_hours_label: &'static str,
+    pub hourly_cost_label: &'static str,
+    pub optional_hint: &'static str,
 
     pub problem: fn(&Problem, Locale) -> String,
     pub snapshot_error: fn(&SnapshotError) -> String,

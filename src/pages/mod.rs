@@ -6,6 +6,7 @@ pub mod calculator;
 pub mod client_form;
 pub mod client_list;
 pub mod client_page;
+pub mod dashboard;
 pub mod home;
 pub mod invoice_form;
 pub mod invoice_list;

@@ -193,11 +193,12 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
                     <div class="field">
                         <label for="payment-method">{tr(|t| t.f_method)}</label>
                         <select id="payment-method" on:change=move |ev| {
-                            let chosen = event_target_value(&ev);
-                            method.set(PaymentMethod::ALL.into_iter().find(|m| format!("{m:?}") == chosen).unwrap_or_default());
+                            // Options carry their place in PaymentMethod::ALL.
+                            let chosen = event_target_value(&ev).parse::<usize>().ok();
+                            method.set(chosen.and_then(|i| PaymentMethod::ALL.get(i).copied()).unwrap_or_default());
                         }>
-                            {PaymentMethod::ALL.into_iter().map(|m| view! {
-                                <option value=format!("{m:?}") selected=move || method.get() == m>{move || (t.get().method)(m)}</option>
+                            {PaymentMethod::ALL.into_iter().enumerate().map(|(i, m)| view! {
+                                <option value=i.to_string() selected=move || method.get() == m>{move || (t.get().method)(m)}</option>
                             }).collect_view()}
                         </select>
                     </div>

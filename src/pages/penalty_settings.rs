@@ -1,12 +1,13 @@
 //! Settings of the penalty and aging computations: how a delay across half-years is rated,
 //! whether the 40 € indemnity is claimed, the rate table the user extends and corrects, and
-//! the aging buckets. Each change is saved at once, like every other change.
+//! the aging buckets, the dashboard's choices. Each change is saved at once, like every other change.
 
 use crate::components::fields::TextField;
 use crate::i18n::{tr, use_t};
 use crate::pages::change_error_text;
 use crate::storage::Store;
 use encaisse_domain::format::format_percent;
+use encaisse_domain::kpi::{DsoPeriod, KpiField, KpiForm};
 use encaisse_domain::penalty::rates::{HalfYear, RateTable};
 use encaisse_domain::penalty::HalfYearRule;
 use encaisse_domain::problem::Problem;
@@ -266,6 +267,80 @@ pub fn AgingSettingsPanel() -> impl IntoView {
             <form on:submit=save>
                 <TextField id="aging-bounds" label=move || t.get().aging_bounds_label.to_string() value=text error show_all=true hint=Signal::derive(move || t.get().aging_bounds_hint.to_string())/>
                 <button type="submit" disabled=move || parsed.with(|p| p.is_err())>{tr(|t| t.save)}</button>
+            </form>
+            {status_line(status)}
+        </section>
+    }
+}
+
+/// The dashboard's settings: DSO period and disputed invoices, the cash alert, and what late
+/// payment costs (financing rate, chasing time, hourly cost).
+#[component]
+pub fn KpiSettingsPanel() -> impl IntoView {
+    let t = use_t();
+    let store = expect_context::<Store>();
+    let ledger = store.ledger();
+    let kpi = move || ledger.with(|l| l.settings().kpi.clone());
+    let status: Status = RwSignal::new(None);
+    let form = KpiForm::from_settings(&kpi());
+    let cash_alert = RwSignal::new(form.cash_alert);
+    let cash_alert_weeks = RwSignal::new(form.cash_alert_weeks);
+    let financing_rate = RwSignal::new(form.financing_rate);
+    let chasing_hours = RwSignal::new(form.chasing_hours);
+    let hourly_cost = RwSignal::new(form.hourly_cost);
+    let checked = Memo::new(move |_| {
+        KpiForm {
+            cash_alert: cash_alert.get(),
+            cash_alert_weeks: cash_alert_weeks.get(),
+            financing_rate: financing_rate.get(),
+            chasing_hours: chasing_hours.get(),
+            hourly_cost: hourly_cost.get(),
+        }
+        .validate(&kpi())
+    });
+    let error_of = move |field: KpiField| crate::components::fields::field_error(checked, field);
+    let saved = move || t.get_untracked().settings_saved.to_string();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Ok(settings) = checked.get_untracked() {
+            save_settings(store, status, saved(), |s| s.kpi = settings);
+        }
+    };
+    let optional = Signal::derive(move || t.get().optional_hint.to_string());
+    view! {
+        <section class="panel" id="tableau-de-bord">
+            <h2>{tr(|t| t.kpi_section)}</h2>
+            <div class="field">
+                <label for="dso-period">{tr(|t| t.dso_period_label)}</label>
+                <select id="dso-period" data-testid="dso-period" on:change=move |ev| {
+                    let months = event_target_value(&ev).parse::<u32>().ok();
+                    if let Some(period) = months.and_then(|m| DsoPeriod::try_from(m).ok()) {
+                        save_settings(store, status, saved(), |s| s.kpi.dso_period = period);
+                    }
+                }>
+                    {DsoPeriod::ALL.into_iter().map(|period| view! {
+                        <option value=period.months().to_string() selected=move || kpi().dso_period == period>{move || (t.get().months)(period.months())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <label class="choice">
+                <input type="checkbox" data-testid="dso-counts-disputed" prop:checked=move || kpi().dso_counts_disputed on:change=move |ev| {
+                    let counts = event_target_checked(&ev);
+                    save_settings(store, status, saved(), |s| s.kpi.dso_counts_disputed = counts)
+                }/>
+                {tr(|t| t.counts_disputed_label)}
+            </label>
+            <form on:submit=save data-testid="kpi-form">
+                <div class="field-row">
+                    <TextField id="cash-alert" label=move || t.get().cash_alert_label.to_string() value=cash_alert error=error_of(KpiField::CashAlert) show_all=true inputmode="decimal" hint=optional/>
+                    <TextField id="cash-alert-weeks" label=move || t.get().cash_alert_weeks_label.to_string() value=cash_alert_weeks error=error_of(KpiField::CashAlertWeeks) show_all=true inputmode="numeric"/>
+                </div>
+                <div class="field-row">
+                    <TextField id="financing-rate" label=move || t.get().financing_rate_label.to_string() value=financing_rate error=error_of(KpiField::FinancingRate) show_all=true inputmode="decimal"/>
+                    <TextField id="chasing-hours" label=move || t.get().chasing_hours_label.to_string() value=chasing_hours error=error_of(KpiField::ChasingHours) show_all=true inputmode="decimal"/>
+                    <TextField id="hourly-cost" label=move || t.get().hourly_cost_label.to_string() value=hourly_cost error=error_of(KpiField::HourlyCost) show_all=true inputmode="decimal" hint=optional/>
+                </div>
+                <button type="submit" disabled=move || checked.with(|c| c.is_err())>{tr(|t| t.save)}</button>
             </form>
             {status_line(status)}
         </section>

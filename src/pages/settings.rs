@@ -7,7 +7,7 @@ use crate::files::{download, read_chosen_file};
 use crate::i18n::{tr, use_t, Lang};
 use crate::pages::change_error_text;
 use crate::pages::penalty_settings::{
-    status_line, AgingSettingsPanel, PenaltyRulesPanel, RateTablePanel, Status,
+    status_line, AgingSettingsPanel, KpiSettingsPanel, PenaltyRulesPanel, RateTablePanel, Status,
 };
 use crate::storage::Store;
 use encaisse_domain::demo::{generate, DemoConfig};
@@ -107,6 +107,7 @@ pub fn SettingsPage() -> impl IntoView {
             <PenaltyRulesPanel/>
             <RateTablePanel/>
             <AgingSettingsPanel/>
+            <KpiSettingsPanel/>
             <section class="panel">
                 <h2>{tr(|t| t.demo_section)}</h2>
                 <p>{tr(|t| t.demo_text)}</p>

@@ -1,0 +1,50 @@
+//! Prints, as JSON, the dashboard figures the domain computes for the demo portfolio as of a
+//! date (`YYYY-MM-DD`), formatted the French way. The end-to-end test
+//! (e2e/tests/dashboard.test.mjs) loads the same demo in the release app with the browser's
+//! clock set to that date and checks that the dashboard shows exactly these figures.
+
+use encaisse_domain::demo::{generate, DemoConfig};
+use encaisse_domain::forecast::cash_in_forecast;
+use encaisse_domain::format::{format_eur, format_one_decimal, Locale};
+use encaisse_domain::kpi::report;
+use encaisse_domain::penalty::claims::PenaltyInputs;
+use encaisse_domain::timeline::Timeline;
+use encaisse_domain::Decimal;
+
+fn main() {
+    let date = std::env::args()
+        .nth(1)
+        .and_then(|arg| arg.parse().ok())
+        .expect("usage: dashboard_figures YYYY-MM-DD");
+    let ledger = generate(date, DemoConfig::default());
+    let r = report(&ledger, date);
+    let eur = |amount: Decimal| format_eur(amount, Locale::Fr);
+    let days = |value: Option<Decimal>| value.map(|v| format_one_decimal(v, Locale::Fr));
+    let timeline = Timeline::new(&ledger);
+    let forecast = cash_in_forecast(&timeline, date, &ledger.settings().kpi);
+    let top: Vec<serde_json::Value> = r
+        .most_overdue
+        .iter()
+        .map(|line| {
+            serde_json::json!({
+                "client": ledger.client(line.client).map(|c| c.details.name.clone()),
+                "overdue": eur(line.overdue),
+            })
+        })
+        .collect();
+    let figures = serde_json::json!({
+        "outstanding": eur(r.now.outstanding),
+        "overdue": eur(r.now.overdue),
+        "dso": days(r.now.dso),
+        "countback_dso": days(Some(r.now.countback_dso)),
+        "best_possible_dso": days(r.now.best_possible_dso),
+        "cei": days(r.now.cei),
+        "days_to_pay": days(r.now.days_to_pay.map(|d| d.simple)),
+        "days_late": days(r.now.days_late.map(|d| d.simple)),
+        "collected_month": eur(r.now.collected_month),
+        "claimable": eur(PenaltyInputs::new(&ledger, date).claims().total.total()),
+        "forecast_overdue": eur(forecast.overdue),
+        "top_overdue": top,
+    });
+    println!("{figures}");
+}

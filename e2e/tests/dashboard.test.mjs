@@ -1,0 +1,102 @@
+// The dashboard, driven in the release build: with the demo data it shows the figures the
+// domain crate computes natively for the same portfolio and date, its charts have text
+// alternatives, its figures lead to the invoices behind them, and the dashboard settings
+// change what it shows and survive a reload.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { appUnderTest, withPage, visit, shown } from "../harness.mjs";
+
+const app = appUnderTest();
+const DAY = "2026-11-22";
+
+/** What the domain computes for the demo portfolio on DAY (domain/examples/dashboard_figures.rs). */
+function domainFigures() {
+  const out = execFileSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "-p", "encaisse-domain", "--example", "dashboard_figures", "--", DAY],
+    { cwd: new URL("../..", import.meta.url).pathname, encoding: "utf8" },
+  );
+  return JSON.parse(out);
+}
+
+/** A fresh profile whose clock reads DAY, with the demo portfolio loaded. */
+async function demoDashboard(page) {
+  await page.clock.setFixedTime(new Date(`${DAY}T10:00:00`));
+  await visit(page, app.server.url);
+  await page.getByTestId("load-demo").click();
+  await page.getByTestId("kpi-outstanding").waitFor();
+}
+
+const plain = (text) => text.replace(/[\u202f\u00a0]/g, " ");
+
+test("with the demo data the dashboard shows what the domain crate computes", async () => {
+  // Guards against a release build whose dashboard drifts from the domain: a card wired to
+  // the wrong figure, a rounding done differently, a date read differently.
+  const expected = domainFigures();
+  await withPage(app, async (page) => {
+    await demoDashboard(page);
+    assert.equal(await shown(page.getByTestId("kpi-outstanding")), plain(expected.outstanding));
+    assert.equal(await shown(page.getByTestId("kpi-overdue")), plain(expected.overdue));
+    assert.equal(await shown(page.getByTestId("kpi-dso")), `${expected.dso} j`);
+    assert.equal(await shown(page.getByTestId("kpi-best-dso")), `${expected.best_possible_dso} j`);
+    assert.equal(await shown(page.getByTestId("kpi-cei")), expected.cei === null ? "—" : `${expected.cei} %`);
+    assert.equal(await shown(page.getByTestId("kpi-days-to-pay")), `${expected.days_to_pay} j`);
+    assert.equal(await shown(page.getByTestId("kpi-days-late")), `${expected.days_late} j`);
+    assert.equal(await shown(page.getByTestId("kpi-collected")), plain(expected.collected_month));
+    assert.equal(await shown(page.getByTestId("claimable-total")), plain(expected.claimable));
+    const cards = await shown(page.getByTestId("kpi-cards"));
+    assert.match(cards, new RegExp(`par épuisement : ${expected.countback_dso} j`));
+    assert.match(await shown(page.getByTestId("forecast-apart")), new RegExp(plain(expected.forecast_overdue)));
+
+    const rows = page.getByTestId("top-overdue").locator("tbody tr");
+    assert.equal(await rows.count(), expected.top_overdue.length);
+    for (const [index, line] of expected.top_overdue.entries()) {
+      const row = plain(await rows.nth(index).innerText());
+      assert.ok(row.startsWith(line.client), `row ${index}: ${row}`);
+      assert.ok(row.endsWith(plain(line.overdue)), `row ${index}: ${row}`);
+    }
+  });
+});
+
+test("charts have titles and text alternatives, and figures lead to their invoices", async () => {
+  await withPage(app, async (page) => {
+    await demoDashboard(page);
+    for (const id of ["chart-aging", "chart-dso", "chart-collections", "chart-forecast"]) {
+      const chart = page.getByTestId(id);
+      const label = await chart.locator("svg").getAttribute("aria-label");
+      assert.ok(label && label.length > 20, `${id} has a text alternative`);
+      assert.equal(await chart.locator("svg").getAttribute("role"), "img");
+      // Guards against bars drawn outside the SVG namespace, which the browser never paints.
+      assert.ok(await chart.locator("svg rect, svg polyline").first().isVisible(), `${id} draws its figures`);
+      await chart.getByText("Voir les chiffres").click();
+      assert.ok((await chart.locator("table tbody tr").count()) >= 5, `${id} lists its figures`);
+    }
+    // 24 months of DSO and collections, 13 weeks and "later" of forecast.
+    assert.equal(await page.getByTestId("chart-dso").locator("table tbody tr").count(), 24);
+    assert.equal(await page.getByTestId("chart-forecast").locator("table tbody tr").count(), 14);
+
+    await page.getByTestId("kpi-overdue").click();
+    await page.waitForURL(/#\/factures\?statut=overdue/);
+    await page.getByRole("heading", { name: "Factures" }).waitFor();
+  });
+});
+
+test("the dashboard settings change the figures and survive a reload", async () => {
+  // Guards against settings saved but ignored by the dashboard, or lost on reload.
+  await withPage(app, async (page) => {
+    await demoDashboard(page);
+    const dsoThreeMonths = await shown(page.getByTestId("kpi-cards"));
+    assert.match(dsoThreeMonths, /Sur 3 mois, litiges inclus/);
+    await visit(page, app.server.url + "#/parametres");
+    await page.getByTestId("dso-period").selectOption("12");
+    await page.getByTestId("dso-counts-disputed").uncheck();
+    await page.getByLabel("Seuil d'alerte de trésorerie (€)").fill("100 000 000");
+    await page.getByTestId("kpi-form").getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText("Paramètres enregistrés.").first().waitFor();
+    await page.reload();
+    await visit(page, app.server.url + "#/");
+    assert.match(await shown(page.getByTestId("kpi-cards")), /Sur 12 mois, litiges exclus/);
+    assert.match(await shown(page.getByTestId("cash-alert")), /sous votre seuil de 100 000 000,00 €/);
+  });
+});
