@@ -26,13 +26,16 @@ pub struct Bar {
     pub class: &'static str,
 }
 
-/// `value` scaled to `span` units against `max`, in whole units.
+/// `value` scaled to `span` units against `max`, in whole units. Whole euros (or days) are
+/// precise enough for a chart's pixels, and integer arithmetic is far smaller in the bundle
+/// than decimal division.
 fn scale(value: Decimal, max: Decimal, span: i64) -> i64 {
-    if max <= Decimal::ZERO || value <= Decimal::ZERO {
+    let whole = |d: Decimal| i64::try_from(d.trunc()).unwrap_or(0);
+    let max = whole(max);
+    if max <= 0 {
         return 0;
     }
-    let scaled = (value.min(max) / max * Decimal::from(span)).round();
-    i64::try_from(scaled).unwrap_or(0)
+    whole(value).clamp(0, max).saturating_mul(span) / max
 }
 
 /// Which labels to print under many bars: every one for up to 13, then one in three.

@@ -182,8 +182,8 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
             note: (t.kpi_delinquent_note)(&days(t, now.days_delinquent)),
             change: change(
                 t,
-                now.days_delinquent,
-                before.days_delinquent,
+                now.best_possible_dso,
+                before.best_possible_dso,
                 Better::Lower,
                 &day_text,
             ),
@@ -350,7 +350,10 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
         .weeks
         .iter()
         .map(|week| Bar {
-            label: format_date(week.start, t.locale)[..5].to_string(),
+            // The week's Monday without its year: "23/11", "23 Nov".
+            label: format_date(week.start, t.locale)
+                .rsplit_once(['/', ' '])
+                .map_or_else(String::new, |(day_month, _)| day_month.to_string()),
             value: week.expected,
             shown: money(week.expected),
             href: None,
