@@ -76,6 +76,12 @@ test("charts have titles and text alternatives, and figures lead to their invoic
     assert.equal(await page.getByTestId("chart-dso").locator("table tbody tr").count(), 24);
     assert.equal(await page.getByTestId("chart-forecast").locator("table tbody tr").count(), 14);
 
+    // A month of the DSO chart opens the aging report as of that month's end.
+    await page.getByTestId("chart-dso").getByRole("link", { name: "oct. 26" }).click();
+    await page.waitForURL(/#\/balance-agee\?date=2026-10-31/);
+    await page.goBack();
+    await page.getByTestId("kpi-overdue").waitFor();
+
     await page.getByTestId("kpi-overdue").click();
     await page.waitForURL(/#\/factures\?statut=overdue/);
     await page.getByRole("heading", { name: "Factures" }).waitFor();

@@ -140,12 +140,14 @@ pub struct Line {
     pub shown: Vec<String>,
 }
 
-/// A line chart over shared labels (months), with a legend.
+/// A line chart over shared labels (months), with a legend; each label's row in the table of
+/// figures may lead somewhere (`links`, one per label).
 pub fn line_chart(
     title: &str,
     description: String,
     data_caption: &str,
     labels: Vec<String>,
+    links: Vec<Option<String>>,
     lines: Vec<Line>,
     testid: &'static str,
 ) -> impl IntoView {
@@ -167,7 +169,7 @@ pub fn line_chart(
         .map(|(i, label)| {
             let mut row = vec![label.clone()];
             row.extend(lines.iter().map(|l| l.shown[i].clone()));
-            (row, None)
+            (row, links.get(i).cloned().flatten())
         })
         .collect();
     let legend = lines

@@ -302,6 +302,20 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
         .iter()
         .map(|k| month_label(t, k.as_of))
         .collect();
+    // A month's DSO is made of what was owed at its end: the aging report as of that day.
+    let dso_links = data
+        .report
+        .series
+        .iter()
+        .map(|k| {
+            Some(
+                Route::Aging {
+                    as_of: Some(k.as_of),
+                }
+                .href(),
+            )
+        })
+        .collect();
     let dso_line = |name: &str, class, values: Vec<Option<Decimal>>| Line {
         name: name.to_string(),
         class,
@@ -395,7 +409,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
         </div>
         <div class="charts">
             {bar_chart(t.chart_aging, (t.chart_aging_desc)(&money(data.aging.totals.open())), t.chart_data, head(t.chart_bucket, t.col_total), aging_bars, "chart-aging")}
-            {line_chart(t.chart_dso, (t.chart_dso_desc)(&days(t, now.dso)), t.chart_data, months, dso_lines, "chart-dso")}
+            {line_chart(t.chart_dso, (t.chart_dso_desc)(&days(t, now.dso)), t.chart_data, months, dso_links, dso_lines, "chart-dso")}
             {bar_chart(t.chart_collections, (t.chart_collections_desc)(&money(now.collected_month)), t.chart_data, head(t.chart_month, t.col_total), collection_bars, "chart-collections")}
             {bar_chart(t.chart_forecast, (t.chart_forecast_desc)(&money(data.forecast.expected_within(encaisse_domain::forecast::WEEKS))), t.chart_data, head(t.chart_week, t.col_total), forecast_bars, "chart-forecast")}
         </div>
