@@ -2,7 +2,8 @@
 //! the reference's check values reached through real invoices and payments, and properties
 //! that hold for any portfolio.
 
-use encaisse_domain::client::{ClientForm, ClientKind};
+mod support;
+
 use encaisse_domain::demo::{generate, DemoConfig};
 use encaisse_domain::forecast::{cash_in_forecast, Expectation, WEEKS};
 use encaisse_domain::ids::{ClientId, InvoiceId};
@@ -37,14 +38,8 @@ impl Book {
     }
 
     fn client(&mut self, name: &str) -> ClientId {
-        let details = ClientForm {
-            name: name.into(),
-            kind: ClientKind::Business,
-            ..ClientForm::default()
-        }
-        .validate()
-        .unwrap();
-        self.ledger.add_client(details, d(2020, 1, 1))
+        self.ledger
+            .add_client(support::business(name), d(2020, 1, 1))
     }
 
     fn invoice(

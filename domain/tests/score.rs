@@ -1,6 +1,7 @@
 //! The client score: what a user relies on when deciding whether to keep selling on credit.
 
-use encaisse_domain::client::{ClientForm, ClientKind};
+mod support;
+
 use encaisse_domain::demo::{generate, DemoConfig};
 use encaisse_domain::ids::ClientId;
 use encaisse_domain::invoice::InvoiceDetails;
@@ -23,14 +24,7 @@ fn today() -> NaiveDate {
 /// A client with one invoice of `amount` a month from January 2025, each paid `delay` days
 /// after its due date (30 days net), or left unpaid when `delay` is None.
 fn client_paying(ledger: &mut Ledger, name: &str, delays: &[Option<i64>], amount: i64) -> ClientId {
-    let details = ClientForm {
-        name: name.into(),
-        kind: ClientKind::Business,
-        ..ClientForm::default()
-    }
-    .validate()
-    .unwrap();
-    let client = ledger.add_client(details, d(2025, 1, 1));
+    let client = ledger.add_client(support::business(name), d(2025, 1, 1));
     for (month, delay) in delays.iter().enumerate() {
         let issued = d(2025, 1, 1)
             .checked_add_months(chrono::Months::new(month as u32))
