@@ -8,6 +8,7 @@
 pub mod aging;
 pub mod balances;
 pub mod client;
+pub mod credit;
 pub mod demo;
 pub mod export;
 pub mod forecast;
