@@ -4,6 +4,7 @@
 
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::{parse_date, InvoiceStatus};
+use encaisse_domain::iso_date;
 use encaisse_domain::params::{first, parse_query};
 use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
@@ -121,7 +122,7 @@ impl Route {
                 ],
             ),
             Route::Aging { as_of } => {
-                with_query("balance-agee", &[("date", as_of.map(|d| d.to_string()))])
+                with_query("balance-agee", &[("date", as_of.map(iso_date::format))])
             }
             Route::Calculator(query) if query.is_empty() => "#/calculateur".into(),
             Route::Calculator(query) => format!("#/calculateur?{query}"),

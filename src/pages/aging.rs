@@ -14,6 +14,7 @@ use encaisse_domain::aging::{aging, AgingBounds};
 use encaisse_domain::export::{Cell, CsvFile};
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::parse_date;
+use encaisse_domain::iso_date;
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::penalty::claims::PenaltyInputs;
 use encaisse_domain::penalty::rates::MissingRate;
@@ -323,7 +324,7 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
     let export_clients = move |_| {
         let text = report.with_untracked(|r| clients_csv(t, r));
         let _ = download(
-            &format!("balance-agee-{as_of}.csv"),
+            &format!("balance-agee-{}.csv", iso_date::format(as_of)),
             "text/csv;charset=utf-8",
             &text,
         );
@@ -331,7 +332,7 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
     let export_invoices = move |_| {
         let text = report.with_untracked(|r| invoices_csv(t, r));
         let _ = download(
-            &format!("balance-agee-factures-{as_of}.csv"),
+            &format!("balance-agee-factures-{}.csv", iso_date::format(as_of)),
             "text/csv;charset=utf-8",
             &text,
         );
@@ -344,7 +345,7 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
             <div class="toolbar no-print">
                 <div class="field">
                     <label for="aging-as-of">{tr(|t| t.as_of)}</label>
-                    <input id="aging-as-of" type="date" prop:value=as_of.to_string() on:change=move |ev| {
+                    <input id="aging-as-of" type="date" prop:value=iso_date::format(as_of) on:change=move |ev| {
                         if let Ok(day) = parse_date(&event_target_value(&ev)) {
                             navigate(&Route::Aging { as_of: Some(day) });
                         }

@@ -13,6 +13,7 @@ use encaisse_domain::format::format_iban;
 use encaisse_domain::history::{client_history, HistoryEntry};
 use encaisse_domain::ids::{ClientId, InvoiceId, PaymentId};
 use encaisse_domain::invoice::InvoiceStatus;
+use encaisse_domain::iso_date;
 use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::claims::{Claims, PenaltyInputs};
 use encaisse_domain::sorting::{sort_by, sort_by_key};
@@ -163,7 +164,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                             view! {
                                 <ol class="history">
                                     {entries.into_iter().map(|entry| view! {
-                                        <li><time datetime=entry.date.to_string()>{date_view(entry.date)}</time>" "{move || (t.get().history_event)(&entry.event, t.get().locale)}</li>
+                                        <li><time datetime=iso_date::format(entry.date)>{date_view(entry.date)}</time>" "{move || (t.get().history_event)(&entry.event, t.get().locale)}</li>
                                     }).collect_view()}
                                 </ol>
                             }.into_any()

@@ -13,6 +13,7 @@ use chrono::Datelike;
 use encaisse_domain::format::format_percent_bp;
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::{parse_date, vat_for, InvoiceField, InvoiceForm, VAT_RATES_BP};
+use encaisse_domain::iso_date;
 use encaisse_domain::money::parse_amount;
 use encaisse_domain::problem::Problem;
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ pub fn InvoiceFormPage(editing: Option<InvoiceId>, client: Option<ClientId>) -> 
             Some(InvoiceForm {
                 number: ledger.suggested_invoice_number(today().year()),
                 client,
-                issue_date: today().to_string(),
+                issue_date: iso_date::format(today()),
                 terms,
                 net: String::new(),
                 vat_rate_bp: VAT_RATES_BP[0],

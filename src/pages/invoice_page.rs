@@ -13,6 +13,7 @@ use encaisse_domain::balances::{InvoiceBalance, Position};
 use encaisse_domain::client::ClientKind;
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::{parse_date, Invoice, InvoiceStatus};
+use encaisse_domain::iso_date;
 use encaisse_domain::money::parse_positive_amount;
 use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::calculator::CalculatorForm;
@@ -377,7 +378,7 @@ fn InvoicePenalties(id: InvoiceId) -> impl IntoView {
 
 /// What the small action forms share: a date defaulting to today and a message line.
 fn today_text() -> String {
-    today().to_string()
+    iso_date::format(today())
 }
 
 fn problem_text(problem: &Problem) -> String {

@@ -9,6 +9,7 @@ use crate::route::{navigate, Route};
 use crate::storage::Store;
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::parse_date;
+use encaisse_domain::iso_date;
 use encaisse_domain::money::parse_positive_amount;
 use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
 use encaisse_domain::problem::Problem;
@@ -42,7 +43,7 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
         })
     });
     let client = RwSignal::new(preset.map(|(c, _, _)| c).or(client));
-    let day = RwSignal::new(today().to_string());
+    let day = RwSignal::new(iso_date::format(today()));
     let amount = RwSignal::new(
         preset
             .map(|(_, _, open)| amount_text(open))

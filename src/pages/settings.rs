@@ -11,6 +11,7 @@ use crate::pages::penalty_settings::{
 };
 use crate::storage::Store;
 use encaisse_domain::demo::{generate, DemoConfig};
+use encaisse_domain::iso_date;
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::snapshot;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
     let set_lang = move |lang: Lang| t.0.set(lang);
     let backup = move |_| {
         let text = ledger.with_untracked(snapshot::to_backup);
-        let name = format!("encaisse-sauvegarde-{}.json", today());
+        let name = format!("encaisse-sauvegarde-{}.json", iso_date::format(today()));
         if let Err(e) = download(&name, "application/json", &text) {
             outcome.set(Some(Err(error_name(&e))));
         }

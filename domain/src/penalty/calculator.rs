@@ -149,8 +149,8 @@ impl CalculatorForm {
     pub fn from_case(case: &LateInvoice) -> CalculatorForm {
         CalculatorForm {
             amount: case.amount.to_string(),
-            due_date: case.due_date.to_string(),
-            payment_date: case.until.to_string(),
+            due_date: crate::iso_date::format(case.due_date),
+            payment_date: crate::iso_date::format(case.until),
             rate: case
                 .contractual_rate
                 .map(|r| r.to_string())
@@ -162,13 +162,13 @@ impl CalculatorForm {
             .into(),
             formal_notice: case
                 .formal_notice
-                .map(|d| d.to_string())
+                .map(crate::iso_date::format)
                 .unwrap_or_default(),
             settlements: case
                 .settlements
                 .iter()
                 .map(|(date, amount)| SettlementText {
-                    date: date.to_string(),
+                    date: crate::iso_date::format(*date),
                     amount: amount.to_string(),
                 })
                 .collect(),
