@@ -1,6 +1,7 @@
 //! The dashboard, the home screen once data exists: KPI cards with their change over a month,
 //! the aging, DSO, collections and cash-in charts, the clients with the most overdue and what
-//! late payment costs. Every figure links to the invoices behind it.
+//! late payment costs. The cards, the aging buckets, each month of DSO (the aging report as of
+//! its last day) and the top ten link to the invoices behind them.
 //!
 //! Everything is computed once per change of the ledger or of the language, never per
 //! keystroke elsewhere: the figures of a 10 000-invoice portfolio take about 120 ms.
