@@ -53,8 +53,15 @@ pub fn parse_positive_amount(text: &str) -> Result<Decimal, Problem> {
     if amount <= Decimal::ZERO {
         return Err(Problem::AmountNotPositive);
     }
+    if amount > MAX_AMOUNT {
+        return Err(Problem::AmountTooLarge);
+    }
     Ok(amount)
 }
+
+/// The largest amount accepted (a thousand billion euros): anything above is a typing error,
+/// and would overflow the exact decimals of a penalty computation (base × rate × days).
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
 
 /// Parses an optional annual rate in percent (`12,5`): empty means none; otherwise it must
 /// be above 0 and at most 100.

@@ -28,6 +28,8 @@ pub enum Problem {
     AmountFormat,
     AmountTooManyDecimals,
     AmountNotPositive,
+    /// Above [`crate::money::MAX_AMOUNT`].
+    AmountTooLarge,
     AmountNegative,
     DateFormat,
     /// An annual rate must be above 0 % and at most 100 %.

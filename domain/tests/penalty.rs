@@ -390,3 +390,43 @@ mod ledger_claims {
         assert_eq!(breakdown.periods[0].rate, dec!(15));
     }
 }
+
+#[test]
+fn paid_in_full_on_time_then_credited_owes_nothing() {
+    // Guards against the 40 € and "30 days late" charged on an invoice paid before its due
+    // date, because a credit note came after it.
+    let mut case = business(dec!(1200), d(2024, 1, 31), d(2024, 3, 1));
+    case.settlements = vec![(d(2024, 1, 20), dec!(1200)), (d(2024, 3, 1), dec!(200))];
+    let breakdown = penalties(&case, &RateTable::default(), &split()).unwrap();
+    assert_eq!(breakdown.days_late, 0);
+    assert_eq!(breakdown.total, Decimal::ZERO);
+}
+
+#[test]
+fn a_private_individual_owes_the_legal_rate_whatever_the_contract_says() {
+    // Guards against a contractual 20 % applied to a consumer, who owes the taux légal.
+    let mut case = business(dec!(1000), d(2024, 1, 31), d(2024, 3, 1));
+    case.client_kind = ClientKind::Individual;
+    case.formal_notice = Some(d(2024, 2, 10));
+    case.contractual_rate = Some(dec!(20));
+    let with_contract = penalties(&case, &RateTable::default(), &split()).unwrap();
+    case.contractual_rate = None;
+    let without = penalties(&case, &RateTable::default(), &split()).unwrap();
+    assert_eq!(with_contract, without);
+    assert_eq!(with_contract.indemnity, Decimal::ZERO);
+}
+
+#[test]
+fn an_absurd_amount_is_refused_not_computed() {
+    // Guards against a hand-edited calculator link whose amount overflows the computation
+    // and kills the page.
+    use encaisse_domain::money::parse_positive_amount;
+    use encaisse_domain::problem::Problem;
+    assert_eq!(
+        parse_positive_amount("99999999999999999999999999"),
+        Err(Problem::AmountTooLarge)
+    );
+    assert!(parse_positive_amount("1000000000000").is_ok());
+    let case = business(dec!(1000000000000), d(2016, 1, 31), d(2025, 3, 1));
+    assert!(penalties(&case, &RateTable::default(), &split()).is_ok());
+}

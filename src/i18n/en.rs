@@ -474,6 +474,7 @@ pub static TEXTS: Texts = Texts {
         Problem::AmountFormat => "Invalid amount (e.g. 1,234.56).".into(),
         Problem::AmountTooManyDecimals => "Two decimals at most.".into(),
         Problem::AmountNotPositive => "The amount must be greater than zero.".into(),
+        Problem::AmountTooLarge => "An amount of at most one trillion euros.".into(),
         Problem::AmountNegative => "The amount cannot be negative.".into(),
         Problem::DateFormat => "Invalid date.".into(),
         Problem::RateOutOfRange => "An annual rate above 0 and at most 100 %.".into(),

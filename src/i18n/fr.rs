@@ -474,6 +474,7 @@ pub static TEXTS: Texts = Texts {
         Problem::AmountFormat => "Montant invalide (ex. 1 234,56).".into(),
         Problem::AmountTooManyDecimals => "Deux décimales au maximum.".into(),
         Problem::AmountNotPositive => "Le montant doit être supérieur à zéro.".into(),
+        Problem::AmountTooLarge => "Un montant d’au plus 1 000 milliards d’euros.".into(),
         Problem::AmountNegative => "Le montant ne peut pas être négatif.".into(),
         Problem::DateFormat => "Date invalide.".into(),
         Problem::RateOutOfRange => "Un taux annuel compris entre 0 et 100 %.".into(),

@@ -71,9 +71,18 @@ impl<'a> PenaltyInputs<'a> {
             .cloned()
             .unwrap_or_default();
         sort_by(&mut settled, Ord::cmp);
-        // A settled invoice stops bearing interest the day its last part arrived.
+        // A settled invoice stops bearing interest the day the settlements covered it.
         let until = if self.position.invoice(invoice.id).open().is_zero() {
-            settled.last().map_or(due, |(date, _)| *date)
+            let total = invoice.total();
+            let mut running = Decimal::ZERO;
+            settled
+                .iter()
+                .find(|(_, amount)| {
+                    running += *amount;
+                    running >= total
+                })
+                .or(settled.last())
+                .map_or(due, |(date, _)| *date)
         } else {
             self.as_of
         };

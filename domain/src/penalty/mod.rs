@@ -119,8 +119,9 @@ fn rate_for(
     table: &RateTable,
 ) -> Result<(Decimal, RateSource), MissingRate> {
     match (case.client_kind, case.contractual_rate) {
-        (ClientKind::Individual, Some(agreed)) => Ok((agreed, RateSource::Contractual)),
-        (ClientKind::Individual, None) => {
+        // A private individual owes the taux légal from the formal notice (art. 1231-6 Code
+        // civil), whatever rate a contract states.
+        (ClientKind::Individual, _) => {
             Ok((table.legal(half_year)?.other_creditor, RateSource::Legal))
         }
         (ClientKind::Business, None) => {
@@ -150,7 +151,20 @@ pub fn penalties(
     table: &RateTable,
     settings: &PenaltySettings,
 ) -> Result<PenaltyBreakdown, MissingRate> {
-    let days_late = (case.until - case.due_date).num_days().max(0);
+    // Late only if something was still owed after the due date: an invoice paid on time and
+    // credited later is not late, whatever the date of the credit note.
+    let owed_after_due = case.amount
+        - case
+            .settlements
+            .iter()
+            .filter(|(date, _)| *date <= case.due_date)
+            .map(|(_, amount)| *amount)
+            .sum::<Decimal>();
+    let days_late = if owed_after_due > Decimal::ZERO {
+        (case.until - case.due_date).num_days().max(0)
+    } else {
+        0
+    };
     let late = days_late > 0;
     let indemnity = if late && case.client_kind == ClientKind::Business && !settings.waive_indemnity
     {
