@@ -96,7 +96,8 @@ impl CsvFile {
 
 /// Prefixes text a spreadsheet would evaluate as a formula.
 fn neutralise(text: &str) -> String {
-    match text.chars().next() {
+    // Spreadsheets skip leading spaces before reading a formula.
+    match text.trim_start_matches(' ').chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_string(),
     }
@@ -106,6 +107,13 @@ fn neutralise(text: &str) -> String {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_formula_behind_spaces_is_neutralised_too() {
+        // Guards against "  =HYPERLINK(...)" in a client name running in a spreadsheet.
+        assert_eq!(neutralise("  =1+1"), "'  =1+1");
+        assert_eq!(neutralise("Durand  SARL"), "Durand  SARL");
+    }
 
     fn lines(file: CsvFile) -> Vec<String> {
         file.finish()
