@@ -181,7 +181,10 @@ impl<'a> Timeline<'a> {
 }
 
 /// The first day on which the running total of the settlements reaches the amount.
-fn date_covered(settlements: &[(NaiveDate, Decimal)], amount: Decimal) -> Option<NaiveDate> {
+pub(crate) fn date_covered(
+    settlements: &[(NaiveDate, Decimal)],
+    amount: Decimal,
+) -> Option<NaiveDate> {
     let mut settled = Decimal::ZERO;
     settlements.iter().find_map(|(date, part)| {
         settled += *part;

@@ -9,6 +9,7 @@ use crate::ids::{ClientId, InvoiceId};
 use crate::invoice::Invoice;
 use crate::ledger::Ledger;
 use crate::sorting::sort_by;
+use crate::timeline::date_covered;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
@@ -73,16 +74,9 @@ impl<'a> PenaltyInputs<'a> {
         sort_by(&mut settled, Ord::cmp);
         // A settled invoice stops bearing interest the day the settlements covered it.
         let until = if self.position.invoice(invoice.id).open().is_zero() {
-            let total = invoice.total();
-            let mut running = Decimal::ZERO;
-            settled
-                .iter()
-                .find(|(_, amount)| {
-                    running += *amount;
-                    running >= total
-                })
-                .or(settled.last())
-                .map_or(due, |(date, _)| *date)
+            date_covered(&settled, invoice.total())
+                .or(settled.last().map(|(date, _)| *date))
+                .unwrap_or(due)
         } else {
             self.as_of
         };
