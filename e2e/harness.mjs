@@ -1,49 +1,19 @@
 // Shared harness: a static server for the release dist/ and a headless Chromium that records
 // every request and every console error, so each test can assert the page stayed offline
 // and clean.
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
+import { serveDir } from "../scripts/static-server.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".wasm": "application/wasm",
-  ".css": "text/css",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-};
 
 /** Serves dist/ under `base` (e.g. "/" or "/outils/encaisse/"), as any static host would. */
-export async function serveDist(base = "/") {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (!path.startsWith(base)) {
-      res.writeHead(404).end();
-      return;
-    }
-    let file = normalize(join(DIST, path.slice(base.length)));
-    if (!file.startsWith(DIST)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return { url: origin + base, origin, close: () => new Promise((r) => server.close(r)) };
+export function serveDist(base = "/") {
+  return serveDir(DIST, { base });
 }
 
 /** Starts headless Chromium with the flags this closed network needs. */
@@ -88,9 +58,20 @@ export async function openPage(browser, server, { locale = "fr-FR" } = {}) {
   return { context, page, problems: () => [...issues] };
 }
 
-/** Opens a screen of the app and waits until the app has rendered it. */
+/** The ledger page's screens (route::Page::Ledger); the others are on index.html. */
+const LEDGER_SCREENS = /^#\/(clients|factures|encaissement|parametres)\b/;
+
+/**
+ * Opens a screen of the app on the page that hosts it (`app/#/clients` opens
+ * `app/registre.html#/clients`, as the app's own links do) and waits until it is rendered.
+ * The redirect of a link opened on the other page is tested on its own (hosting.test.mjs).
+ */
 export async function visit(page, url) {
-  await page.goto(url);
+  const hash = url.indexOf("#");
+  const fragment = hash < 0 ? "" : url.slice(hash);
+  const direct = hash < 0 || /\.html$/.test(url.slice(0, hash)) ? url
+    : url.slice(0, hash) + (LEDGER_SCREENS.test(fragment) ? "registre.html" : "") + fragment;
+  await page.goto(direct);
   await page.locator("main#main").waitFor();
 }
 

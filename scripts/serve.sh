@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 cargo fetch --quiet
-echo "[serve] building the release app, then serving it at http://127.0.0.1:8080/ (Ctrl+C to stop)"
-exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port 8080
+echo "[serve] building the release app, then serving it at http://127.0.0.1:8080/"
+bash scripts/build.sh
+exec node scripts/static-server.mjs

@@ -16,7 +16,7 @@ step "components: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --locked -p encaisse --target wasm32-unknown-unknown
 
 step "release build (trunk, wasm-opt)"
-trunk build --release --offline
+bash scripts/build.sh
 
 step "bundle size budget"
 bash scripts/size-report.sh

@@ -4,12 +4,16 @@
 use crate::components::layout::{Header, StorageBanner};
 use crate::i18n::{I18n, Lang};
 use crate::pages;
-use crate::route::{provide_route, Route};
+use crate::route::{provide_route, redirect_to_host, Route};
 use crate::storage::{self, Keys, Store};
 use leptos::prelude::*;
 
+/// The screens one page hosts: each binary passes its own, so that a page's wasm only carries
+/// the screens it shows (see `route::Page`).
+pub type Screens = fn(Route) -> AnyView;
+
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(screen: Screens) -> impl IntoView {
     let keys = Keys::from_page();
     let lang = RwSignal::new(storage::stored_lang(&keys));
     provide_context(I18n(lang));
@@ -44,22 +48,42 @@ pub fn App() -> impl IntoView {
         <Header on_switch_lang=switch_lang/>
         <StorageBanner/>
         <main id="main" tabindex="-1">
-            {move || match route.get() {
-                Route::Home => pages::home::HomePage().into_any(),
-                Route::Clients => pages::client_list::ClientListPage().into_any(),
-                Route::ClientNew => view! { <pages::client_form::ClientFormPage editing=None/> }.into_any(),
-                Route::ClientEdit(id) => view! { <pages::client_form::ClientFormPage editing=Some(id)/> }.into_any(),
-                Route::Client(id) => view! { <pages::client_page::ClientPage id/> }.into_any(),
-                Route::Invoices { status, client } => view! { <pages::invoice_list::InvoiceListPage status client/> }.into_any(),
-                Route::InvoiceNew { client } => view! { <pages::invoice_form::InvoiceFormPage editing=None client/> }.into_any(),
-                Route::InvoiceEdit(id) => view! { <pages::invoice_form::InvoiceFormPage editing=Some(id) client=None/> }.into_any(),
-                Route::Invoice(id) => view! { <pages::invoice_page::InvoicePage id/> }.into_any(),
-                Route::PaymentNew { client, invoice } => view! { <pages::payment_form::PaymentFormPage client invoice/> }.into_any(),
-                Route::Aging { as_of } => view! { <pages::aging::AgingPage as_of/> }.into_any(),
-                Route::Calculator(query) => view! { <pages::calculator::CalculatorPage query/> }.into_any(),
-                Route::Settings => pages::settings::SettingsPage().into_any(),
-                Route::NotFound => pages::NotFound().into_any(),
-            }}
+            {move || screen(route.get())}
         </main>
+    }
+}
+
+/// A screen another page hosts: sends the browser there (its fragment kept).
+pub fn hosted_elsewhere(route: Route) -> AnyView {
+    redirect_to_host(&route);
+    ().into_any()
+}
+
+/// The overview page (`index.html`): the dashboard, aging and the penalty calculator.
+pub fn overview_screens(route: Route) -> AnyView {
+    match route {
+        Route::Home => pages::home::HomePage().into_any(),
+        Route::Aging { as_of } => view! { <pages::aging::AgingPage as_of/> }.into_any(),
+        Route::Calculator(query) => view! { <pages::calculator::CalculatorPage query/> }.into_any(),
+        Route::NotFound => pages::NotFound().into_any(),
+        elsewhere => hosted_elsewhere(elsewhere),
+    }
+}
+
+/// The ledger page (`registre.html`): clients, invoices, payments and settings.
+pub fn ledger_screens(route: Route) -> AnyView {
+    match route {
+        Route::Clients => pages::client_list::ClientListPage().into_any(),
+        Route::ClientNew => view! { <pages::client_form::ClientFormPage editing=None/> }.into_any(),
+        Route::ClientEdit(id) => view! { <pages::client_form::ClientFormPage editing=Some(id)/> }.into_any(),
+        Route::Client(id) => view! { <pages::client_page::ClientPage id/> }.into_any(),
+        Route::Invoices { status, client } => view! { <pages::invoice_list::InvoiceListPage status client/> }.into_any(),
+        Route::InvoiceNew { client } => view! { <pages::invoice_form::InvoiceFormPage editing=None client/> }.into_any(),
+        Route::InvoiceEdit(id) => view! { <pages::invoice_form::InvoiceFormPage editing=Some(id) client=None/> }.into_any(),
+        Route::Invoice(id) => view! { <pages::invoice_page::InvoicePage id/> }.into_any(),
+        Route::PaymentNew { client, invoice } => view! { <pages::payment_form::PaymentFormPage client invoice/> }.into_any(),
+        Route::Settings => pages::settings::SettingsPage().into_any(),
+        Route::NotFound => pages::NotFound().into_any(),
+        elsewhere => hosted_elsewhere(elsewhere),
     }
 }

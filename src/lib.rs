@@ -14,7 +14,8 @@ pub mod pages;
 pub mod route;
 pub mod storage;
 
-/// Mounts the app on the page's body; called by the binary that Trunk builds.
-pub fn start() {
-    leptos::mount::mount_to_body(app::App);
+/// Mounts one page of the app on the body; called by each binary that Trunk builds.
+pub fn start(page: route::Page, screen: app::Screens) {
+    route::set_this_page(page);
+    leptos::mount::mount_to_body(move || app::App(app::AppProps { screen }));
 }

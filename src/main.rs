@@ -1,3 +1,4 @@
+//! The overview page (`index.html`): the dashboard, aging and the penalty calculator.
 fn main() {
-    encaisse::start();
+    encaisse::start(encaisse::route::Page::Overview, encaisse::app::overview_screens);
 }

@@ -8,6 +8,39 @@ use encaisse_domain::iso_date;
 use encaisse_domain::params::{first, parse_query};
 use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
+use std::sync::OnceLock;
+
+/// The app is built as two pages, each its own wasm binary hosting a share of the screens, so
+/// that neither download carries every screen (the bundle budget, README). A link to a screen
+/// of the other page loads that page; the fragment names the screen on either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// `index.html`: the dashboard (home), aging, the penalty calculator.
+    Overview,
+    /// `registre.html`: clients, invoices, payments, settings.
+    Ledger,
+}
+
+impl Page {
+    fn file(self) -> &'static str {
+        match self {
+            Page::Overview => "index.html",
+            Page::Ledger => "registre.html",
+        }
+    }
+}
+
+static THIS_PAGE: OnceLock<Page> = OnceLock::new();
+
+/// Declares which page is running; called once by each binary before mounting.
+pub fn set_this_page(page: Page) {
+    let _ = THIS_PAGE.set(page);
+}
+
+/// The page this binary is (the overview when not declared, as in component tests).
+pub fn this_page() -> Page {
+    THIS_PAGE.get().copied().unwrap_or(Page::Overview)
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -82,8 +115,37 @@ impl Route {
         }
     }
 
-    /// The link to this screen, relative to the page so that a sub-path keeps working.
+    /// The page that hosts this screen.
+    pub fn page(&self) -> Page {
+        match self {
+            Route::Home | Route::NotFound | Route::Aging { .. } | Route::Calculator(_) => {
+                Page::Overview
+            }
+            Route::Clients
+            | Route::ClientNew
+            | Route::Client(_)
+            | Route::ClientEdit(_)
+            | Route::Invoices { .. }
+            | Route::InvoiceNew { .. }
+            | Route::Invoice(_)
+            | Route::InvoiceEdit(_)
+            | Route::PaymentNew { .. }
+            | Route::Settings => Page::Ledger,
+        }
+    }
+
+    /// The link to this screen, relative so that a sub-path keeps working: the fragment alone
+    /// on its own page, the other page's file and the fragment otherwise.
     pub fn href(&self) -> String {
+        let fragment = self.fragment();
+        match self.page() {
+            page if page == this_page() => fragment,
+            page => format!("{}{fragment}", page.file()),
+        }
+    }
+
+    /// The fragment naming this screen (`#/clients/12`), which `parse` reads back.
+    pub fn fragment(&self) -> String {
         let with_query = |path: &str, params: &[(&str, Option<String>)]| {
             let query: Vec<String> = params
                 .iter()
@@ -152,7 +214,16 @@ pub fn use_route() -> ReadSignal<Route> {
 
 /// Goes to a screen as a link would (the back button returns here).
 pub fn navigate(route: &Route) {
-    let _ = window()
-        .location()
-        .set_hash(route.href().trim_start_matches('#'));
+    let location = window().location();
+    let _ = if route.page() == this_page() {
+        location.set_hash(route.fragment().trim_start_matches('#'))
+    } else {
+        location.assign(&route.href())
+    };
+}
+
+/// Sends a screen's link opened on the wrong page (an old bookmark, a typed address) to the
+/// page that hosts it, without leaving a history entry for the detour.
+pub fn redirect_to_host(route: &Route) {
+    let _ = window().location().replace(&route.href());
 }

@@ -15,6 +15,22 @@ test("a screen's link opened directly under a sub-path, then reloaded", async ()
   });
 });
 
+test("a link opened on the page that does not host its screen goes to the one that does", async () => {
+  // Guards against old bookmarks (every screen was on index.html before the app became two
+  // pages) and typed addresses landing on a blank page.
+  await withPage(app, async (page) => {
+    await page.goto(app.server.url + "#/clients/nouveau");
+    await page.waitForURL(app.server.url + "registre.html#/clients/nouveau");
+    await page.getByRole("heading", { name: "Nouveau client" }).waitFor();
+    await page.goto(app.server.url + "registre.html#/calculateur?montant=1000");
+    await page.waitForURL(app.server.url + "index.html#/calculateur?montant=1000");
+    await page.getByRole("heading", { name: "Calculateur de pénalités de retard" }).waitFor();
+    // Going back does not return to the page that only passed the link on.
+    await page.goBack();
+    await page.waitForURL(app.server.url + "registre.html#/clients/nouveau");
+  });
+});
+
 test("every screen of the demo renders offline without errors", async () => {
   await withPage(app, async (page) => {
   await visit(page, app.server.url);
@@ -56,13 +72,15 @@ test("every screen of the demo renders offline without errors", async () => {
 test("the page's policy forbids any other origin", async () => {
   const { page, context } = await openPage(app.chrome.browser, app.server);
   try {
-    await visit(page, app.server.url);
-    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
-    assert.match(csp, /default-src 'self'/);
-    const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src"));
-    assert.match(scriptSrc, /'sha256-[A-Za-z0-9+/=]+'/, "Trunk's boot script is allowed by its hash");
-    assert.match(scriptSrc, /'wasm-unsafe-eval'/);
-    assert.doesNotMatch(csp, /unsafe-inline|https?:/);
+    for (const file of ["", "registre.html"]) {
+      await visit(page, app.server.url + file);
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+      assert.match(csp, /default-src 'self'/);
+      const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src"));
+      assert.match(scriptSrc, /'sha256-[A-Za-z0-9+/=]+'/, "Trunk's boot script is allowed by its hash");
+      assert.match(scriptSrc, /'wasm-unsafe-eval'/);
+      assert.doesNotMatch(csp, /unsafe-inline|https?:/);
+    }
   } finally {
     await context.close();
   }
