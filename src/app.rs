@@ -59,11 +59,16 @@ pub fn hosted_elsewhere(route: Route) -> AnyView {
     ().into_any()
 }
 
-/// The overview page (`index.html`): the dashboard, aging and the penalty calculator.
+/// The overview page (`index.html`): the dashboard and what its charts lead to, aging, the
+/// penalty calculator.
 pub fn overview_screens(route: Route) -> AnyView {
     match route {
         Route::Home => pages::home::HomePage().into_any(),
         Route::Aging { as_of } => view! { <pages::aging::AgingPage as_of/> }.into_any(),
+        Route::Collected { month } => {
+            view! { <pages::cash_drill::CollectedPage month/> }.into_any()
+        }
+        Route::Expected { week } => view! { <pages::cash_drill::ExpectedPage week/> }.into_any(),
         Route::Calculator(query) => view! { <pages::calculator::CalculatorPage query/> }.into_any(),
         Route::NotFound => pages::NotFound().into_any(),
         elsewhere => hosted_elsewhere(elsewhere),
@@ -75,13 +80,24 @@ pub fn ledger_screens(route: Route) -> AnyView {
     match route {
         Route::Clients => pages::client_list::ClientListPage().into_any(),
         Route::ClientNew => view! { <pages::client_form::ClientFormPage editing=None/> }.into_any(),
-        Route::ClientEdit(id) => view! { <pages::client_form::ClientFormPage editing=Some(id)/> }.into_any(),
+        Route::ClientEdit(id) => {
+            view! { <pages::client_form::ClientFormPage editing=Some(id)/> }.into_any()
+        }
         Route::Client(id) => view! { <pages::client_page::ClientPage id/> }.into_any(),
-        Route::Invoices { status, client } => view! { <pages::invoice_list::InvoiceListPage status client/> }.into_any(),
-        Route::InvoiceNew { client } => view! { <pages::invoice_form::InvoiceFormPage editing=None client/> }.into_any(),
-        Route::InvoiceEdit(id) => view! { <pages::invoice_form::InvoiceFormPage editing=Some(id) client=None/> }.into_any(),
+        Route::Invoices { status, client } => {
+            view! { <pages::invoice_list::InvoiceListPage status client/> }.into_any()
+        }
+        Route::InvoiceNew { client } => {
+            view! { <pages::invoice_form::InvoiceFormPage editing=None client/> }.into_any()
+        }
+        Route::InvoiceEdit(id) => {
+            view! { <pages::invoice_form::InvoiceFormPage editing=Some(id) client=None/> }
+                .into_any()
+        }
         Route::Invoice(id) => view! { <pages::invoice_page::InvoicePage id/> }.into_any(),
-        Route::PaymentNew { client, invoice } => view! { <pages::payment_form::PaymentFormPage client invoice/> }.into_any(),
+        Route::PaymentNew { client, invoice } => {
+            view! { <pages::payment_form::PaymentFormPage client invoice/> }.into_any()
+        }
         Route::Settings => pages::settings::SettingsPage().into_any(),
         Route::NotFound => pages::NotFound().into_any(),
         elsewhere => hosted_elsewhere(elsewhere),

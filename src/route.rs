@@ -66,6 +66,15 @@ pub enum Route {
     Aging {
         as_of: Option<NaiveDate>,
     },
+    /// The payments received in a month (its first day), invoice by invoice: a bar of the
+    /// dashboard's collections chart.
+    Collected {
+        month: NaiveDate,
+    },
+    /// The invoices expected to be paid in a week (its Monday): a bar of the cash-in forecast.
+    Expected {
+        week: NaiveDate,
+    },
     /// The penalty calculator; its form is the query, kept as written so that the page
     /// can name a bad parameter.
     Calculator(String),
@@ -109,6 +118,12 @@ impl Route {
             ["balance-agee"] => Route::Aging {
                 as_of: value("date").and_then(|d| parse_date(d).ok()),
             },
+            ["encaissements"] => value("mois")
+                .and_then(|month| iso_date::parse(&format!("{month}-01")))
+                .map_or(Route::NotFound, |month| Route::Collected { month }),
+            ["prevision"] => value("semaine")
+                .and_then(iso_date::parse)
+                .map_or(Route::NotFound, |week| Route::Expected { week }),
             ["calculateur"] => Route::Calculator(query.to_string()),
             ["parametres"] => Route::Settings,
             _ => Route::NotFound,
@@ -118,9 +133,12 @@ impl Route {
     /// The page that hosts this screen.
     pub fn page(&self) -> Page {
         match self {
-            Route::Home | Route::NotFound | Route::Aging { .. } | Route::Calculator(_) => {
-                Page::Overview
-            }
+            Route::Home
+            | Route::NotFound
+            | Route::Aging { .. }
+            | Route::Collected { .. }
+            | Route::Expected { .. }
+            | Route::Calculator(_) => Page::Overview,
             Route::Clients
             | Route::ClientNew
             | Route::Client(_)
@@ -186,6 +204,10 @@ impl Route {
             Route::Aging { as_of } => {
                 with_query("balance-agee", &[("date", as_of.map(iso_date::format))])
             }
+            Route::Collected { month } => {
+                format!("#/encaissements?mois={}", &iso_date::format(*month)[..7])
+            }
+            Route::Expected { week } => format!("#/prevision?semaine={}", iso_date::format(*week)),
             Route::Calculator(query) if query.is_empty() => "#/calculateur".into(),
             Route::Calculator(query) => format!("#/calculateur?{query}"),
             Route::Settings => "#/parametres".into(),

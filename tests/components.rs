@@ -327,10 +327,21 @@ fn routes_round_trip_through_the_fragment() {
         Route::Aging {
             as_of: Some(d(2025, 12, 31)),
         },
+        Route::Collected {
+            month: d(2026, 10, 1),
+        },
+        Route::Expected {
+            week: d(2026, 11, 30),
+        },
         Route::Calculator("montant=15%20000&echeance=2018-04-15".into()),
         Route::Settings,
     ] {
-        assert_eq!(Route::parse(&route.fragment()), route, "{}", route.fragment());
+        assert_eq!(
+            Route::parse(&route.fragment()),
+            route,
+            "{}",
+            route.fragment()
+        );
     }
     assert_eq!(Route::parse("#/clients/abc"), Route::NotFound);
     assert_eq!(Route::parse(""), Route::Home);

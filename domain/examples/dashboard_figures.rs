@@ -3,13 +3,15 @@
 //! (e2e/tests/dashboard.test.mjs) loads the same demo in the release app with the browser's
 //! clock set to that date and checks that the dashboard shows exactly these figures.
 
+use chrono::Datelike;
 use encaisse_domain::demo::{generate, DemoConfig};
 use encaisse_domain::forecast::cash_in_forecast;
 use encaisse_domain::format::{format_eur, format_one_decimal, Locale};
+use encaisse_domain::kpi::collected::collected_between;
 use encaisse_domain::kpi::report;
 use encaisse_domain::penalty::claims::PenaltyInputs;
 use encaisse_domain::timeline::Timeline;
-use encaisse_domain::Decimal;
+use encaisse_domain::{iso_date, Decimal};
 
 fn main() {
     let date = std::env::args()
@@ -32,6 +34,11 @@ fn main() {
             })
         })
         .collect();
+    // The drill-downs of the previous month's collections and of next week's forecast.
+    let month_end = date.with_day(1).expect("a first day") - chrono::Duration::days(1);
+    let month_start = month_end.with_day(1).expect("a first day");
+    let collected = collected_between(&ledger, month_start, month_end);
+    let week = &forecast.weeks[1];
     let figures = serde_json::json!({
         "outstanding": eur(r.now.outstanding),
         "overdue": eur(r.now.overdue),
@@ -45,6 +52,16 @@ fn main() {
         "claimable": eur(PenaltyInputs::new(&ledger, date).claims().total.total()),
         "forecast_overdue": eur(forecast.overdue),
         "top_overdue": top,
+        "last_month_collected": {
+            "month": &iso_date::format(month_start)[..7],
+            "total": eur(collected.total()),
+            "lines": collected.invoices.len() + collected.unallocated.len(),
+        },
+        "next_week_expected": {
+            "week": iso_date::format(week.start),
+            "total": eur(week.expected),
+            "lines": week.invoices,
+        },
     });
     println!("{figures}");
 }

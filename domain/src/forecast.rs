@@ -66,6 +66,14 @@ impl CashInForecast {
         self.weeks.iter().take(weeks).map(|w| w.expected).sum()
     }
 
+    /// The invoices behind a week's bar: those expected from its Monday to its Sunday.
+    pub fn lines_in_week(&self, start: NaiveDate) -> impl Iterator<Item = &ForecastLine> {
+        let end = start + Duration::days(7);
+        self.lines.iter().filter(move |line| {
+            matches!(line.expectation, Expectation::On(date, _) if start <= date && date < end)
+        })
+    }
+
     /// Everything open at the as-of date: the weeks, later, overdue and disputed together.
     pub fn total(&self) -> Decimal {
         self.expected_within(WEEKS) + self.later + self.overdue + self.disputed

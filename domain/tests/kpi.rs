@@ -4,10 +4,12 @@
 
 mod support;
 
+use chrono::Datelike;
 use encaisse_domain::demo::{generate, DemoConfig};
 use encaisse_domain::forecast::{cash_in_forecast, Expectation, WEEKS};
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::InvoiceDetails;
+use encaisse_domain::kpi::collected::collected_between;
 use encaisse_domain::kpi::cost::late_cost;
 use encaisse_domain::kpi::{kpis, report, series_dates, DsoPeriod, SERIES_MONTHS};
 use encaisse_domain::ledger::Ledger;
@@ -272,6 +274,60 @@ fn payment_dates_follow_the_clients_own_history() {
     assert_eq!(forecast.weeks[4].expected, dec!(1600));
     assert_eq!(forecast.weeks[7].expected, dec!(500));
     assert_eq!(forecast.total(), dec!(2100));
+    // A week's bar leads to its invoices: week 4 holds the prompt and the new client's.
+    let week: Vec<InvoiceId> = forecast
+        .lines_in_week(forecast.weeks[4].start)
+        .map(|l| l.invoice)
+        .collect();
+    assert_eq!(week, vec![open_prompt, open_new]);
+}
+
+#[test]
+fn a_month_of_collections_lists_its_invoices_and_the_unallocated_credit() {
+    // Guards against a drill-down that does not add up to its bar: part of a payment left as
+    // the client's credit, and a payment split over two invoices.
+    let mut book = Book::new();
+    let client = book.client("Client");
+    let other = book.client("Autre");
+    let a = book.invoice(client, d(2026, 9, 1), 30, dec!(1000));
+    let b = book.invoice(client, d(2026, 9, 15), 30, dec!(500));
+    let c = book.invoice(other, d(2026, 9, 20), 30, dec!(300));
+    book.pay(client, d(2026, 9, 30), a, dec!(400)); // September: not in October's bar.
+    book.ledger
+        .record_payment(PaymentDetails {
+            client,
+            date: d(2026, 10, 12),
+            amount: dec!(1200),
+            method: PaymentMethod::Transfer,
+            reference: String::new(),
+            allocations: vec![
+                Allocation {
+                    invoice: a,
+                    amount: dec!(600),
+                },
+                Allocation {
+                    invoice: b,
+                    amount: dec!(500),
+                },
+            ],
+        })
+        .unwrap();
+    book.pay(other, d(2026, 10, 31), c, dec!(300));
+    let october = collected_between(&book.ledger, d(2026, 10, 1), d(2026, 10, 31));
+    let lines: Vec<(InvoiceId, Decimal)> = october
+        .invoices
+        .iter()
+        .map(|l| (l.invoice, l.amount))
+        .collect();
+    // The most recently paid first.
+    assert_eq!(lines, vec![(c, dec!(300)), (a, dec!(600)), (b, dec!(500))]);
+    assert_eq!(october.unallocated, vec![(client, dec!(100))]);
+    assert_eq!(october.total(), dec!(1500));
+    let timeline = Timeline::new(&book.ledger);
+    assert_eq!(
+        october.total(),
+        timeline.received(d(2026, 10, 1), d(2026, 10, 31))
+    );
 }
 
 #[test]
@@ -376,6 +432,16 @@ proptest! {
         let forecast = cash_in_forecast(&timeline, as_of, &ledger.settings().kpi);
         prop_assert_eq!(forecast.total(), k.outstanding);
         prop_assert_eq!(forecast.lines.len(), k.open_count);
+        // Each week's bar is the sum of the invoices its drill-down lists.
+        for week in &forecast.weeks {
+            let listed: Decimal = forecast.lines_in_week(week.start).map(|l| l.open).sum();
+            prop_assert_eq!(listed, week.expected);
+            prop_assert_eq!(forecast.lines_in_week(week.start).count(), week.invoices);
+        }
+        // So is each month's bar of collections.
+        let month_start = as_of.with_day(1).unwrap();
+        let collected = collected_between(&ledger, month_start, as_of);
+        prop_assert_eq!(collected.total(), k.collected_month);
     }
 
     #[test]

@@ -88,6 +88,41 @@ test("charts have titles and text alternatives, and figures lead to their invoic
   });
 });
 
+test("a month of collections and a week of the forecast list the invoices that make them", async () => {
+  // Guards against a bar whose drill-down lists other invoices than the ones it sums: the
+  // table's total must be the bar's figure, as the domain computes it.
+  const expected = domainFigures();
+  await withPage(app, async (page) => {
+    await demoDashboard(page);
+    const collections = page.getByTestId("chart-collections");
+    await collections.getByText("Voir les chiffres").click();
+    await collections.getByRole("link", { name: "oct. 26" }).click();
+    await page.waitForURL(new RegExp(`#/encaissements\\?mois=${expected.last_month_collected.month}$`));
+    await page.getByRole("heading", { name: "Encaissé en octobre 2026" }).waitFor();
+    assert.equal(await shown(page.getByTestId("drill-total")), plain(expected.last_month_collected.total));
+    const rows = page.getByTestId("drill-table").locator("tbody tr");
+    assert.equal(await rows.count(), expected.last_month_collected.lines);
+    // An invoice of the list opens on the ledger page.
+    const first = rows.first().getByRole("link").first();
+    const number = await first.innerText();
+    await first.click();
+    await page.getByRole("heading", { name: `Facture ${number}` }).waitFor();
+    assert.match(page.url(), /registre\.html#\/factures\/\d+$/);
+
+    await page.goBack();
+    await page.getByTestId("drill-total").waitFor();
+    await page.getByRole("link", { name: "Retour au tableau de bord" }).click();
+    const forecast = page.getByTestId("chart-forecast");
+    await forecast.getByText("Voir les chiffres").click();
+    await forecast.getByRole("link", { name: "23/11" }).click();
+    await page.waitForURL(new RegExp(`#/prevision\\?semaine=${expected.next_week_expected.week}$`));
+    await page.getByRole("heading", { name: "Encaissements attendus, semaine du 23/11/2026" }).waitFor();
+    assert.equal(await shown(page.getByTestId("drill-total")), plain(expected.next_week_expected.total));
+    assert.equal(await page.getByTestId("drill-table").locator("tbody tr").count(), expected.next_week_expected.lines);
+    assert.match(await shown(page.getByTestId("drill-table")), /son historique \(\d+ factures payées\)|délai moyen/);
+  });
+});
+
 test("the dashboard settings change the figures and survive a reload", async () => {
   // Guards against settings saved but ignored by the dashboard, or lost on reload.
   await withPage(app, async (page) => {

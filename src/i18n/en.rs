@@ -6,6 +6,7 @@ use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::rates::MissingRate;
 use encaisse_domain::penalty::{NoInterest, RateSource};
+use encaisse_domain::prediction::DelayBasis;
 use encaisse_domain::problem::Problem;
 use encaisse_domain::snapshot::{Inconsistency, SnapshotError};
 use encaisse_domain::terms::{EndOfMonthConvention, LegalCapWarning, PaymentTerms};
@@ -458,6 +459,29 @@ pub static TEXTS: Texts = Texts {
     chasing_hours_label: "Chasing time per late invoice (hours)",
     hourly_cost_label: "Cost of an hour of work (€)",
     optional_hint: "Optional: leave empty for none.",
+
+    month_long: |date| {
+        const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        format!("{} {}", MONTHS[date.month0() as usize], date.year())
+    },
+    collected_title: |month| format!("Collected in {month}"),
+    collected_intro: |from, to| format!("Payments received from {from} to {to}, spread over the invoices they settled; the unallocated part stays as the client's credit."),
+    col_last_payment: "Last payment",
+    col_received: "Received",
+    unallocated_credit: "Unallocated (client's credit)",
+    nothing_collected: "No payment received in this period.",
+    expected_title: |monday| format!("Expected cash-in, week of {monday}"),
+    expected_intro: "Invoices not yet due whose payment is expected this week, from each client's payment history.",
+    col_expected: "Expected payment",
+    col_basis: "Based on",
+    delay_basis: |basis| match basis {
+        DelayBasis::Client { paid } => format!("its history ({})", plural(paid, "paid invoice", "paid invoices")),
+        DelayBasis::Portfolio => "your clients' average delay".into(),
+        DelayBasis::Terms => "the due date (no payment known)".into(),
+    },
+    week_not_in_forecast: "This week is not in the forecast of the next 13 weeks.",
+    nothing_expected: "No cash-in expected this week.",
+    back_to_dashboard: "Back to the dashboard",
 
     problem: |p, locale| match p {
         Problem::Required => "This field is required.".into(),

@@ -6,6 +6,7 @@ use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::rates::MissingRate;
 use encaisse_domain::penalty::{NoInterest, RateSource};
+use encaisse_domain::prediction::DelayBasis;
 use encaisse_domain::problem::Problem;
 use encaisse_domain::snapshot::{Inconsistency, SnapshotError};
 use encaisse_domain::terms::{EndOfMonthConvention, LegalCapWarning, PaymentTerms};
@@ -458,6 +459,29 @@ pub static TEXTS: Texts = Texts {
     chasing_hours_label: "Temps de relance par facture en retard (heures)",
     hourly_cost_label: "Coût d'une heure de travail (€)",
     optional_hint: "Facultatif : laisser vide pour aucun.",
+
+    month_long: |date| {
+        const MONTHS: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+        format!("{} {}", MONTHS[date.month0() as usize], date.year())
+    },
+    collected_title: |month| format!("Encaissé en {month}"),
+    collected_intro: |from, to| format!("Paiements reçus du {from} au {to}, répartis sur les factures qu'ils ont réglées ; la part non affectée reste au crédit du client."),
+    col_last_payment: "Dernier paiement",
+    col_received: "Reçu",
+    unallocated_credit: "Non affecté (crédit du client)",
+    nothing_collected: "Aucun paiement reçu sur cette période.",
+    expected_title: |monday| format!("Encaissements attendus, semaine du {monday}"),
+    expected_intro: "Factures non échues dont le paiement est attendu cette semaine, selon l'historique de paiement de chaque client.",
+    col_expected: "Paiement attendu",
+    col_basis: "D'après",
+    delay_basis: |basis| match basis {
+        DelayBasis::Client { paid } => format!("son historique ({})", plural(paid, "facture payée", "factures payées")),
+        DelayBasis::Portfolio => "le délai moyen de vos clients".into(),
+        DelayBasis::Terms => "l'échéance (aucun paiement connu)".into(),
+    },
+    week_not_in_forecast: "Cette semaine n'est pas dans la prévision des 13 semaines à venir.",
+    nothing_expected: "Aucun encaissement attendu cette semaine.",
+    back_to_dashboard: "Retour au tableau de bord",
 
     problem: |p, locale| match p {
         Problem::Required => "Ce champ est obligatoire.".into(),

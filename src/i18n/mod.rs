@@ -12,6 +12,7 @@ use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::rates::MissingRate;
 use encaisse_domain::penalty::{NoInterest, RateSource};
+use encaisse_domain::prediction::DelayBasis;
 use encaisse_domain::problem::Problem;
 use encaisse_domain::snapshot::SnapshotError;
 use encaisse_domain::terms::{LegalCapWarning, PaymentTerms};
@@ -446,6 +447,24 @@ pub struct Texts {
     pub chasing_hours_label: &'static str,
     pub hourly_cost_label: &'static str,
     pub optional_hint: &'static str,
+
+    /// The month in full: "octobre 2026".
+    pub month_long: fn(NaiveDate) -> String,
+    pub collected_title: fn(&str) -> String,
+    /// First and last day of the payments counted.
+    pub collected_intro: fn(&str, &str) -> String,
+    pub col_last_payment: &'static str,
+    pub col_received: &'static str,
+    pub unallocated_credit: &'static str,
+    pub nothing_collected: &'static str,
+    pub expected_title: fn(&str) -> String,
+    pub expected_intro: &'static str,
+    pub col_expected: &'static str,
+    pub col_basis: &'static str,
+    pub delay_basis: fn(DelayBasis) -> String,
+    pub week_not_in_forecast: &'static str,
+    pub nothing_expected: &'static str,
+    pub back_to_dashboard: &'static str,
 
     pub problem: fn(&Problem, Locale) -> String,
     pub snapshot_error: fn(&SnapshotError) -> String,

@@ -1,7 +1,8 @@
 //! The dashboard, the home screen once data exists: KPI cards with their change over a month,
 //! the aging, DSO, collections and cash-in charts, the clients with the most overdue and what
-//! late payment costs. The cards, the aging buckets, each month of DSO (the aging report as of
-//! its last day) and the top ten link to the invoices behind them.
+//! late payment costs. Every figure links to the invoices behind it: the cards, the aging
+//! buckets, each month of DSO (the aging report as of its last day), each month of collections
+//! and each week of the forecast (`cash_drill`), and the top ten.
 //!
 //! Everything is computed once per change of the ledger or of the language, never per
 //! keystroke elsewhere: the figures of a 10 000-invoice portfolio take about 120 ms.
@@ -11,6 +12,7 @@ use crate::components::penalty::ClaimCard;
 use crate::i18n::{use_t, Texts};
 use crate::route::Route;
 use crate::storage::Store;
+use chrono::Datelike;
 use encaisse_domain::aging::{aging, AgingReport};
 use encaisse_domain::forecast::{cash_in_forecast, CashInForecast};
 use encaisse_domain::format::{format_date, format_eur, format_one_decimal};
@@ -356,7 +358,12 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
             label: month_label(t, k.as_of),
             value: k.collected_month,
             shown: money(k.collected_month),
-            href: None,
+            href: Some(
+                Route::Collected {
+                    month: k.as_of.with_day(1).unwrap_or(k.as_of),
+                }
+                .href(),
+            ),
             class: "collected",
         })
         .collect();
@@ -371,7 +378,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
                 .map_or_else(String::new, |(day_month, _)| day_month.to_string()),
             value: week.expected,
             shown: money(week.expected),
-            href: None,
+            href: Some(Route::Expected { week: week.start }.href()),
             class: "expected",
         })
         .collect();

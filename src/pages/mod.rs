@@ -3,6 +3,7 @@
 
 pub mod aging;
 pub mod calculator;
+pub mod cash_drill;
 pub mod client_form;
 pub mod client_list;
 pub mod client_page;

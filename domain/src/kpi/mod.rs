@@ -8,6 +8,7 @@
 //! The DSO period is made of calendar months walked back from the as-of date: the as-of month
 //! up to that day, then whole months. At a month's end that is exactly "the last N months".
 
+pub mod collected;
 pub mod cost;
 pub mod formulas;
 
