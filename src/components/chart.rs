@@ -12,6 +12,20 @@ const WIDTH: i64 = 640;
 const HEIGHT: i64 = 220;
 /// Room under the bars for the labels.
 const AXIS: i64 = 28;
+/// How close to a side a centred label may be without being cut ("sept. 26" is about 56
+/// units wide).
+const LABEL_MARGIN: i64 = 30;
+
+/// A label near a side starts or ends at its point instead of being centred on it and cut.
+fn anchor(x: i64) -> &'static str {
+    if x < LABEL_MARGIN {
+        "start"
+    } else if x > WIDTH - LABEL_MARGIN {
+        "end"
+    } else {
+        "middle"
+    }
+}
 
 /// One bar, or one point of a line.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,7 +128,7 @@ pub fn bar_chart(
                         <title>{tooltip}</title>
                     </rect>
                     {label.map(|text| view! {
-                        <text class="axis-label" x=x + bar_width / 2 y=HEIGHT - AXIS + 16 text-anchor="middle">{text}</text>
+                        <text class="axis-label" x=x + bar_width / 2 y=HEIGHT - AXIS + 16 text-anchor=anchor(x + bar_width / 2)>{text}</text>
                     })}
                 </g>
             }
@@ -195,8 +209,8 @@ pub fn line_chart(
         .enumerate()
         .filter(|(i, _)| i % label_every == 0)
         .map(|(i, label)| {
-            let x = (step_x * i as i64).clamp(20, WIDTH - 20);
-            view! { <text class="axis-label" x=x y=HEIGHT - AXIS + 16 text-anchor="middle">{label.clone()}</text> }
+            let x = step_x * i as i64;
+            view! { <text class="axis-label" x=x y=HEIGHT - AXIS + 16 text-anchor=anchor(x)>{label.clone()}</text> }
         })
         .collect_view();
     view! {

@@ -222,7 +222,7 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
                 &days(t, now.days_late_signed.map(|d| d.simple)),
             ),
             change: change(t, late(now), late(before), Better::Lower, &day_text),
-            href: paid_href.clone(),
+            href: paid_href,
         },
         Card {
             testid: "kpi-collected",
@@ -236,8 +236,11 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
                 Better::Higher,
                 &money,
             ),
-            // Collections are payments; the paid invoices are what they settled.
-            href: paid_href,
+            // This month's payments, invoice by invoice.
+            href: Route::Collected {
+                month: now.as_of.with_day(1).unwrap_or(now.as_of),
+            }
+            .href(),
         },
     ]
 }
@@ -449,7 +452,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
             </section>
             <section class="panel" data-testid="late-cost">
                 <h2>{t.cost_title}</h2>
-                <p>{(t.cost_financing)(&money(cost.overdue), &encaisse_domain::format::format_percent(cost.financing_rate, t.locale), &money(cost.financing_per_month), &money(cost.financing_to_date))}</p>
+                <p><a href=Route::Invoices { status: Some(InvoiceStatus::Overdue), client: None }.href()>{(t.cost_financing)(&money(cost.overdue), &encaisse_domain::format::format_percent(cost.financing_rate, t.locale), &money(cost.financing_per_month), &money(cost.financing_to_date))}</a></p>
                 <p>{(t.cost_chasing)(cost.late_invoices, &format_one_decimal(cost.chasing_hours, t.locale), cost.chasing_cost.map(money).as_deref())}</p>
                 <p class="hint"><a href=Route::Settings.href()>{t.cost_settings_hint}</a></p>
             </section>
