@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
 import { serveDir } from "../scripts/static-server.mjs";
 
@@ -116,4 +117,28 @@ export async function withPage(app, body, options) {
   } finally {
     await context.close();
   }
+}
+
+/** The day the demo-data tests fix the browser's clock to. */
+export const DEMO_DAY = "2026-11-22";
+
+/**
+ * What the domain computes for the demo portfolio on DEMO_DAY: dashboard figures, scores and
+ * rankings (domain/examples/dashboard_figures.rs), to compare the release app with.
+ */
+export function domainFigures() {
+  const out = execFileSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "-p", "encaisse-domain", "--example", "dashboard_figures", "--", DEMO_DAY],
+    { cwd: new URL("..", import.meta.url).pathname, encoding: "utf8" },
+  );
+  return JSON.parse(out);
+}
+
+/** Sets the page's clock to DEMO_DAY, loads the demo portfolio and waits for the dashboard. */
+export async function loadDemoOn(page, app) {
+  await page.clock.setFixedTime(new Date(`${DEMO_DAY}T10:00:00`));
+  await visit(page, app.server.url);
+  await page.getByTestId("load-demo").click();
+  await page.getByTestId("kpi-outstanding").waitFor();
 }

@@ -60,7 +60,7 @@ pub fn hosted_elsewhere(route: Route) -> AnyView {
 }
 
 /// The overview page (`index.html`): the dashboard and what its charts lead to, aging, the
-/// penalty calculator.
+/// payers' rankings, the penalty calculator.
 pub fn overview_screens(route: Route) -> AnyView {
     match route {
         Route::Home => pages::home::HomePage().into_any(),
@@ -69,6 +69,7 @@ pub fn overview_screens(route: Route) -> AnyView {
             view! { <pages::cash_drill::CollectedPage month/> }.into_any()
         }
         Route::Expected { week } => view! { <pages::cash_drill::ExpectedPage week/> }.into_any(),
+        Route::Payers => pages::payers::PayersPage().into_any(),
         Route::Calculator(query) => view! { <pages::calculator::CalculatorPage query/> }.into_any(),
         Route::NotFound => pages::NotFound().into_any(),
         elsewhere => hosted_elsewhere(elsewhere),

@@ -15,7 +15,8 @@ use std::sync::OnceLock;
 /// of the other page loads that page; the fragment names the screen on either.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
-    /// `index.html`: the dashboard (home), aging, the penalty calculator.
+    /// `index.html`: the dashboard (home) and its drill-downs, aging, payers, the penalty
+    /// calculator.
     Overview,
     /// `registre.html`: clients, invoices, payments, settings.
     Ledger,
@@ -75,6 +76,8 @@ pub enum Route {
     Expected {
         week: NaiveDate,
     },
+    /// The best and worst payers, the scores that fell, and how scores are computed.
+    Payers,
     /// The penalty calculator; its form is the query, kept as written so that the page
     /// can name a bad parameter.
     Calculator(String),
@@ -124,6 +127,7 @@ impl Route {
             ["prevision"] => value("semaine")
                 .and_then(iso_date::parse)
                 .map_or(Route::NotFound, |week| Route::Expected { week }),
+            ["payeurs"] => Route::Payers,
             ["calculateur"] => Route::Calculator(query.to_string()),
             ["parametres"] => Route::Settings,
             _ => Route::NotFound,
@@ -138,6 +142,7 @@ impl Route {
             | Route::Aging { .. }
             | Route::Collected { .. }
             | Route::Expected { .. }
+            | Route::Payers
             | Route::Calculator(_) => Page::Overview,
             Route::Clients
             | Route::ClientNew
@@ -208,6 +213,7 @@ impl Route {
                 format!("#/encaissements?mois={}", &iso_date::format(*month)[..7])
             }
             Route::Expected { week } => format!("#/prevision?semaine={}", iso_date::format(*week)),
+            Route::Payers => "#/payeurs".into(),
             Route::Calculator(query) if query.is_empty() => "#/calculateur".into(),
             Route::Calculator(query) => format!("#/calculateur?{query}"),
             Route::Settings => "#/parametres".into(),

@@ -333,6 +333,7 @@ fn routes_round_trip_through_the_fragment() {
         Route::Expected {
             week: d(2026, 11, 30),
         },
+        Route::Payers,
         Route::Calculator("montant=15%20000&echeance=2018-04-15".into()),
         Route::Settings,
     ] {

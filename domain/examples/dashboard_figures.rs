@@ -1,4 +1,4 @@
-//! Prints, as JSON, the dashboard figures the domain computes for the demo portfolio as of a
+//! Prints, as JSON, the dashboard figures and the payment scores the domain computes for the demo portfolio as of a
 //! date (`YYYY-MM-DD`), formatted the French way. The end-to-end test
 //! (e2e/tests/dashboard.test.mjs) loads the same demo in the release app with the browser's
 //! clock set to that date and checks that the dashboard shows exactly these figures.
@@ -10,6 +10,7 @@ use encaisse_domain::format::{format_eur, format_one_decimal, Locale};
 use encaisse_domain::kpi::collected::collected_between;
 use encaisse_domain::kpi::report;
 use encaisse_domain::penalty::claims::PenaltyInputs;
+use encaisse_domain::score::{rankings, score_all};
 use encaisse_domain::timeline::Timeline;
 use encaisse_domain::{iso_date, Decimal};
 
@@ -39,6 +40,15 @@ fn main() {
     let month_start = month_end.with_day(1).expect("a first day");
     let collected = collected_between(&ledger, month_start, month_end);
     let week = &forecast.weeks[1];
+    let name = |id| ledger.client(id).map(|c| c.details.name.clone());
+    let scores: Vec<serde_json::Value> = score_all(&ledger, date)
+        .into_iter()
+        .map(|(id, score)| serde_json::json!({ "client": name(id), "score": score.score() }))
+        .collect();
+    let ranks = rankings(&ledger, date);
+    let names = |list: &[encaisse_domain::score::Ranked]| -> Vec<Option<String>> {
+        list.iter().map(|r| name(r.client)).collect()
+    };
     let figures = serde_json::json!({
         "outstanding": eur(r.now.outstanding),
         "overdue": eur(r.now.overdue),
@@ -57,6 +67,10 @@ fn main() {
             "total": eur(collected.total()),
             "lines": collected.invoices.len() + collected.unallocated.len(),
         },
+        "scores": scores,
+        "best_payers": names(&ranks.best),
+        "worst_payers": names(&ranks.worst),
+        "fallen_payers": names(&ranks.fallen),
         "next_week_expected": {
             "week": iso_date::format(week.start),
             "total": eur(week.expected),

@@ -49,13 +49,18 @@ const POOR_PAYER_DEPOSIT_PERCENT: i64 = 30;
 /// Terms to propose to a client over its limit.
 const SHORT_TERMS_DAYS: u16 = 15;
 
-/// Checks a new invoice of `amount` (including VAT) for a client as of a date.
-pub fn check_new_invoice(
-    ledger: &Ledger,
-    client: ClientId,
-    amount: Decimal,
-    as_of: NaiveDate,
-) -> CreditCheck {
+/// What credit control needs to know of a client, gathered once: a form then checks each
+/// amount typed without going through the ledger again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CreditStanding {
+    /// Open on the client's invoices at the date.
+    pub open: Decimal,
+    pub limit: Option<Decimal>,
+    pub score: ClientScore,
+}
+
+/// The client's standing as of a date.
+pub fn standing(ledger: &Ledger, client: ClientId, as_of: NaiveDate) -> CreditStanding {
     let timeline = Timeline::new(ledger);
     let open: Decimal = timeline
         .invoices
@@ -63,44 +68,65 @@ pub fn check_new_invoice(
         .filter(|h| h.client() == client)
         .map(|h| h.open_at(as_of))
         .sum();
-    let limit = ledger.client(client).and_then(|c| c.details.credit_limit);
-    let mut warnings = Vec::new();
-    let mut actions = Vec::new();
-    if let Some(limit) = limit {
-        let exposure = open + amount;
-        if exposure > limit {
-            warnings.push(CreditWarning::OverLimit { exposure, limit });
-            actions.push(CreditAction::Deposit {
-                amount: (exposure - limit).min(amount),
-            });
-            actions.push(CreditAction::ShorterTerms {
-                days: SHORT_TERMS_DAYS,
-            });
-        }
-    }
-    if let ClientScore::Scored {
-        score,
-        grade: Grade::E,
-        ..
-    } = score_client(ledger, &timeline, client, as_of)
-    {
-        warnings.push(CreditWarning::PoorPayer { score });
-        if !actions
-            .iter()
-            .any(|a| matches!(a, CreditAction::Deposit { .. }))
-        {
-            actions.push(CreditAction::Deposit {
-                amount: crate::money::round_cents(
-                    amount * Decimal::new(POOR_PAYER_DEPOSIT_PERCENT, 2),
-                ),
-            });
-        }
-        actions.push(CreditAction::PaymentBeforeDelivery);
-    }
-    CreditCheck {
+    CreditStanding {
         open,
-        limit,
-        warnings,
-        actions,
+        limit: ledger.client(client).and_then(|c| c.details.credit_limit),
+        score: score_client(ledger, &timeline, client, as_of),
     }
+}
+
+impl CreditStanding {
+    /// Checks a new invoice of `amount` (including VAT).
+    pub fn check(&self, amount: Decimal) -> CreditCheck {
+        let mut warnings = Vec::new();
+        let mut actions = Vec::new();
+        if let Some(limit) = self.limit {
+            let exposure = self.open + amount;
+            if exposure > limit {
+                warnings.push(CreditWarning::OverLimit { exposure, limit });
+                let deposit = (exposure - limit).min(amount);
+                if deposit > Decimal::ZERO {
+                    actions.push(CreditAction::Deposit { amount: deposit });
+                }
+                actions.push(CreditAction::ShorterTerms {
+                    days: SHORT_TERMS_DAYS,
+                });
+            }
+        }
+        if let ClientScore::Scored {
+            score,
+            grade: Grade::E,
+            ..
+        } = self.score
+        {
+            warnings.push(CreditWarning::PoorPayer { score });
+            let has_deposit = actions
+                .iter()
+                .any(|a| matches!(a, CreditAction::Deposit { .. }));
+            if amount > Decimal::ZERO && !has_deposit {
+                actions.push(CreditAction::Deposit {
+                    amount: crate::money::round_cents(
+                        amount * Decimal::new(POOR_PAYER_DEPOSIT_PERCENT, 2),
+                    ),
+                });
+            }
+            actions.push(CreditAction::PaymentBeforeDelivery);
+        }
+        CreditCheck {
+            open: self.open,
+            limit: self.limit,
+            warnings,
+            actions,
+        }
+    }
+}
+
+/// Checks a new invoice of `amount` (including VAT) for a client as of a date.
+pub fn check_new_invoice(
+    ledger: &Ledger,
+    client: ClientId,
+    amount: Decimal,
+    as_of: NaiveDate,
+) -> CreditCheck {
+    standing(ledger, client, as_of).check(amount)
 }

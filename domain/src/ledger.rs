@@ -79,6 +79,12 @@ impl Ledger {
     pub fn client(&self, id: ClientId) -> Option<&Client> {
         find(&self.clients, id, |c| c.id)
     }
+    /// The client's name, empty for an unknown id (lists and links show it as it stands).
+    pub fn client_name(&self, id: ClientId) -> String {
+        self.client(id)
+            .map(|c| c.details.name.clone())
+            .unwrap_or_default()
+    }
     pub fn invoice(&self, id: InvoiceId) -> Option<&Invoice> {
         find(&self.invoices, id, |i| i.id)
     }

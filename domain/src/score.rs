@@ -13,6 +13,7 @@
 use crate::ids::ClientId;
 use crate::ledger::Ledger;
 use crate::prediction::{LOOKBACK_MONTHS, MIN_HISTORY};
+use crate::sorting::sort_by;
 use crate::timeline::{InvoiceHistory, Timeline};
 use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -61,6 +62,16 @@ pub enum Grade {
 }
 
 impl Grade {
+    pub fn letter(self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+            Grade::D => "D",
+            Grade::E => "E",
+        }
+    }
+
     pub fn of(score: u8) -> Grade {
         match score {
             80..=100 => Grade::A,
@@ -291,6 +302,82 @@ pub fn score_all(ledger: &Ledger, as_of: NaiveDate) -> Vec<(ClientId, ClientScor
         .iter()
         .map(|c| (c.id, score_client(ledger, &timeline, c.id, as_of)))
         .collect()
+}
+
+/// How many clients each ranking lists.
+pub const RANKING_SIZE: usize = 10;
+/// A fall of this many points or more over [`FALL_MONTHS`] puts a client on the watch list.
+pub const FALL_POINTS: u8 = 10;
+pub const FALL_MONTHS: u32 = 3;
+
+/// A scored client in a ranking, with its score [`FALL_MONTHS`] earlier when it had one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ranked {
+    pub client: ClientId,
+    pub score: u8,
+    pub grade: Grade,
+    pub before: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rankings {
+    /// Highest scores first, at most [`RANKING_SIZE`].
+    pub best: Vec<Ranked>,
+    /// Lowest scores first, at most [`RANKING_SIZE`].
+    pub worst: Vec<Ranked>,
+    /// Clients whose score fell by [`FALL_POINTS`] or more over [`FALL_MONTHS`], the
+    /// steepest fall first.
+    pub fallen: Vec<Ranked>,
+    /// Clients with too little history to be ranked.
+    pub unscored: usize,
+}
+
+/// The best and worst payers as of a date, and those whose score fell over the last months.
+/// Archived clients are left out; ties go to the client created first.
+pub fn rankings(ledger: &Ledger, as_of: NaiveDate) -> Rankings {
+    let timeline = Timeline::new(ledger);
+    let earlier = as_of
+        .checked_sub_months(Months::new(FALL_MONTHS))
+        .unwrap_or(as_of);
+    let mut scored = Vec::new();
+    let mut unscored = 0;
+    for client in ledger.clients().iter().filter(|c| !c.archived) {
+        match score_client(ledger, &timeline, client.id, as_of) {
+            ClientScore::Scored { score, grade, .. } => scored.push(Ranked {
+                client: client.id,
+                score,
+                grade,
+                before: score_client(ledger, &timeline, client.id, earlier).score(),
+            }),
+            ClientScore::NotEnoughHistory { .. } => unscored += 1,
+        }
+    }
+    let fall = |r: &Ranked| {
+        r.before
+            .map_or(0, |before| i16::from(before) - i16::from(r.score))
+    };
+    let mut fallen: Vec<Ranked> = scored
+        .iter()
+        .filter(|r| fall(r) >= i16::from(FALL_POINTS))
+        .copied()
+        .collect();
+    sort_by(&mut fallen, |a, b| {
+        fall(b).cmp(&fall(a)).then(a.client.cmp(&b.client))
+    });
+    sort_by(&mut scored, |a, b| {
+        a.score.cmp(&b.score).then(a.client.cmp(&b.client))
+    });
+    let worst = scored.iter().take(RANKING_SIZE).copied().collect();
+    sort_by(&mut scored, |a, b| {
+        b.score.cmp(&a.score).then(a.client.cmp(&b.client))
+    });
+    let best = scored.iter().take(RANKING_SIZE).copied().collect();
+    Rankings {
+        best,
+        worst,
+        fallen,
+        unscored,
+    }
 }
 
 #[cfg(test)]

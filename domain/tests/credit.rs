@@ -2,7 +2,7 @@
 
 mod support;
 
-use encaisse_domain::credit::{check_new_invoice, CreditAction, CreditWarning};
+use encaisse_domain::credit::{check_new_invoice, standing, CreditAction, CreditWarning};
 use encaisse_domain::ids::ClientId;
 use encaisse_domain::invoice::InvoiceDetails;
 use encaisse_domain::ledger::Ledger;
@@ -116,4 +116,25 @@ fn a_good_payer_within_its_limit_passes() {
         check.warnings.is_empty() && check.actions.is_empty(),
         "{check:?}"
     );
+}
+
+#[test]
+fn a_client_already_over_its_limit_is_warned_before_an_amount_is_typed() {
+    // Guards against a warning that waits for the amount, or proposes a deposit of 0 €.
+    let mut ledger = Ledger::default();
+    let c = client(
+        &mut ledger,
+        Some(dec!(3000)),
+        &[Some(0), None, None],
+        dec!(2000),
+    );
+    let check = standing(&ledger, c, d(2025, 6, 10)).check(Decimal::ZERO);
+    assert_eq!(
+        check.warnings,
+        [CreditWarning::OverLimit {
+            exposure: dec!(4000),
+            limit: dec!(3000)
+        }]
+    );
+    assert_eq!(check.actions, [CreditAction::ShorterTerms { days: 15 }]);
 }

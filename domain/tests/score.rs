@@ -7,7 +7,9 @@ use encaisse_domain::ids::ClientId;
 use encaisse_domain::invoice::InvoiceDetails;
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::score::{score_all, score_client, ClientScore, Factor, Grade};
+use encaisse_domain::score::{
+    rankings, score_all, score_client, ClientScore, Factor, Grade, Ranked, FALL_POINTS,
+};
 use encaisse_domain::terms::PaymentTerms;
 use encaisse_domain::timeline::Timeline;
 use encaisse_domain::{Decimal, NaiveDate};
@@ -256,4 +258,25 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn rankings_put_good_payers_first_and_watch_a_falling_score() {
+    // Guards against rankings in the wrong order, an unscored client ranked, or a client who
+    // stopped paying missing from the watch list.
+    let mut ledger = Ledger::default();
+    let good = client_paying(&mut ledger, "Bon", &[Some(0); 22], 1000);
+    let slow = client_paying(&mut ledger, "Lent", &[Some(60); 22], 1000);
+    let mut stopping = vec![Some(0); 17];
+    stopping.extend([None; 5]);
+    let stopped = client_paying(&mut ledger, "Arrêt", &stopping, 1000);
+    client_paying(&mut ledger, "Nouveau", &[Some(0), Some(0)], 1000);
+    let r = rankings(&ledger, today());
+    let order = |list: &[Ranked]| list.iter().map(|r| r.client).collect::<Vec<_>>();
+    assert_eq!(order(&r.best), vec![good, stopped, slow]);
+    assert_eq!(order(&r.worst), vec![slow, stopped, good]);
+    assert_eq!(r.unscored, 1);
+    assert_eq!(order(&r.fallen), vec![stopped]);
+    let fall = r.fallen[0];
+    assert!(fall.before.unwrap() >= fall.score + FALL_POINTS, "{fall:?}");
 }

@@ -4,31 +4,11 @@
 // change what it shows and survive a reload.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { appUnderTest, withPage, visit, shown } from "../harness.mjs";
+import { appUnderTest, withPage, visit, shown, domainFigures, loadDemoOn } from "../harness.mjs";
 
 const app = appUnderTest();
-const DAY = "2026-11-22";
-
-/** What the domain computes for the demo portfolio on DAY (domain/examples/dashboard_figures.rs). */
-function domainFigures() {
-  const out = execFileSync(
-    "cargo",
-    ["run", "--quiet", "--locked", "-p", "encaisse-domain", "--example", "dashboard_figures", "--", DAY],
-    { cwd: new URL("../..", import.meta.url).pathname, encoding: "utf8" },
-  );
-  return JSON.parse(out);
-}
-
-/** A fresh profile whose clock reads DAY, with the demo portfolio loaded. */
-async function demoDashboard(page) {
-  await page.clock.setFixedTime(new Date(`${DAY}T10:00:00`));
-  await visit(page, app.server.url);
-  await page.getByTestId("load-demo").click();
-  await page.getByTestId("kpi-outstanding").waitFor();
-}
-
 const plain = (text) => text.replace(/[\u202f\u00a0]/g, " ");
+const demoDashboard = (page) => loadDemoOn(page, app);
 
 test("with the demo data the dashboard shows what the domain crate computes", async () => {
   // Guards against a release build whose dashboard drifts from the domain: a card wired to

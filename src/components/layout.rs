@@ -55,6 +55,7 @@ pub fn Header(on_switch_lang: Callback<()>) -> impl IntoView {
                     {link(Route::Invoices { status: None, client: None }, |t| t.nav_invoices)}
                     {link(Route::PaymentNew { client: None, invoice: None }, |t| t.nav_payment)}
                     {link(Route::Aging { as_of: None }, |t| t.nav_aging)}
+                    {link(Route::Payers, |t| t.nav_payers)}
                     {link(Route::Calculator(String::new()), |t| t.nav_calculator)}
                     {link(Route::Settings, |t| t.nav_settings)}
                 </ul>

@@ -4,8 +4,10 @@ pub mod chart;
 pub mod fields;
 pub mod layout;
 pub mod penalty;
+pub mod score;
 
-use crate::i18n::{use_t, I18n};
+use crate::i18n::{use_t, I18n, Texts};
+use crate::storage::Store;
 use encaisse_domain::client::Client;
 use encaisse_domain::format::{format_date, format_eur};
 use encaisse_domain::ids::ClientId;
@@ -15,6 +17,20 @@ use encaisse_domain::sorting::sort_by_key;
 use encaisse_domain::text::fold;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
+
+/// A read-only screen drawn whole from the ledger in the current language, and again when
+/// either changes, never per keystroke elsewhere. Its figures are computed together; a memo
+/// per figure would cost a comparison of each in the bundle, for values read once per render.
+pub fn from_ledger<V: IntoView + 'static>(
+    render: impl Fn(&'static Texts, &Ledger) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = use_t();
+    let ledger = expect_context::<Store>().ledger();
+    move || {
+        let t = t.get();
+        ledger.with(|ledger| render(t, ledger))
+    }
+}
 
 /// An amount in the current language's format.
 pub fn eur(t: I18n, amount: Decimal) -> String {

@@ -1,5 +1,6 @@
 use super::Texts;
 use chrono::Datelike;
+use encaisse_domain::credit::{CreditAction, CreditWarning};
 use encaisse_domain::format::{format_eur, format_percent, Locale};
 use encaisse_domain::history::HistoryEvent;
 use encaisse_domain::invoice::InvoiceStatus;
@@ -8,6 +9,7 @@ use encaisse_domain::penalty::rates::MissingRate;
 use encaisse_domain::penalty::{NoInterest, RateSource};
 use encaisse_domain::prediction::DelayBasis;
 use encaisse_domain::problem::Problem;
+use encaisse_domain::score::{Factor, Grade};
 use encaisse_domain::snapshot::{Inconsistency, SnapshotError};
 use encaisse_domain::terms::{EndOfMonthConvention, LegalCapWarning, PaymentTerms};
 
@@ -482,6 +484,60 @@ pub static TEXTS: Texts = Texts {
     week_not_in_forecast: "Cette semaine n'est pas dans la prévision des 13 semaines à venir.",
     nothing_expected: "Aucun encaissement attendu cette semaine.",
     back_to_dashboard: "Retour au tableau de bord",
+
+    nav_payers: "Payeurs",
+    score_section: "Comportement de paiement",
+    col_score: "Note",
+    not_enough_history: |paid| format!("Historique insuffisant : {} en 24 mois, 3 nécessaires", plural(paid, "facture payée", "factures payées")),
+    score_out_of: |score| format!("{score}/100"),
+    grade_meaning: |grade| match grade {
+        Grade::A => "paie à l'heure",
+        Grade::B => "petits retards",
+        Grade::C => "retards réguliers",
+        Grade::D => "retards importants",
+        Grade::E => "risque élevé",
+    },
+    factor: |factor| match *factor {
+        Factor::DaysBeyondTerms { days, invoices } if days < 0 => format!("Paie en moyenne {} j avant l'échéance ({}, pondéré par les montants)", -days, plural(invoices, "facture", "factures")),
+        Factor::DaysBeyondTerms { days, invoices } => format!("Retard moyen : {days} j après l'échéance ({}, pondéré par les montants)", plural(invoices, "facture", "factures")),
+        Factor::LateShare { percent } => format!("{percent} % des factures payées avec plus de 5 jours de retard"),
+        Factor::WorstDelay { days } => format!("Pire retard : {days} j"),
+        Factor::Trend { change_days } if change_days > 0 => format!("Tendance : {change_days} j de retard en plus sur les 6 derniers mois"),
+        Factor::Trend { change_days } => format!("Tendance : {} j de retard en moins sur les 6 derniers mois", -change_days),
+        Factor::Disputes { count } => format!("{} en 24 mois", plural(count, "litige ouvert", "litiges ouverts")),
+        Factor::OverLimit { percent } => format!("Échu : {percent} % du plafond de crédit"),
+        Factor::Relationship { months } => format!("Client depuis {months} mois"),
+    },
+    expected_payment_of: |date| format!("Paiement attendu le {date}"),
+    exposure_line: |exposure, limit| format!("Encours {exposure} pour un plafond de crédit de {limit}"),
+    score_method_link: "Comment la note est calculée",
+    payers_title: "Bons et mauvais payeurs",
+    payers_intro: |unscored| format!("Notes de 0 à 100 d'après l'historique de paiement de chaque client sur 24 mois ; {} sans historique suffisant.", plural(unscored, "client", "clients")),
+    best_payers: "Meilleurs payeurs",
+    worst_payers: "Moins bons payeurs",
+    fallen_payers: "Notes en baisse sur 3 mois",
+    fallen_intro: "Clients dont la note a perdu 10 points ou plus depuis trois mois.",
+    nobody_fell: "Aucune note n'a baissé de 10 points ou plus.",
+    col_score_before: "Il y a 3 mois",
+    method_title: "Comment la note est calculée",
+    method_text: &[
+        "Données : les factures payées au cours des 24 derniers mois, avec leur retard (date de paiement moins échéance, négatif en cas d'avance), et les factures encore échues, avec leur retard à ce jour ; les litiges ouverts sur la période, le plafond de crédit, la date de la première facture. Les factures passées en perte et celles non échues ne comptent pas.",
+        "Moins de 3 factures payées sur 24 mois : « historique insuffisant », pas de note. Le même seuil décide quand la prévision d'encaissement utilise le délai propre du client.",
+        "Base (dans l'esprit du PAYDEX) : le retard moyen pondéré par les montants donne les points : 10 j d'avance ou plus : 100 ; à l'échéance : 80 ; 15 j de retard : 70 ; 30 j : 50 ; 120 j : 20 ; 180 j ou plus : 0 ; linéaire entre ces points.",
+        "Ajustements : part des factures payées avec plus de 5 jours de retard, −1 par tranche de 10 % ; pire retard au-delà de 60 j, −1 par 12 j (au plus −10) ; tendance des factures échues dans les 6 derniers mois contre les plus anciennes, −1 par 3 j de retard en plus (au plus −10), +1 par 3 j en moins (au plus +5) ; litiges, −3 chacun (au plus −10) ; échu au-delà de 50 % du plafond de crédit −5, au-delà de 100 % −10 ; relation de moins de 6 mois −5, de 36 mois ou plus +3. La note est la somme, tenue entre 0 et 100.",
+        "Classes : A de 80 à 100, B de 65 à 79, C de 50 à 64, D de 35 à 49, E en dessous de 35.",
+        "Limites : la note ne connaît que ce que contient votre registre (ni les paiements du client à d'autres fournisseurs, ni ses comptes). Les poids sont fixés d'après la pratique, pas ajustés ; un test vérifie que les notes calculées il y a six mois classent les clients selon leurs retards réels depuis (corrélation de rang 0,75 sur les données de démonstration, seuil 0,6).",
+    ],
+    credit_warning_title: "Crédit à surveiller",
+    credit_warning: |warning, locale| match *warning {
+        CreditWarning::OverLimit { exposure, limit } => format!("Avec cette facture, l'encours du client ({}) dépasse son plafond de crédit ({}).", format_eur(exposure, locale), format_eur(limit, locale)),
+        CreditWarning::PoorPayer { score } => format!("Ce client est noté E ({score}/100) : ses retards font courir un risque élevé."),
+    },
+    credit_action: |action, locale| match *action {
+        CreditAction::Deposit { amount } => format!("Demander un acompte de {}", format_eur(amount, locale)),
+        CreditAction::ShorterTerms { days } => format!("Raccourcir le délai de paiement à {days} jours"),
+        CreditAction::PaymentBeforeDelivery => "Exiger le paiement avant la livraison".into(),
+    },
 
     problem: |p, locale| match p {
         Problem::Required => "Ce champ est obligatoire.".into(),

@@ -6,6 +6,7 @@
 mod en;
 mod fr;
 
+use encaisse_domain::credit::{CreditAction, CreditWarning};
 use encaisse_domain::format::Locale;
 use encaisse_domain::history::HistoryEvent;
 use encaisse_domain::invoice::InvoiceStatus;
@@ -14,6 +15,7 @@ use encaisse_domain::penalty::rates::MissingRate;
 use encaisse_domain::penalty::{NoInterest, RateSource};
 use encaisse_domain::prediction::DelayBasis;
 use encaisse_domain::problem::Problem;
+use encaisse_domain::score::{Factor, Grade};
 use encaisse_domain::snapshot::SnapshotError;
 use encaisse_domain::terms::{LegalCapWarning, PaymentTerms};
 use encaisse_domain::NaiveDate;
@@ -465,6 +467,32 @@ pub struct Texts {
     pub week_not_in_forecast: &'static str,
     pub nothing_expected: &'static str,
     pub back_to_dashboard: &'static str,
+
+    pub nav_payers: &'static str,
+    pub score_section: &'static str,
+    pub col_score: &'static str,
+    /// Paid invoices in the lookback, when under the minimum.
+    pub not_enough_history: fn(usize) -> String,
+    pub score_out_of: fn(u8) -> String,
+    pub grade_meaning: fn(Grade) -> &'static str,
+    pub factor: fn(&Factor) -> String,
+    pub expected_payment_of: fn(&str) -> String,
+    pub exposure_line: fn(&str, &str) -> String,
+    pub score_method_link: &'static str,
+    pub payers_title: &'static str,
+    pub payers_intro: fn(usize) -> String,
+    pub best_payers: &'static str,
+    pub worst_payers: &'static str,
+    pub fallen_payers: &'static str,
+    pub fallen_intro: &'static str,
+    pub nobody_fell: &'static str,
+    pub col_score_before: &'static str,
+    pub method_title: &'static str,
+    /// The method, paragraph by paragraph (docs/scoring.md says the same).
+    pub method_text: &'static [&'static str],
+    pub credit_warning_title: &'static str,
+    pub credit_warning: fn(&CreditWarning, Locale) -> String,
+    pub credit_action: fn(&CreditAction, Locale) -> String,
 
     pub problem: fn(&Problem, Locale) -> String,
     pub snapshot_error: fn(&SnapshotError) -> String,

@@ -4,9 +4,9 @@
 //! expectation comes from). Each table adds up to its bar.
 
 use crate::clock::today;
-use crate::i18n::{tr, use_t, Texts};
+use crate::components::from_ledger;
+use crate::i18n::{tr, Texts};
 use crate::route::Route;
-use crate::storage::Store;
 use encaisse_domain::forecast::{cash_in_forecast, Expectation};
 use encaisse_domain::format::{format_date, format_eur};
 use encaisse_domain::ids::{ClientId, InvoiceId};
@@ -25,13 +25,6 @@ struct Line {
     client: ClientId,
     cells: Vec<String>,
     amount: Decimal,
-}
-
-fn client_name(ledger: &Ledger, client: ClientId) -> String {
-    ledger
-        .client(client)
-        .map(|c| c.details.name.clone())
-        .unwrap_or_default()
 }
 
 fn invoice_number(ledger: &Ledger, invoice: InvoiceId) -> String {
@@ -67,7 +60,7 @@ fn drill_table(
             view! {
                 <tr>
                     <td>{first}</td>
-                    <td><a href=Route::Client(line.client).href()>{client_name(ledger, line.client)}</a></td>
+                    <td><a href=Route::Client(line.client).href()>{ledger.client_name(line.client)}</a></td>
                     {line.cells.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}
                     <td class="num">{format_eur(line.amount, t.locale)}</td>
                 </tr>
@@ -110,97 +103,87 @@ fn page(title: String, intro: String, body: AnyView) -> impl IntoView {
 /// The payments received in a month, up to today for the current one.
 #[component]
 pub fn CollectedPage(month: NaiveDate) -> impl IntoView {
-    let t = use_t();
-    let ledger = expect_context::<Store>().ledger();
     let to = end_of_month(month).min(today());
-    move || {
-        let t = t.get();
-        ledger.with(|ledger| {
-            let collected = collected_between(ledger, month, to);
-            let date = |d| format_date(d, t.locale);
-            let mut lines: Vec<Line> = collected
-                .invoices
-                .iter()
-                .map(|line| Line {
-                    invoice: Some(line.invoice),
-                    first: invoice_number(ledger, line.invoice),
-                    client: line.client,
-                    cells: vec![date(line.last_payment)],
-                    amount: line.amount,
-                })
-                .collect();
-            lines.extend(collected.unallocated.iter().map(|(client, amount)| Line {
-                invoice: None,
-                first: t.unallocated_credit.into(),
-                client: *client,
-                cells: vec![String::new()],
-                amount: *amount,
-            }));
-            let body = drill_table(
-                t,
-                ledger,
-                vec![t.col_last_payment],
-                t.col_received,
-                lines,
-                t.nothing_collected,
-            );
-            page(
-                (t.collected_title)(&(t.month_long)(month)),
-                (t.collected_intro)(&date(month), &date(to)),
-                body,
-            )
-        })
-    }
+    from_ledger(move |t, ledger| {
+        let collected = collected_between(ledger, month, to);
+        let date = |d| format_date(d, t.locale);
+        let mut lines: Vec<Line> = collected
+            .invoices
+            .iter()
+            .map(|line| Line {
+                invoice: Some(line.invoice),
+                first: invoice_number(ledger, line.invoice),
+                client: line.client,
+                cells: vec![date(line.last_payment)],
+                amount: line.amount,
+            })
+            .collect();
+        lines.extend(collected.unallocated.iter().map(|(client, amount)| Line {
+            invoice: None,
+            first: t.unallocated_credit.into(),
+            client: *client,
+            cells: vec![String::new()],
+            amount: *amount,
+        }));
+        let body = drill_table(
+            t,
+            ledger,
+            vec![t.col_last_payment],
+            t.col_received,
+            lines,
+            t.nothing_collected,
+        );
+        page(
+            (t.collected_title)(&(t.month_long)(month)),
+            (t.collected_intro)(&date(month), &date(to)),
+            body,
+        )
+    })
 }
 
 /// The invoices expected in a week of today's forecast.
 #[component]
 pub fn ExpectedPage(week: NaiveDate) -> impl IntoView {
-    let t = use_t();
-    let ledger = expect_context::<Store>().ledger();
     let as_of = today();
-    move || {
-        let t = t.get();
-        ledger.with(|ledger| {
-            let forecast = cash_in_forecast(&Timeline::new(ledger), as_of, &ledger.settings().kpi);
-            let date = |d| format_date(d, t.locale);
-            let body = if forecast.weeks.iter().any(|w| w.start == week) {
-                let lines = forecast
-                    .lines_in_week(week)
-                    .filter_map(|line| match line.expectation {
-                        Expectation::On(expected, delay) => Some(Line {
-                            invoice: Some(line.invoice),
-                            first: invoice_number(ledger, line.invoice),
-                            client: line.client,
-                            cells: vec![
-                                ledger
-                                    .invoice(line.invoice)
-                                    .map(|i| date(i.due_date()))
-                                    .unwrap_or_default(),
-                                date(expected),
-                                (t.delay_basis)(delay.basis),
-                            ],
-                            amount: line.open,
-                        }),
-                        Expectation::Overdue | Expectation::Disputed => None,
-                    })
-                    .collect();
-                drill_table(
-                    t,
-                    ledger,
-                    vec![t.col_due, t.col_expected, t.col_basis],
-                    t.col_remaining,
-                    lines,
-                    t.nothing_expected,
-                )
-            } else {
-                view! { <p class="empty">{t.week_not_in_forecast}</p> }.into_any()
-            };
-            page(
-                (t.expected_title)(&date(week)),
-                t.expected_intro.into(),
-                body,
+    from_ledger(move |t, ledger| {
+        let forecast = cash_in_forecast(&Timeline::new(ledger), as_of, &ledger.settings().kpi);
+        let date = |d| format_date(d, t.locale);
+        let body = if forecast.weeks.iter().any(|w| w.start == week) {
+            let lines = forecast
+                .lines_in_week(week)
+                .filter_map(|line| match line.expectation {
+                    Expectation::On(expected, delay) => Some(Line {
+                        invoice: Some(line.invoice),
+                        first: invoice_number(ledger, line.invoice),
+                        client: line.client,
+                        cells: vec![
+                            ledger
+                                .invoice(line.invoice)
+                                .map(|i| date(i.due_date()))
+                                .unwrap_or_default(),
+                            date(expected),
+                            (t.delay_basis)(delay.basis),
+                        ],
+                        amount: line.open,
+                    }),
+                    Expectation::Overdue | Expectation::Disputed => None,
+                })
+                .collect();
+            drill_table(
+                t,
+                ledger,
+                vec![t.col_due, t.col_expected, t.col_basis],
+                t.col_remaining,
+                lines,
+                t.nothing_expected,
             )
-        })
-    }
+        } else {
+            view! { <p class="empty">{t.week_not_in_forecast}</p> }.into_any()
+        };
+        page(
+            (t.expected_title)(&date(week)),
+            t.expected_intro.into(),
+            body,
+        )
+    })
 }

@@ -1,6 +1,7 @@
-//! The client list, searchable, with each client's balance.
+//! The client list, searchable, with each client's balance and payment grade.
 
 use crate::clock::today;
+use crate::components::score::grade_badge;
 use crate::components::{eur, money, EmptyState};
 use crate::i18n::{tr, use_t};
 use crate::route::Route;
@@ -8,6 +9,7 @@ use crate::storage::Store;
 use encaisse_domain::balances::Position;
 use encaisse_domain::client::ClientKind;
 use encaisse_domain::ids::ClientId;
+use encaisse_domain::score::{score_all, ClientScore};
 use encaisse_domain::sorting::sort_by_key;
 use encaisse_domain::text::fold;
 use encaisse_domain::Decimal;
@@ -23,6 +25,7 @@ struct Row {
     overdue: Decimal,
     balance: Decimal,
     archived: bool,
+    score: ClientScore,
     /// Folded text the search looks into (see `text::fold`).
     haystack: String,
 }
@@ -43,7 +46,8 @@ pub fn ClientListPage() -> impl IntoView {
             let mut rows: Vec<Row> = ledger
                 .clients()
                 .iter()
-                .map(|c| {
+                .zip(score_all(ledger, as_of))
+                .map(|(c, (_, score))| {
                     let b = balances.get(&c.id).copied().unwrap_or_default();
                     let d = &c.details;
                     Row {
@@ -55,6 +59,7 @@ pub fn ClientListPage() -> impl IntoView {
                         overdue: b.overdue,
                         balance: b.balance(),
                         archived: c.archived,
+                        score,
                         haystack: fold(&format!(
                             "{} {} {} {} {}",
                             d.name, d.registration, d.address.city, d.payer.email, d.payer.name
@@ -125,12 +130,13 @@ pub fn ClientListPage() -> impl IntoView {
                                 <th scope="col">{tr(|t| t.col_name)}</th>
                                 <th scope="col" class="hide-narrow">{tr(|t| t.col_kind)}</th>
                                 <th scope="col" class="hide-narrow">{tr(|t| t.col_city)}</th>
+                                <th scope="col">{tr(|t| t.col_score)}</th>
                                 <th scope="col" class="num">{tr(|t| t.col_open)}</th>
                                 <th scope="col" class="num">{tr(|t| t.col_overdue)}</th>
                                 <th scope="col" class="num hide-narrow">{tr(|t| t.col_balance)}</th>
                             </tr></thead>
                             <tbody>
-                                <For each=move || visible.get() key=|r| (r.id, r.balance, r.overdue, r.name.clone(), r.archived) let:r>
+                                <For each=move || visible.get() key=|r| (r.id, r.balance, r.overdue, r.name.clone(), r.archived, r.score.score()) let:r>
                                     <tr class:archived=r.archived>
                                         <td>
                                             <a href=Route::Client(r.id).href()>{r.name.clone()}</a>
@@ -138,6 +144,7 @@ pub fn ClientListPage() -> impl IntoView {
                                         </td>
                                         <td class="hide-narrow">{move || if r.kind == ClientKind::Business { t.get().kind_business } else { t.get().kind_individual }}</td>
                                         <td class="hide-narrow">{r.city.clone()}</td>
+                                        <td data-testid="client-grade">{let score = r.score.clone(); move || grade_badge(t.get(), &score)}</td>
                                         <td class="num">{money(r.open)}</td>
                                         <td class="num" class:late=(r.overdue > Decimal::ZERO)>{money(r.overdue)}</td>
                                         <td class="num hide-narrow">{money(r.balance)}</td>
@@ -148,6 +155,7 @@ pub fn ClientListPage() -> impl IntoView {
                                 <th scope="row">{tr(|t| t.total)}</th>
                                 <td class="hide-narrow"></td>
                                 <td class="hide-narrow"></td>
+                                <td></td>
                                 <td class="num">{move || eur(t, totals().0)}</td>
                                 <td class="num">{move || eur(t, totals().1)}</td>
                                 <td class="num hide-narrow">{move || eur(t, totals().2)}</td>

@@ -1,7 +1,9 @@
-//! One client: details, balance, invoices, payments and history.
+//! One client: details, balance, payment score with its explanation, invoices (with the day
+//! each open one is expected to be paid), payments and history.
 
 use crate::clock::today;
 use crate::components::penalty::ClaimCard;
+use crate::components::score::score_explanation;
 use crate::components::{confirm, date_view, eur, money, StatusBadge};
 use crate::i18n::{tr, use_t};
 use crate::pages::{change_error_text, NotFound};
@@ -16,7 +18,10 @@ use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::iso_date;
 use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::claims::{Claims, PenaltyInputs};
+use encaisse_domain::prediction::PaymentModel;
+use encaisse_domain::score::{score_client, ClientScore};
 use encaisse_domain::sorting::{sort_by, sort_by_key};
+use encaisse_domain::timeline::Timeline;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -29,6 +34,9 @@ struct InvoiceRow {
     total: Decimal,
     open: Decimal,
     status: InvoiceStatus,
+    /// When the client's history says it will be paid, for an open invoice whose expected
+    /// day has not passed.
+    expected: Option<NaiveDate>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -46,6 +54,7 @@ struct View {
     client: Client,
     balance: ClientBalance,
     claims: Claims,
+    score: ClientScore,
     invoices: Vec<InvoiceRow>,
     payments: Vec<PaymentRow>,
     history: Vec<HistoryEntry>,
@@ -61,16 +70,27 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
         ledger.with(|ledger| {
             let client = ledger.client(id)?.clone();
             let position = Position::new(ledger, as_of);
-            let mut invoices: Vec<InvoiceRow> = ledger
-                .invoices_of(id)
-                .map(|i| InvoiceRow {
-                    id: i.id,
-                    number: i.details.number.clone(),
-                    issued: i.details.issue_date,
-                    due: i.due_date(),
-                    total: i.total(),
-                    open: position.invoice(i.id).open(),
-                    status: position.status(i),
+            let timeline = Timeline::new(ledger);
+            let model = PaymentModel::learn(&timeline, as_of);
+            let mut invoices: Vec<InvoiceRow> = timeline
+                .invoices
+                .iter()
+                .filter(|h| h.client() == id)
+                .map(|h| {
+                    let i = h.invoice;
+                    let open = position.invoice(i.id).open();
+                    let (expected, _) = model.expected_payment(h, as_of);
+                    InvoiceRow {
+                        id: i.id,
+                        number: i.details.number.clone(),
+                        issued: i.details.issue_date,
+                        due: h.due,
+                        total: h.total,
+                        open,
+                        status: position.status(i),
+                        expected: (open > Decimal::ZERO && (expected > as_of || h.due >= as_of))
+                            .then_some(expected),
+                    }
                 })
                 .collect();
             sort_by(&mut invoices, |a, b| {
@@ -91,6 +111,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
             Some(View {
                 balance: position.client_balance(ledger, id),
                 claims: PenaltyInputs::new(ledger, as_of).claims_of(ledger.invoices_of(id)),
+                score: score_client(ledger, &timeline, id, as_of),
                 client,
                 invoices,
                 payments,
@@ -150,6 +171,14 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     <div class="card"><p class="card-label">{tr(|t| t.balance_net)}</p><p class="card-value" data-testid="client-balance">{money(b.balance())}</p></div>
                     <ClaimCard claims=view_data.claims.clone()/>
                 </div>
+                <section aria-labelledby="client-score-title" class="panel">
+                    <h2 id="client-score-title">{tr(|t| t.score_section)}</h2>
+                    {move || score_explanation(t.get(), &view_data.score)}
+                    {d.credit_limit.map(|limit| view! {
+                        <p data-testid="client-exposure">{move || (t.get().exposure_line)(&eur(t, b.open), &eur(t, limit))}</p>
+                    })}
+                    <p class="hint no-print"><a href=Route::Payers.href()>{tr(|t| t.score_method_link)}</a></p>
+                </section>
                 <div class="columns">
                     <section aria-labelledby="client-details-title" class="panel">
                         <h2 id="client-details-title">{tr(|t| t.client_details)}</h2>
@@ -186,6 +215,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                                     <th scope="col" class="num hide-narrow">{tr(|t| t.col_total)}</th>
                                     <th scope="col" class="num">{tr(|t| t.col_remaining)}</th>
                                     <th scope="col">{tr(|t| t.col_status)}</th>
+                                    <th scope="col" class="hide-narrow">{tr(|t| t.col_expected)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| view! {
@@ -196,6 +226,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                                             <td class="num hide-narrow">{money(r.total)}</td>
                                             <td class="num">{money(r.open)}</td>
                                             <td><StatusBadge status=r.status/></td>
+                                            <td class="hide-narrow">{r.expected.map(date_view)}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

@@ -8,10 +8,10 @@
 //! keystroke elsewhere: the figures of a 10 000-invoice portfolio take about 120 ms.
 
 use crate::components::chart::{bar_chart, line_chart, Bar, Line};
+use crate::components::from_ledger;
 use crate::components::penalty::ClaimCard;
-use crate::i18n::{use_t, Texts};
+use crate::i18n::Texts;
 use crate::route::Route;
-use crate::storage::Store;
 use chrono::Datelike;
 use encaisse_domain::aging::{aging, AgingReport};
 use encaisse_domain::forecast::{cash_in_forecast, CashInForecast};
@@ -44,10 +44,7 @@ pub fn dashboard_data(ledger: &encaisse_domain::ledger::Ledger, as_of: NaiveDate
         .most_overdue
         .iter()
         .map(|line| {
-            let name = ledger
-                .client(line.client)
-                .map(|c| c.details.name.clone())
-                .unwrap_or_default();
+            let name = ledger.client_name(line.client);
             (line.client, name)
         })
         .collect();
@@ -252,16 +249,7 @@ fn month_label(t: &Texts, date: NaiveDate) -> String {
 /// The dashboard as of a date (the home screen passes today's).
 #[component]
 pub fn Dashboard(as_of: NaiveDate) -> impl IntoView {
-    let t = use_t();
-    let store = expect_context::<Store>();
-    let ledger = store.ledger();
-    // Recomputed when the ledger or the language changes, never per keystroke elsewhere (no
-    // form lives on this screen). A memo would add a comparison of every figure to the
-    // bundle, for a value read once per render.
-    move || {
-        let t = t.get();
-        ledger.with(|ledger| dashboard_view(t, &dashboard_data(ledger, as_of)))
-    }
+    from_ledger(move |t, ledger| dashboard_view(t, &dashboard_data(ledger, as_of)))
 }
 
 fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {

@@ -1,4 +1,5 @@
-//! Creating or editing an invoice; the due date follows the terms as they change.
+//! Creating or editing an invoice; the due date follows the terms as they change, and a new
+//! invoice for a client over its credit limit or graded E warns with the actions to propose.
 
 use crate::clock::today;
 use crate::components::fields::{
@@ -10,12 +11,14 @@ use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
 use crate::storage::Store;
 use chrono::Datelike;
+use encaisse_domain::credit;
 use encaisse_domain::format::format_percent_bp;
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::{parse_date, vat_for, InvoiceField, InvoiceForm, VAT_RATES_BP};
 use encaisse_domain::iso_date;
 use encaisse_domain::money::parse_amount;
 use encaisse_domain::problem::Problem;
+use encaisse_domain::Decimal;
 use leptos::prelude::*;
 
 #[component]
@@ -129,6 +132,21 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
             .map(|n| (vat_for(n, vat_rate.get()), n + vat_for(n, vat_rate.get())))
     };
     let show_all = Signal::derive(move || submitted.get());
+    // Credit control for a new invoice: the client's standing is gathered once per client,
+    // then each amount typed is checked against it without another pass over the ledger.
+    let standing = Memo::new(move |_| {
+        let chosen = client.get().filter(|_| editing.is_none())?;
+        Some(ledger.with(|l| credit::standing(l, chosen, today())))
+    });
+    let credit_check = move || {
+        standing.with(|standing| {
+            let total = amounts().map_or(Decimal::ZERO, |(_, total)| total);
+            standing
+                .as_ref()
+                .map(|s| s.check(total))
+                .filter(|check| !check.warnings.is_empty())
+        })
+    };
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -210,6 +228,18 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
                     <dt>{tr(|t| t.total_incl_vat)}</dt>
                     <dd data-testid="invoice-total"><strong>{move || amounts().map(|(_, total)| eur(t, total)).unwrap_or_else(|| "—".into())}</strong></dd>
                 </dl>
+                {move || credit_check().map(|check| {
+                    let t = t.get();
+                    view! {
+                        <div class="warning credit-warning" role="status" data-testid="credit-warning">
+                            <p><strong>{t.credit_warning_title}</strong></p>
+                            {check.warnings.iter().map(|w| view! { <p>{(t.credit_warning)(w, t.locale)}</p> }).collect_view()}
+                            <ul>
+                                {check.actions.iter().map(|a| view! { <li>{(t.credit_action)(a, t.locale)}</li> }).collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })}
                 <TextField
                     id="invoice-contractual-rate"
                     label=move || t.get().f_contractual_rate.to_string()

@@ -83,10 +83,7 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
                     id: i.id,
                     number: i.details.number.clone(),
                     client: i.details.client,
-                    client_name: ledger
-                        .client(i.details.client)
-                        .map(|c| c.details.name.clone())
-                        .unwrap_or_default(),
+                    client_name: ledger.client_name(i.details.client),
                     issued: i.details.issue_date,
                     due: i.due_date(),
                     total: i.total(),

@@ -137,10 +137,7 @@ fn gather(
     sort_by_key(&mut lines, Line::date);
     let has_settlements = !lines.is_empty();
     Some(Data {
-        client_name: ledger
-            .client(client)
-            .map(|c| c.details.name.clone())
-            .unwrap_or_default(),
+        client_name: ledger.client_name(client),
         status: position.status(&invoice),
         balance: position.invoice(id),
         days_late: position.days_overdue(&invoice),

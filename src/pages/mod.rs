@@ -12,6 +12,7 @@ pub mod home;
 pub mod invoice_form;
 pub mod invoice_list;
 pub mod invoice_page;
+pub mod payers;
 pub mod payment_form;
 pub mod penalty_settings;
 pub mod settings;
