@@ -20,10 +20,10 @@ fn main() {
         .and_then(|arg| arg.parse().ok())
         .expect("usage: dashboard_figures YYYY-MM-DD");
     let ledger = generate(date, DemoConfig::default());
-    let r = report(&ledger, date);
+    let timeline = Timeline::new(&ledger);
+    let r = report(&ledger, &timeline, date);
     let eur = |amount: Decimal| format_eur(amount, Locale::Fr);
     let days = |value: Option<Decimal>| value.map(|v| format_one_decimal(v, Locale::Fr));
-    let timeline = Timeline::new(&ledger);
     let forecast = cash_in_forecast(&timeline, date, &ledger.settings().kpi);
     let top: Vec<serde_json::Value> = r
         .most_overdue

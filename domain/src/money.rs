@@ -63,17 +63,25 @@ pub fn parse_positive_amount(text: &str) -> Result<Decimal, Problem> {
 /// and would overflow the exact decimals of a penalty computation (base × rate × days).
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
 
+/// Parses a figure a form may end with `%` (`12,5 %`); nothing typed means none. Every rate
+/// field reads its text this way, then checks its own range.
+pub fn parse_percent(text: &str) -> Result<Option<Decimal>, Problem> {
+    let text = text.trim().trim_end_matches('%').trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse_amount(text).map(Some)
+}
+
 /// Parses an optional annual rate in percent (`12,5`): empty means none; otherwise it must
 /// be above 0 and at most 100.
 pub fn parse_optional_rate(text: &str) -> Result<Option<Decimal>, Problem> {
-    if text.trim().is_empty() {
-        return Ok(None);
+    match parse_percent(text)? {
+        Some(rate) if rate <= Decimal::ZERO || rate > Decimal::ONE_HUNDRED => {
+            Err(Problem::RateOutOfRange)
+        }
+        rate => Ok(rate),
     }
-    let rate = parse_amount(text.trim().trim_end_matches('%'))?;
-    if rate <= Decimal::ZERO || rate > Decimal::ONE_HUNDRED {
-        return Err(Problem::RateOutOfRange);
-    }
-    Ok(Some(rate))
 }
 
 #[cfg(test)]

@@ -35,22 +35,32 @@ pub struct Delay {
     pub basis: DelayBasis,
 }
 
-/// Running sums for an amount-weighted mean of days.
+/// Running sums for an amount-weighted mean of days (the payment model's delays, the score's
+/// days beyond terms).
 #[derive(Clone, Copy, Debug, Default)]
-struct WeightedDays {
+pub(crate) struct WeightedDays {
     amount: Decimal,
     amount_days: Decimal,
     count: usize,
 }
 
 impl WeightedDays {
+    pub(crate) fn of(items: impl IntoIterator<Item = (Decimal, i64)>) -> Self {
+        let mut sums = WeightedDays::default();
+        for (amount, days) in items {
+            sums.add(amount, days);
+        }
+        sums
+    }
+
     fn add(&mut self, amount: Decimal, days: i64) {
         self.amount += amount;
         self.amount_days += amount * Decimal::from(days);
         self.count += 1;
     }
 
-    fn mean_days(&self) -> Option<i64> {
+    /// Rounded half away from zero; None without amount.
+    pub(crate) fn mean_days(&self) -> Option<i64> {
         if self.count == 0 || self.amount.is_zero() {
             return None;
         }

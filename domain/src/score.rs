@@ -12,11 +12,11 @@
 
 use crate::ids::ClientId;
 use crate::ledger::Ledger;
-use crate::prediction::{LOOKBACK_MONTHS, MIN_HISTORY};
+use crate::prediction::{WeightedDays, LOOKBACK_MONTHS, MIN_HISTORY};
 use crate::sorting::sort_by;
 use crate::timeline::{InvoiceHistory, Timeline};
 use chrono::{Months, NaiveDate};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// Days beyond terms and the core score they give (PAYDEX's published points, then the
 /// floor): linear between points.
@@ -124,17 +124,6 @@ pub fn core_points(days: i64) -> i64 {
     CORE_POINTS[CORE_POINTS.len() - 1].1
 }
 
-/// Amount-weighted mean days, rounded half away from zero; None without amount.
-fn weighted_days(items: &[(Decimal, i64)]) -> Option<i64> {
-    let amount: Decimal = items.iter().map(|(a, _)| *a).sum();
-    if amount.is_zero() {
-        return None;
-    }
-    let days: Decimal = items.iter().map(|(a, d)| *a * Decimal::from(*d)).sum();
-    i64::try_from((days / amount).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))
-        .ok()
-}
-
 /// What one invoice says of its client's behaviour as of a date: its amount, its delay
 /// (final if paid, so far if overdue), whether paid, and its due date. The trend splits
 /// invoices by due date, so paying an invoice a day earlier never moves it between periods.
@@ -191,7 +180,9 @@ pub fn score_client(
         return ClientScore::NotEnoughHistory { paid };
     }
     let all: Vec<(Decimal, i64)> = experiences.iter().map(|e| (e.0, e.1)).collect();
-    let days = weighted_days(&all).unwrap_or(0);
+    let days = WeightedDays::of(all.iter().copied())
+        .mean_days()
+        .unwrap_or(0);
     let mut contributions = vec![Contribution {
         factor: Factor::DaysBeyondTerms {
             days,
@@ -227,7 +218,10 @@ pub fn score_client(
         .filter(|e| e.3 <= recent_since)
         .map(|e| (e.0, e.1))
         .collect();
-    if let (Some(now), Some(before)) = (weighted_days(&recent), weighted_days(&older)) {
+    if let (Some(now), Some(before)) = (
+        WeightedDays::of(recent.iter().copied()).mean_days(),
+        WeightedDays::of(older.iter().copied()).mean_days(),
+    ) {
         let change = now - before;
         let points = if change > 0 {
             -(change / 3).min(10)

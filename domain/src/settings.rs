@@ -3,7 +3,7 @@
 
 use crate::aging::AgingBounds;
 use crate::kpi::KpiSettings;
-use crate::money::parse_amount;
+use crate::money::parse_percent;
 use crate::penalty::rates::{HalfYear, HalfYearRates, LegalRate, RateTable};
 use crate::penalty::PenaltySettings;
 use crate::problem::{FieldError, Problem};
@@ -91,11 +91,9 @@ impl RatesForm {
     pub fn validate(&self) -> Result<HalfYearRates, Vec<FieldError<RatesField>>> {
         let mut errors = Vec::new();
         let mut rate = |field: RatesField, text: &str| -> Option<Decimal> {
-            if text.trim().is_empty() {
-                return None;
-            }
-            match parse_amount(text.trim().trim_end_matches('%')) {
-                Ok(rate) if is_plausible_rate(rate) => Some(rate),
+            match parse_percent(text) {
+                Ok(None) => None,
+                Ok(Some(rate)) if is_plausible_rate(rate) => Some(rate),
                 Ok(_) => {
                     errors.push(FieldError::new(field, Problem::PublishedRateOutOfRange));
                     None

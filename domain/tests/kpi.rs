@@ -206,7 +206,7 @@ fn the_series_has_a_point_per_month_ending_today() {
     assert_eq!(dates[22], d(2026, 10, 31));
     assert_eq!(dates[23], d(2026, 11, 22));
     let ledger = generate(d(2026, 11, 22), DemoConfig::default());
-    let r = report(&ledger, d(2026, 11, 22));
+    let r = report(&ledger, &Timeline::new(&ledger), d(2026, 11, 22));
     assert_eq!(r.now, kpis(&ledger, d(2026, 11, 22)));
     assert_eq!(r.month_before, kpis(&ledger, d(2026, 10, 22)));
     assert_eq!(r.series[5], kpis(&ledger, dates[5]));

@@ -16,7 +16,6 @@ use chrono::Datelike;
 use encaisse_domain::aging::{aging, AgingReport};
 use encaisse_domain::forecast::{cash_in_forecast, CashInForecast};
 use encaisse_domain::format::{format_date, format_eur, format_one_decimal};
-use encaisse_domain::ids::ClientId;
 use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::kpi::cost::{late_cost, LateCost};
 use encaisse_domain::kpi::{report, KpiReport, Kpis};
@@ -32,21 +31,18 @@ pub struct DashboardData {
     pub forecast: CashInForecast,
     pub cost: LateCost,
     pub claims: Claims,
-    /// Names of the clients in the top ten.
-    pub names: Vec<(ClientId, String)>,
+    /// Names of the clients in the top ten, in its order.
+    pub names: Vec<String>,
 }
 
 pub fn dashboard_data(ledger: &encaisse_domain::ledger::Ledger, as_of: NaiveDate) -> DashboardData {
     let timeline = Timeline::new(ledger);
     let settings = &ledger.settings().kpi;
-    let report = report(ledger, as_of);
+    let report = report(ledger, &timeline, as_of);
     let names = report
         .most_overdue
         .iter()
-        .map(|line| {
-            let name = ledger.client_name(line.client);
-            (line.client, name)
-        })
+        .map(|line| ledger.client_name(line.client))
         .collect();
     DashboardData {
         aging: aging(ledger, as_of, &ledger.settings().aging_bounds),
@@ -385,7 +381,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
         .most_overdue
         .iter()
         .zip(&data.names)
-        .map(|(line, (_, name))| {
+        .map(|(line, name)| {
             view! {
                 <tr>
                     <td><a href=Route::Client(line.client).href()>{name.clone()}</a></td>

@@ -84,7 +84,7 @@ pub fn dashboard(ledger: &Ledger) -> (KpiReport, CashInForecast, LateCost) {
     let timeline = Timeline::new(ledger);
     let settings = &ledger.settings().kpi;
     (
-        report(ledger, as_of()),
+        report(ledger, &timeline, as_of()),
         cash_in_forecast(&timeline, as_of(), settings),
         late_cost(&timeline, as_of(), settings),
     )

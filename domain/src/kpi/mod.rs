@@ -14,7 +14,7 @@ pub mod formulas;
 
 use crate::ids::ClientId;
 use crate::ledger::Ledger;
-use crate::money::parse_amount;
+use crate::money::parse_percent;
 use crate::penalty::claims::{Claim, PenaltyInputs};
 use crate::problem::{FieldError, Problem};
 use crate::sorting::sort_by;
@@ -154,20 +154,17 @@ impl KpiForm {
     ) -> Result<KpiSettings, Vec<FieldError<KpiField>>> {
         let mut errors = Vec::new();
         let mut figure = |field: KpiField, text: &str, max: Option<Decimal>| -> Option<Decimal> {
-            let text = text.trim().trim_end_matches('%');
-            if text.trim().is_empty() {
-                return None;
-            }
-            match parse_amount(text) {
-                Ok(value) if value < Decimal::ZERO => {
+            match parse_percent(text) {
+                Ok(None) => None,
+                Ok(Some(value)) if value < Decimal::ZERO => {
                     errors.push(FieldError::new(field, Problem::AmountNegative));
                     None
                 }
-                Ok(value) if max.is_some_and(|max| value > max) => {
+                Ok(Some(value)) if max.is_some_and(|max| value > max) => {
                     errors.push(FieldError::new(field, Problem::RateOutOfRange));
                     None
                 }
-                Ok(value) => Some(value),
+                Ok(value) => value,
                 Err(problem) => {
                     errors.push(FieldError::new(field, problem));
                     None
@@ -489,22 +486,23 @@ pub fn series_dates(as_of: NaiveDate) -> Vec<NaiveDate> {
 }
 
 /// Everything the dashboard shows, from one pass over the ledger.
-pub fn report(ledger: &Ledger, as_of: NaiveDate) -> KpiReport {
-    let timeline = Timeline::new(ledger);
+/// `timeline` is the ledger's (`Timeline::new(ledger)`): the dashboard builds it once for the
+/// report, the forecast and the cost of late payment.
+pub fn report(ledger: &Ledger, timeline: &Timeline, as_of: NaiveDate) -> KpiReport {
     let month_before = as_of
         .checked_sub_months(Months::new(1))
         .unwrap_or(NaiveDate::MIN);
     let series: Vec<Kpis> = series_dates(as_of)
         .into_iter()
-        .map(|date| kpis_on(ledger, &timeline, date))
+        .map(|date| kpis_on(ledger, timeline, date))
         .collect();
     KpiReport {
         now: series
             .last()
             .cloned()
             .expect("the series ends at the as-of date"),
-        month_before: kpis_on(ledger, &timeline, month_before),
-        most_overdue: most_overdue(&timeline, as_of, 10),
+        month_before: kpis_on(ledger, timeline, month_before),
+        most_overdue: most_overdue(timeline, as_of, 10),
         series,
     }
 }
