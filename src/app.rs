@@ -89,11 +89,16 @@ pub fn ledger_screens(route: Route) -> AnyView {
             view! { <pages::invoice_list::InvoiceListPage status client/> }.into_any()
         }
         Route::InvoiceNew { client } => {
-            view! { <pages::invoice_form::InvoiceFormPage editing=None client/> }.into_any()
+            let target = pages::invoice_form::Target::New(client);
+            view! { <pages::invoice_form::InvoiceFormPage target/> }.into_any()
         }
         Route::InvoiceEdit(id) => {
-            view! { <pages::invoice_form::InvoiceFormPage editing=Some(id) client=None/> }
-                .into_any()
+            let target = pages::invoice_form::Target::Invoice(id);
+            view! { <pages::invoice_form::InvoiceFormPage target/> }.into_any()
+        }
+        Route::Draft(id) => {
+            let target = pages::invoice_form::Target::Draft(id);
+            view! { <pages::invoice_form::InvoiceFormPage target/> }.into_any()
         }
         Route::Invoice(id) => view! { <pages::invoice_page::InvoicePage id/> }.into_any(),
         Route::PaymentNew { client, invoice } => {

@@ -2,7 +2,7 @@
 //! opened directly, reloaded or bookmarked from any static host, at the root or under a
 //! sub-path, with no server rewrite.
 
-use encaisse_domain::ids::{ClientId, InvoiceId};
+use encaisse_domain::ids::{ClientId, DraftId, InvoiceId};
 use encaisse_domain::invoice::{parse_date, InvoiceStatus};
 use encaisse_domain::iso_date;
 use encaisse_domain::params::{first, parse_query};
@@ -59,6 +59,8 @@ pub enum Route {
     },
     Invoice(InvoiceId),
     InvoiceEdit(InvoiceId),
+    /// A draft invoice, reopened in the invoice form to finish, save again or issue.
+    Draft(DraftId),
     PaymentNew {
         client: Option<ClientId>,
         invoice: Option<InvoiceId>,
@@ -110,6 +112,9 @@ impl Route {
             ["factures", "nouvelle"] => Route::InvoiceNew {
                 client: query_id("client").map(ClientId),
             },
+            ["factures", "brouillons", n] => {
+                id(n).map_or(Route::NotFound, |n| Route::Draft(DraftId(n)))
+            }
             ["factures", n] => id(n).map_or(Route::NotFound, |n| Route::Invoice(InvoiceId(n))),
             ["factures", n, "modifier"] => {
                 id(n).map_or(Route::NotFound, |n| Route::InvoiceEdit(InvoiceId(n)))
@@ -152,6 +157,7 @@ impl Route {
             | Route::InvoiceNew { .. }
             | Route::Invoice(_)
             | Route::InvoiceEdit(_)
+            | Route::Draft(_)
             | Route::PaymentNew { .. }
             | Route::Settings => Page::Ledger,
         }
@@ -199,6 +205,7 @@ impl Route {
             ),
             Route::Invoice(id) => format!("#/factures/{id}"),
             Route::InvoiceEdit(id) => format!("#/factures/{id}/modifier"),
+            Route::Draft(id) => format!("#/factures/brouillons/{id}"),
             Route::PaymentNew { client, invoice } => with_query(
                 "encaissement",
                 &[

@@ -62,6 +62,39 @@ pub struct Client {
     pub created_on: NaiveDate,
     pub archived: bool,
     pub details: ClientDetails,
+    /// Every time the client was blocked (no more sales on credit), oldest first; at most the
+    /// last one is still in force.
+    pub credit_holds: Vec<CreditHold>,
+}
+
+/// A decision to stop selling to a client on credit, and its lifting: both dated and
+/// explained, so the file keeps why and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditHold {
+    #[serde(with = "crate::iso_date")]
+    pub blocked_on: NaiveDate,
+    pub reason: String,
+    #[serde(with = "crate::iso_date::option")]
+    pub lifted_on: Option<NaiveDate>,
+    pub lift_reason: String,
+}
+
+impl CreditHold {
+    /// Whether the hold is in force at the end of that day (lifting it ends it that day).
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        self.blocked_on <= date && self.lifted_on.is_none_or(|lifted| lifted > date)
+    }
+}
+
+/// The longest reason kept for blocking or unblocking a client.
+pub const HOLD_REASON_MAX: usize = 500;
+
+impl Client {
+    /// The hold not lifted yet, whatever its date: what the client's page and new invoices
+    /// show.
+    pub fn current_hold(&self) -> Option<&CreditHold> {
+        self.credit_holds.last().filter(|h| h.lifted_on.is_none())
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,11 +1,14 @@
 //! Credit control: should this client get another invoice on credit? (issue 5, item 4)
 //!
-//! A new invoice is checked against the client's exposure (what it owes, the new invoice
-//! included) and credit limit, and against its payment score. Each problem found comes with
-//! the actions a credit manager would propose: a deposit, shorter terms, or payment before
+//! A new invoice is checked against the client's exposure (what it owes on issued invoices,
+//! plus the drafts being prepared for it, plus the new invoice) and credit limit, against its
+//! payment score, and against a block the user put on it. Each problem found comes with the
+//! actions a credit manager would propose: a deposit, shorter terms, or payment before
 //! delivery.
 
-use crate::ids::ClientId;
+use crate::client::CreditHold;
+use crate::ids::{ClientId, DraftId};
+use crate::invoice::Draft;
 use crate::ledger::Ledger;
 use crate::score::{score_client, ClientScore, Grade};
 use crate::timeline::Timeline;
@@ -19,6 +22,8 @@ pub enum CreditWarning {
     OverLimit { exposure: Decimal, limit: Decimal },
     /// The client's payment score is graded E.
     PoorPayer { score: u8 },
+    /// The user blocked sales on credit to this client.
+    Blocked { since: NaiveDate },
 }
 
 /// What to propose instead of plain credit.
@@ -39,6 +44,8 @@ pub enum CreditAction {
 pub struct CreditCheck {
     /// Open on the client's invoices at the date, before the new invoice.
     pub open: Decimal,
+    /// The client's other drafts.
+    pub drafts: Decimal,
     pub limit: Option<Decimal>,
     pub warnings: Vec<CreditWarning>,
     pub actions: Vec<CreditAction>,
@@ -55,12 +62,28 @@ const SHORT_TERMS_DAYS: u16 = 15;
 pub struct CreditStanding {
     /// Open on the client's invoices at the date.
     pub open: Decimal,
+    /// The total of the client's drafts, but the one being issued.
+    pub drafts: Decimal,
     pub limit: Option<Decimal>,
     pub score: ClientScore,
+    pub hold: Option<CreditHold>,
 }
 
-/// The client's standing as of a date.
-pub fn standing(ledger: &Ledger, client: ClientId, as_of: NaiveDate) -> CreditStanding {
+impl CreditStanding {
+    /// What the client owes or is about to owe, before a new invoice.
+    pub fn exposure(&self) -> Decimal {
+        self.open + self.drafts
+    }
+}
+
+/// The client's standing as of a date. `issuing` is the draft that the new invoice comes
+/// from, if any: it is the new invoice, so it does not count twice.
+pub fn standing(
+    ledger: &Ledger,
+    client: ClientId,
+    as_of: NaiveDate,
+    issuing: Option<DraftId>,
+) -> CreditStanding {
     let timeline = Timeline::new(ledger);
     let open: Decimal = timeline
         .invoices
@@ -68,10 +91,21 @@ pub fn standing(ledger: &Ledger, client: ClientId, as_of: NaiveDate) -> CreditSt
         .filter(|h| h.client() == client)
         .map(|h| h.open_at(as_of))
         .sum();
+    let drafts = ledger
+        .drafts_of(client)
+        .filter(|d| Some(d.id) != issuing)
+        .map(Draft::total)
+        .sum();
+    let found = ledger.client(client);
     CreditStanding {
         open,
-        limit: ledger.client(client).and_then(|c| c.details.credit_limit),
+        drafts,
+        limit: found.and_then(|c| c.details.credit_limit),
         score: score_client(ledger, &timeline, client, as_of),
+        hold: found
+            .and_then(|c| c.credit_holds.last())
+            .filter(|h| h.in_force_on(as_of))
+            .cloned(),
     }
 }
 
@@ -81,7 +115,7 @@ impl CreditStanding {
         let mut warnings = Vec::new();
         let mut actions = Vec::new();
         if let Some(limit) = self.limit {
-            let exposure = self.open + amount;
+            let exposure = self.exposure() + amount;
             if exposure > limit {
                 warnings.push(CreditWarning::OverLimit { exposure, limit });
                 let deposit = (exposure - limit).min(amount);
@@ -110,10 +144,26 @@ impl CreditStanding {
                     ),
                 });
             }
+        }
+        if let Some(hold) = &self.hold {
+            warnings.push(CreditWarning::Blocked {
+                since: hold.blocked_on,
+            });
+        }
+        let needs_cash_first = self.hold.is_some()
+            || matches!(
+                self.score,
+                ClientScore::Scored {
+                    grade: Grade::E,
+                    ..
+                }
+            );
+        if needs_cash_first {
             actions.push(CreditAction::PaymentBeforeDelivery);
         }
         CreditCheck {
             open: self.open,
+            drafts: self.drafts,
             limit: self.limit,
             warnings,
             actions,
@@ -121,12 +171,14 @@ impl CreditStanding {
     }
 }
 
-/// Checks a new invoice of `amount` (including VAT) for a client as of a date.
+/// Checks a new invoice of `amount` (including VAT) for a client as of a date, issued from
+/// the draft `issuing` if any.
 pub fn check_new_invoice(
     ledger: &Ledger,
     client: ClientId,
     amount: Decimal,
     as_of: NaiveDate,
+    issuing: Option<DraftId>,
 ) -> CreditCheck {
-    standing(ledger, client, as_of).check(amount)
+    standing(ledger, client, as_of, issuing).check(amount)
 }

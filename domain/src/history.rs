@@ -39,6 +39,12 @@ pub enum HistoryEvent {
         number: String,
         amount: Decimal,
     },
+    Blocked {
+        reason: String,
+    },
+    Unblocked {
+        reason: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,6 +130,25 @@ pub fn client_history(ledger: &Ledger, client: ClientId) -> Vec<HistoryEntry> {
                 },
             }),
     );
+    for hold in ledger
+        .client(client)
+        .map_or(&[][..], |c| &c.credit_holds[..])
+    {
+        entries.push(HistoryEntry {
+            date: hold.blocked_on,
+            event: HistoryEvent::Blocked {
+                reason: hold.reason.clone(),
+            },
+        });
+        if let Some(lifted_on) = hold.lifted_on {
+            entries.push(HistoryEntry {
+                date: lifted_on,
+                event: HistoryEvent::Unblocked {
+                    reason: hold.lift_reason.clone(),
+                },
+            });
+        }
+    }
     // Newest first; the sort is stable so same-day facts keep their recording order.
     sort_by_key(&mut entries, |entry| std::cmp::Reverse(entry.date));
     entries

@@ -32,4 +32,7 @@ id_type!(
     DisputeId,
     /// A write-off (passage en perte) of one invoice's open balance.
     WriteOffId,
+    /// An invoice being prepared: not issued, no number of its own yet, but part of the
+    /// client's exposure.
+    DraftId,
 );

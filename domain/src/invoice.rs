@@ -1,6 +1,6 @@
 //! Invoices: what was billed, to whom, and when it falls due.
 
-use crate::ids::{ClientId, InvoiceId};
+use crate::ids::{ClientId, DraftId, InvoiceId};
 use crate::money::{parse_amount, parse_optional_rate, round_cents};
 use crate::problem::{FieldError, Problem};
 use crate::terms::PaymentTerms;
@@ -31,6 +31,22 @@ pub struct Invoice {
     /// When a formal notice (mise en demeure) was sent for it.
     #[serde(with = "crate::iso_date::option")]
     pub formal_notice: Option<NaiveDate>,
+}
+
+/// An invoice being prepared: no number is taken until it is issued (French invoice numbers
+/// run without gaps), and it is not a receivable yet, but it counts in the client's exposure.
+/// The number it carries is the one proposed; issuing checks it is still free.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: DraftId,
+    pub details: InvoiceDetails,
+}
+
+impl Draft {
+    /// Amount including VAT, as the invoice will be issued.
+    pub fn total(&self) -> Decimal {
+        self.details.net + self.details.vat
+    }
 }
 
 impl Invoice {
@@ -120,7 +136,10 @@ pub const DESCRIPTION_MAX: usize = 2000;
 
 impl InvoiceForm {
     pub fn from_invoice(invoice: &Invoice) -> Self {
-        let d = &invoice.details;
+        Self::from_details(&invoice.details)
+    }
+
+    pub fn from_details(d: &InvoiceDetails) -> Self {
         let vat_rate_bp = VAT_RATES_BP
             .into_iter()
             .find(|&bp| vat_for(d.net, bp) == d.vat)

@@ -11,9 +11,9 @@
 //!   when they are made.
 
 use crate::balances::{InvoiceBalance, Position};
-use crate::client::{Client, ClientDetails};
-use crate::ids::{ClientId, CreditNoteId, DisputeId, InvoiceId, PaymentId, WriteOffId};
-use crate::invoice::{same_number, Invoice, InvoiceDetails};
+use crate::client::{Client, ClientDetails, CreditHold, HOLD_REASON_MAX};
+use crate::ids::{ClientId, CreditNoteId, DisputeId, DraftId, InvoiceId, PaymentId, WriteOffId};
+use crate::invoice::{same_number, Draft, Invoice, InvoiceDetails};
 use crate::payment::{Allocation, Payment, PaymentDetails};
 use crate::problem::Problem;
 use crate::settings::Settings;
@@ -33,6 +33,7 @@ pub struct Ledger {
     pub(crate) credit_notes: Vec<CreditNote>,
     pub(crate) disputes: Vec<Dispute>,
     pub(crate) write_offs: Vec<WriteOff>,
+    pub(crate) drafts: Vec<Draft>,
     pub(crate) settings: Settings,
 }
 
@@ -63,6 +64,17 @@ impl Ledger {
     pub fn write_offs(&self) -> &[WriteOff] {
         &self.write_offs
     }
+    pub fn drafts(&self) -> &[Draft] {
+        &self.drafts
+    }
+    pub fn draft(&self, id: DraftId) -> Option<&Draft> {
+        find(&self.drafts, id, |d| d.id)
+    }
+    pub fn drafts_of(&self, client: ClientId) -> impl Iterator<Item = &Draft> {
+        self.drafts
+            .iter()
+            .filter(move |d| d.details.client == client)
+    }
 
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -73,7 +85,10 @@ impl Ledger {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.clients.is_empty() && self.invoices.is_empty() && self.payments.is_empty()
+        self.clients.is_empty()
+            && self.invoices.is_empty()
+            && self.payments.is_empty()
+            && self.drafts.is_empty()
     }
 
     pub fn client(&self, id: ClientId) -> Option<&Client> {
@@ -226,6 +241,7 @@ impl Ledger {
             created_on,
             archived: false,
             details,
+            credit_holds: Vec::new(),
         });
         id
     }
@@ -240,11 +256,63 @@ impl Ledger {
         Ok(())
     }
 
-    /// Only a client with no invoice and no payment can be deleted; others are archived, so
-    /// their history stays.
+    /// Stops sales on credit to a client from a date, for a reason that is kept.
+    pub fn block_client(
+        &mut self,
+        id: ClientId,
+        date: NaiveDate,
+        reason: String,
+    ) -> Result<(), Problem> {
+        let reason = checked_reason(reason)?;
+        let client = self.client_mut(id)?;
+        if client.current_hold().is_some() {
+            return Err(Problem::ClientAlreadyBlocked);
+        }
+        // Holds follow each other: a new one cannot start before the last was lifted.
+        if let Some(lifted) = client.credit_holds.last().and_then(|h| h.lifted_on) {
+            if date < lifted {
+                return Err(Problem::DateBeforeBlock);
+            }
+        }
+        client.credit_holds.push(CreditHold {
+            blocked_on: date,
+            reason,
+            lifted_on: None,
+            lift_reason: String::new(),
+        });
+        Ok(())
+    }
+
+    /// Lifts the client's hold from a date, for a reason that is kept beside the hold's.
+    pub fn unblock_client(
+        &mut self,
+        id: ClientId,
+        date: NaiveDate,
+        reason: String,
+    ) -> Result<(), Problem> {
+        let reason = checked_reason(reason)?;
+        let client = self.client_mut(id)?;
+        let hold = client
+            .credit_holds
+            .last_mut()
+            .filter(|h| h.lifted_on.is_none())
+            .ok_or(Problem::ClientNotBlocked)?;
+        if date < hold.blocked_on {
+            return Err(Problem::DateBeforeBlock);
+        }
+        hold.lifted_on = Some(date);
+        hold.lift_reason = reason;
+        Ok(())
+    }
+
+    /// Only a client with no invoice, draft or payment can be deleted; others are archived,
+    /// so their history stays.
     pub fn delete_client(&mut self, id: ClientId) -> Result<(), Problem> {
         self.client_mut(id)?;
-        if self.invoices_of(id).next().is_some() || self.payments_of(id).next().is_some() {
+        if self.invoices_of(id).next().is_some()
+            || self.payments_of(id).next().is_some()
+            || self.drafts_of(id).next().is_some()
+        {
             return Err(Problem::ClientHasInvoices);
         }
         self.clients.retain(|c| c.id != id);
@@ -269,17 +337,24 @@ impl Ledger {
         self.check_number_free(number, except).is_ok()
     }
 
-    pub fn add_invoice(&mut self, details: InvoiceDetails) -> Result<InvoiceId, Problem> {
+    /// What a new invoice or draft must satisfy besides its number: an active client and
+    /// positive amounts.
+    fn check_invoice_to_create(&self, details: &InvoiceDetails) -> Result<(), Problem> {
         let client = self
             .client(details.client)
             .ok_or(Problem::UnknownClient(details.client))?;
         if client.archived {
             return Err(Problem::ClientArchived);
         }
-        self.check_number_free(&details.number, None)?;
         if details.net <= Decimal::ZERO || details.vat < Decimal::ZERO {
             return Err(Problem::AmountNotPositive);
         }
+        Ok(())
+    }
+
+    pub fn add_invoice(&mut self, details: InvoiceDetails) -> Result<InvoiceId, Problem> {
+        self.check_invoice_to_create(&details)?;
+        self.check_number_free(&details.number, None)?;
         let id = InvoiceId(self.take_id());
         self.invoices.push(Invoice {
             id,
@@ -308,6 +383,48 @@ impl Ledger {
         }
         self.invoices[index].details = details;
         Ok(())
+    }
+
+    // ----- drafts -----
+
+    /// Keeps an invoice being prepared; its number is checked only when it is issued.
+    pub fn save_draft(&mut self, details: InvoiceDetails) -> Result<DraftId, Problem> {
+        self.check_invoice_to_create(&details)?;
+        let id = DraftId(self.take_id());
+        self.drafts.push(Draft { id, details });
+        Ok(id)
+    }
+
+    pub fn update_draft(&mut self, id: DraftId, details: InvoiceDetails) -> Result<(), Problem> {
+        let index = self.draft_index(id)?;
+        self.check_invoice_to_create(&details)?;
+        self.drafts[index].details = details;
+        Ok(())
+    }
+
+    pub fn delete_draft(&mut self, id: DraftId) -> Result<(), Problem> {
+        let index = self.draft_index(id)?;
+        self.drafts.remove(index);
+        Ok(())
+    }
+
+    /// Issues a draft as an invoice with the details as finally typed: the invoice is
+    /// recorded and the draft removed together, or neither.
+    pub fn issue_draft(
+        &mut self,
+        id: DraftId,
+        details: InvoiceDetails,
+    ) -> Result<InvoiceId, Problem> {
+        let index = self.draft_index(id)?;
+        let invoice = self.add_invoice(details)?;
+        self.drafts.remove(index);
+        Ok(invoice)
+    }
+
+    fn draft_index(&self, id: DraftId) -> Result<usize, Problem> {
+        self.drafts
+            .binary_search_by_key(&id, |d| d.id)
+            .map_err(|_| Problem::UnknownDraft(id))
     }
 
     /// Deletes an invoice recorded by mistake; one with any settlement must be credited instead.
@@ -544,4 +661,18 @@ impl Ledger {
         });
         Ok(id)
     }
+}
+
+/// A reason to block or unblock a client: required, trimmed, of a sensible length.
+fn checked_reason(reason: String) -> Result<String, Problem> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Problem::Required);
+    }
+    if reason.chars().count() > HOLD_REASON_MAX {
+        return Err(Problem::TooLong {
+            max: HOLD_REASON_MAX,
+        });
+    }
+    Ok(reason.to_string())
 }

@@ -3,7 +3,7 @@
 //! The domain never writes user-facing sentences: the app turns each code into French or
 //! English (src/i18n), so every message exists in both languages.
 
-use crate::ids::{ClientId, InvoiceId, PaymentId};
+use crate::ids::{ClientId, DraftId, InvoiceId, PaymentId};
 use rust_decimal::Decimal;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,6 +75,11 @@ pub enum Problem {
     InvoiceWrittenOff,
     InvoiceHasSettlements,
     ClientHasInvoices,
+    ClientAlreadyBlocked,
+    ClientNotBlocked,
+    /// Lifting a hold dated before the hold itself.
+    DateBeforeBlock,
+    UnknownDraft(DraftId),
 }
 
 /// A problem attached to one field of a form, so the message shows beside that field.

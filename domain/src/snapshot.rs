@@ -11,10 +11,10 @@
 //! Reading runs the migrations from the file's version up to [`CURRENT_VERSION`], then
 //! checks every invariant of the ledger, so nothing inconsistent is ever loaded.
 
-use crate::client::{Client, ClientDetails};
+use crate::client::{Client, ClientDetails, CreditHold};
 use crate::ids::{ClientId, InvoiceId};
 use crate::invoice::number_key;
-use crate::invoice::{Invoice, InvoiceDetails};
+use crate::invoice::{Draft, Invoice, InvoiceDetails};
 use crate::kpi::KpiSettings;
 use crate::ledger::Ledger;
 use crate::payment::{Allocation, Payment, PaymentDetails};
@@ -29,12 +29,12 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 pub const FORMAT: &str = "encaisse";
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Each migration turns a document of version `n + 1` (its index + 1) into version `n + 2`.
 /// Append one when the schema changes, with a fixture in tests/fixtures/storage/.
 type Migration = fn(&mut Value) -> Result<(), SnapshotError>;
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 adds the settings (rate corrections, penalty rules, aging buckets), a
 /// contractual late-payment rate on clients and invoices, and invoices' formal-notice date.
@@ -104,6 +104,31 @@ fn v2_to_v3(document: &mut Value) -> Result<(), SnapshotError> {
     Ok(())
 }
 
+/// Version 4 adds credit control: invoices being prepared (`drafts`) and each client's
+/// blocks (`credit_holds`).
+fn v3_to_v4(document: &mut Value) -> Result<(), SnapshotError> {
+    let ledger = document
+        .get_mut("ledger")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| SnapshotError::Invalid {
+            path: "ledger".into(),
+            detail: "expected an object".into(),
+        })?;
+    ledger.insert("drafts".into(), Value::Array(Vec::new()));
+    if let Some(clients) = ledger.get_mut("clients").and_then(Value::as_array_mut) {
+        for (index, client) in clients.iter_mut().enumerate() {
+            client
+                .as_object_mut()
+                .ok_or_else(|| SnapshotError::Invalid {
+                    path: format!("ledger.clients[{index}]"),
+                    detail: "expected an object".into(),
+                })?
+                .insert("credit_holds".into(), Value::Array(Vec::new()));
+        }
+    }
+    Ok(())
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     pub revision: u64,
@@ -148,6 +173,9 @@ pub enum Inconsistency {
     NotPositive,
     AllocationsExceedPayment,
     CreditNotesExceedInvoice,
+    /// A client's blocks out of order: lifted before they began, or a new one while the
+    /// previous one was still in force.
+    HoldsOverlap,
     /// A rate correction outside -10 %..100 %: a typing error, not a published rate.
     RateOutOfRange,
     /// Two corrections of the same half-year.
@@ -295,6 +323,9 @@ fn reader_at(pattern: &str) -> Option<Reader> {
         "ledger.credit_notes[]" => reads::<CreditNote>,
         "ledger.disputes[]" => reads::<Dispute>,
         "ledger.write_offs[]" => reads::<WriteOff>,
+        "ledger.drafts[]" => reads::<Draft>,
+        "ledger.drafts[].details" => reads::<InvoiceDetails>,
+        "ledger.clients[].credit_holds[]" => reads::<CreditHold>,
         "ledger.settings" => reads::<Settings>,
         "ledger.settings.rate_overrides[]" => reads::<RateOverride>,
         "ledger.settings.kpi" => reads::<KpiSettings>,
@@ -399,6 +430,31 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
         "write_offs",
         ledger.write_offs.iter().map(|w| w.id.0).collect(),
     )?;
+    check_ids("drafts", ledger.drafts.iter().map(|d| d.id.0).collect())?;
+    for (index, client) in ledger.clients.iter().enumerate() {
+        let path = |hold: usize| format!("ledger.clients[{index}].credit_holds[{hold}]");
+        for (at, hold) in client.credit_holds.iter().enumerate() {
+            let lifted_before_next = client
+                .credit_holds
+                .get(at + 1)
+                .is_none_or(|next| hold.lifted_on.is_some_and(|l| l <= next.blocked_on));
+            if hold.lifted_on.is_some_and(|l| l < hold.blocked_on) || !lifted_before_next {
+                return Err(inconsistent(path(at), Inconsistency::HoldsOverlap));
+            }
+        }
+    }
+    for (index, draft) in ledger.drafts.iter().enumerate() {
+        let path = format!("ledger.drafts[{index}]");
+        if ledger.client(draft.details.client).is_none() {
+            return Err(inconsistent(
+                path,
+                Inconsistency::UnknownClient(draft.details.client),
+            ));
+        }
+        if draft.details.net <= Decimal::ZERO || draft.details.vat < Decimal::ZERO {
+            return Err(inconsistent(path, Inconsistency::NotPositive));
+        }
+    }
 
     let mut numbers = HashSet::new();
     for (index, invoice) in ledger.invoices.iter().enumerate() {

@@ -3,10 +3,11 @@
 mod support;
 
 use encaisse_domain::credit::{check_new_invoice, standing, CreditAction, CreditWarning};
-use encaisse_domain::ids::ClientId;
+use encaisse_domain::ids::{ClientId, DraftId};
 use encaisse_domain::invoice::InvoiceDetails;
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::problem::Problem;
 use encaisse_domain::terms::PaymentTerms;
 use encaisse_domain::{Decimal, NaiveDate};
 use rust_decimal_macros::dec;
@@ -66,7 +67,7 @@ fn an_invoice_taking_a_client_over_its_limit_warns_and_proposes_a_deposit() {
         &[Some(0), Some(0), Some(0), None, None],
         dec!(2000),
     );
-    let check = check_new_invoice(&ledger, c, dec!(2000), d(2025, 6, 10));
+    let check = check_new_invoice(&ledger, c, dec!(2000), d(2025, 6, 10), None);
     assert_eq!(check.open, dec!(4000));
     assert_eq!(
         check.warnings,
@@ -82,16 +83,18 @@ fn an_invoice_taking_a_client_over_its_limit_warns_and_proposes_a_deposit() {
             CreditAction::ShorterTerms { days: 15 }
         ]
     );
-    assert!(check_new_invoice(&ledger, c, dec!(1000), d(2025, 6, 10))
-        .warnings
-        .is_empty());
+    assert!(
+        check_new_invoice(&ledger, c, dec!(1000), d(2025, 6, 10), None)
+            .warnings
+            .is_empty()
+    );
 }
 
 #[test]
 fn a_client_graded_e_is_asked_to_pay_before_delivery() {
     let mut ledger = Ledger::default();
     let c = client(&mut ledger, None, &[Some(150); 6], dec!(1000));
-    let check = check_new_invoice(&ledger, c, dec!(1000), d(2026, 1, 15));
+    let check = check_new_invoice(&ledger, c, dec!(1000), d(2026, 1, 15), None);
     assert!(
         matches!(check.warnings[..], [CreditWarning::PoorPayer { .. }]),
         "{check:?}"
@@ -111,7 +114,7 @@ fn a_client_graded_e_is_asked_to_pay_before_delivery() {
 fn a_good_payer_within_its_limit_passes() {
     let mut ledger = Ledger::default();
     let c = client(&mut ledger, Some(dec!(10000)), &[Some(0); 6], dec!(1000));
-    let check = check_new_invoice(&ledger, c, dec!(1000), d(2025, 9, 1));
+    let check = check_new_invoice(&ledger, c, dec!(1000), d(2025, 9, 1), None);
     assert!(
         check.warnings.is_empty() && check.actions.is_empty(),
         "{check:?}"
@@ -128,7 +131,7 @@ fn a_client_already_over_its_limit_is_warned_before_an_amount_is_typed() {
         &[Some(0), None, None],
         dec!(2000),
     );
-    let check = standing(&ledger, c, d(2025, 6, 10)).check(Decimal::ZERO);
+    let check = standing(&ledger, c, d(2025, 6, 10), None).check(Decimal::ZERO);
     assert_eq!(
         check.warnings,
         [CreditWarning::OverLimit {
@@ -137,4 +140,132 @@ fn a_client_already_over_its_limit_is_warned_before_an_amount_is_typed() {
         }]
     );
     assert_eq!(check.actions, [CreditAction::ShorterTerms { days: 15 }]);
+}
+
+fn draft_for(ledger: &mut Ledger, client: ClientId, amount: Decimal) -> DraftId {
+    ledger
+        .save_draft(InvoiceDetails {
+            number: "F-DRAFT".into(),
+            client,
+            issue_date: d(2025, 6, 10),
+            terms: PaymentTerms::Net { days: 30 },
+            net: amount,
+            vat: Decimal::ZERO,
+            description: String::new(),
+            contractual_rate: None,
+        })
+        .unwrap()
+}
+
+#[test]
+fn drafts_count_in_the_exposure_but_not_the_one_being_issued() {
+    // Guards against a limit that ignores the invoices being prepared, and against a draft
+    // counted twice when it is the invoice being issued.
+    let mut ledger = Ledger::default();
+    let c = client(&mut ledger, Some(dec!(5000)), &[Some(0), None], dec!(2000));
+    let draft = draft_for(&mut ledger, c, dec!(2500));
+    let check = check_new_invoice(&ledger, c, dec!(1000), d(2025, 6, 10), None);
+    assert_eq!((check.open, check.drafts), (dec!(2000), dec!(2500)));
+    assert_eq!(
+        check.warnings,
+        [CreditWarning::OverLimit {
+            exposure: dec!(5500),
+            limit: dec!(5000)
+        }]
+    );
+    let issuing = check_new_invoice(&ledger, c, dec!(2500), d(2025, 6, 10), Some(draft));
+    assert_eq!(issuing.drafts, dec!(0));
+    assert!(issuing.warnings.is_empty(), "{issuing:?}");
+}
+
+#[test]
+fn a_blocked_client_warns_and_asks_for_payment_before_delivery_until_unblocked() {
+    // Guards against a block that new invoices never hear about, or that outlives its lifting.
+    let mut ledger = Ledger::default();
+    let c = client(&mut ledger, None, &[Some(0); 4], dec!(1000));
+    ledger
+        .block_client(c, d(2025, 6, 1), "Chèque impayé".into())
+        .unwrap();
+    let check = check_new_invoice(&ledger, c, dec!(100), d(2025, 6, 10), None);
+    assert_eq!(
+        check.warnings,
+        [CreditWarning::Blocked {
+            since: d(2025, 6, 1)
+        }]
+    );
+    assert_eq!(check.actions, [CreditAction::PaymentBeforeDelivery]);
+    ledger
+        .unblock_client(c, d(2025, 6, 20), "Régularisé".into())
+        .unwrap();
+    assert!(
+        check_new_invoice(&ledger, c, dec!(100), d(2025, 6, 25), None)
+            .warnings
+            .is_empty()
+    );
+}
+
+#[test]
+fn blocking_keeps_each_date_and_reason_and_refuses_nonsense() {
+    // Guards against losing why and when a client was blocked, a second block over the first,
+    // lifting a hold before it started, and a block without a reason.
+    let mut ledger = Ledger::default();
+    let c = client(&mut ledger, None, &[], dec!(1000));
+    assert_eq!(
+        ledger.block_client(c, d(2025, 3, 1), "  ".into()),
+        Err(Problem::Required)
+    );
+    assert_eq!(
+        ledger.unblock_client(c, d(2025, 3, 1), "ok".into()),
+        Err(Problem::ClientNotBlocked)
+    );
+    ledger
+        .block_client(c, d(2025, 3, 1), " Retards ".into())
+        .unwrap();
+    assert_eq!(
+        ledger.block_client(c, d(2025, 3, 2), "encore".into()),
+        Err(Problem::ClientAlreadyBlocked)
+    );
+    assert_eq!(
+        ledger.unblock_client(c, d(2025, 2, 1), "ok".into()),
+        Err(Problem::DateBeforeBlock)
+    );
+    ledger
+        .unblock_client(c, d(2025, 4, 1), "Payé".into())
+        .unwrap();
+    ledger
+        .block_client(c, d(2025, 5, 1), "Litige".into())
+        .unwrap();
+    let holds = &ledger.client(c).unwrap().credit_holds;
+    assert_eq!(holds.len(), 2);
+    assert_eq!(
+        (
+            holds[0].reason.as_str(),
+            holds[0].lifted_on,
+            holds[0].lift_reason.as_str()
+        ),
+        ("Retards", Some(d(2025, 4, 1)), "Payé")
+    );
+    assert!(holds[1].in_force_on(d(2025, 5, 1)) && !holds[1].in_force_on(d(2025, 4, 30)));
+}
+
+#[test]
+fn issuing_a_draft_records_the_invoice_and_drops_the_draft_together() {
+    // Guards against a draft left behind once issued (counted twice in the exposure), and a
+    // refused issue (number taken) that loses the draft.
+    let mut ledger = Ledger::default();
+    let c = client(&mut ledger, None, &[None], dec!(1000));
+    let draft = draft_for(&mut ledger, c, dec!(700));
+    let mut details = ledger.draft(draft).unwrap().details.clone();
+    details.number = ledger.invoices()[0].details.number.clone();
+    let before = ledger.clone();
+    assert_eq!(
+        ledger.issue_draft(draft, details.clone()),
+        Err(Problem::InvoiceNumberTaken)
+    );
+    assert_eq!(ledger, before);
+    details.number = "F-NEW".into();
+    let invoice = ledger.issue_draft(draft, details).unwrap();
+    assert!(ledger.drafts().is_empty());
+    assert_eq!(ledger.invoice(invoice).unwrap().total(), dec!(700));
+    assert_eq!(ledger.delete_client(c), Err(Problem::ClientHasInvoices));
 }

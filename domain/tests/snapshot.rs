@@ -111,6 +111,51 @@ fn version_3_keeps_the_dashboard_settings() {
 }
 
 #[test]
+fn version_3_gains_no_drafts_and_no_blocks() {
+    // Guards against a migration that leaves v3 data without the lists v4 code expects.
+    let ledger = snapshot::decode(&fixture(3)).unwrap().ledger;
+    assert!(ledger.drafts().is_empty());
+    assert!(ledger.clients().iter().all(|c| c.credit_holds.is_empty()));
+}
+
+#[test]
+fn version_4_keeps_drafts_and_the_history_of_blocks() {
+    let ledger = snapshot::decode(&fixture(4)).unwrap().ledger;
+    assert_eq!(ledger.drafts().len(), 1);
+    assert_eq!(ledger.drafts()[0].total(), dec!(1800.00));
+    let dupont = ledger.client(ClientId(1)).unwrap();
+    assert_eq!(dupont.credit_holds.len(), 2);
+    assert_eq!(
+        dupont.current_hold().map(|h| h.reason.as_str()),
+        Some("Retards répétés")
+    );
+}
+
+#[test]
+fn overlapping_blocks_and_orphan_drafts_are_refused_with_their_place() {
+    // Guards against a hand-edited backup with two blocks in force at once, or a draft for a
+    // client that does not exist.
+    let overlap = fixture(4).replacen("\"lifted_on\": \"2025-06-20\"", "\"lifted_on\": null", 1);
+    assert_eq!(
+        snapshot::decode(&overlap),
+        Err(SnapshotError::Inconsistent {
+            path: "ledger.clients[0].credit_holds[0]".into(),
+            problem: Inconsistency::HoldsOverlap
+        })
+    );
+    let draft_client = "\"client\": 1,\n          \"issue_date\": \"2025-12-01\"";
+    let orphan = fixture(4).replacen(draft_client, &draft_client.replace(": 1,", ": 77,"), 1);
+    assert_ne!(orphan, fixture(4), "the fixture's draft is found");
+    assert_eq!(
+        snapshot::decode(&orphan),
+        Err(SnapshotError::Inconsistent {
+            path: "ledger.drafts[0]".into(),
+            problem: Inconsistency::UnknownClient(ClientId(77))
+        })
+    );
+}
+
+#[test]
 fn bad_dashboard_settings_are_refused_with_their_place() {
     // Guards against a hand-edited backup that sets a 9-month DSO or a 50-week alert.
     let period = fixture(3).replacen("\"dso_period\": 6", "\"dso_period\": 9", 1);

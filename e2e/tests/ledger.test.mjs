@@ -30,7 +30,7 @@ test("client, invoice and partial payment survive a reload", async () => {
   await page.getByTestId("due-date").getByText("17/03/2026").waitFor();
   await page.getByLabel("Montant HT (€)").fill("1 000");
   assert.equal(await shown(page.getByTestId("invoice-total")), "1 200,00 €");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("button", { name: "Émettre la facture" }).click();
 
   await page.getByRole("heading", { name: /^Facture F\d{4}-001$/ }).waitFor();
   assert.equal(await shown(page.getByTestId("invoice-open")), "1 200,00 €");

@@ -81,3 +81,57 @@ test("a new invoice taking a client over its credit limit warns and proposes a d
     await warning.waitFor({ state: "detached" });
   });
 });
+
+test("a blocked client warns on a new invoice, a draft counts in its exposure, and both survive a reload", async () => {
+  // Guards against a block that invoices never hear about, drafts left out of the exposure,
+  // and a draft lost or counted twice once issued.
+  await withPage(app, async (page) => {
+    await loadDemoOn(page, app);
+    await visit(page, app.server.url + "#/clients/1");
+    const exposureLine = page.getByTestId("client-exposure");
+    await exposureLine.waitFor();
+    const euros = (text) => Number(text.replace(/[\s\u202f]/g, "").replace(",", "."));
+    const exposure = async () => euros((await shown(exposureLine)).match(/^Encours ([\d\s\u202f]+,\d\d) €/)[1]);
+    const before = await exposure();
+
+    await page.getByTestId("credit-hold").locator("summary").click();
+    await page.getByLabel("Motif du blocage").fill("Chèque impayé");
+    await page.getByTestId("hold-form").getByRole("button", { name: "Bloquer le client" }).click();
+    await page.getByText("Ventes à crédit bloquées depuis le 22/11/2026 : Chèque impayé").waitFor();
+    await page.getByText("Client bloqué : Chèque impayé").waitFor();
+
+    await page.getByRole("link", { name: "Nouvelle facture" }).click();
+    const warning = page.getByTestId("credit-warning");
+    await warning.waitFor();
+    assert.match(await shown(warning), /bloquées depuis le 22\/11\/2026/);
+    assert.match(await shown(warning), /Exiger le paiement avant la livraison/);
+    await page.locator("#invoice-vat-rate").selectOption("0");
+    await page.getByLabel(/Montant HT/).fill("500");
+    await page.getByRole("button", { name: "Enregistrer comme brouillon" }).click();
+
+    await page.getByTestId("drafts").waitFor();
+    assert.equal(await exposure(), before + 500);
+    assert.match(await shown(exposureLine), /\(dont 500,00 € en brouillons\)/);
+    await page.reload();
+    await page.getByTestId("drafts").waitFor();
+    assert.equal(await exposure(), before + 500);
+    await page.getByText("Ventes à crédit bloquées depuis le 22/11/2026").waitFor();
+
+    // Issued, the draft becomes an invoice and leaves the drafts: the exposure stays.
+    await page.getByTestId("drafts").getByRole("link").first().click();
+    await page.getByRole("heading", { name: "Brouillon de facture" }).waitFor();
+    await page.getByRole("button", { name: "Émettre la facture" }).click();
+    await page.getByRole("heading", { name: /^Facture / }).waitFor();
+    await visit(page, app.server.url + "#/clients/1");
+    await exposureLine.waitFor();
+    assert.equal(await page.getByTestId("drafts").count(), 0);
+    assert.equal(await exposure(), before + 500);
+
+    // Unblocked, with its own reason kept in the history.
+    await page.getByTestId("credit-hold").locator("summary").click();
+    await page.getByLabel("Motif du déblocage").fill("Régularisé");
+    await page.getByTestId("hold-form").getByRole("button", { name: "Débloquer le client" }).click();
+    await page.getByText("Client débloqué : Régularisé").waitFor();
+    assert.equal(await page.getByText("Ventes à crédit bloquées").count(), 0);
+  });
+});

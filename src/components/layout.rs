@@ -27,7 +27,10 @@ pub fn Header(on_switch_lang: Callback<()>) -> impl IntoView {
                 || matches!(
                     (&here, &target),
                     (
-                        Route::Invoice(_) | Route::InvoiceEdit(_) | Route::InvoiceNew { .. },
+                        Route::Invoice(_)
+                            | Route::InvoiceEdit(_)
+                            | Route::InvoiceNew { .. }
+                            | Route::Draft(_),
                         Route::Invoices { .. }
                     )
                 );

@@ -1,6 +1,7 @@
 //! Small views shared by the screens.
 
 pub mod chart;
+pub mod dated_form;
 pub mod fields;
 pub mod layout;
 pub mod penalty;

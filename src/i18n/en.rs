@@ -1,7 +1,7 @@
 use super::Texts;
 use chrono::Datelike;
 use encaisse_domain::credit::{CreditAction, CreditWarning};
-use encaisse_domain::format::{format_eur, format_percent, Locale};
+use encaisse_domain::format::{format_date, format_eur, format_percent, Locale};
 use encaisse_domain::history::HistoryEvent;
 use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::payment::PaymentMethod;
@@ -175,6 +175,8 @@ pub static TEXTS: Texts = Texts {
         HistoryEvent::DisputeOpened { number, reason, .. } => format!("Dispute opened on {number}: {reason}"),
         HistoryEvent::DisputeClosed { number, resolution, .. } => format!("Dispute closed on {number}: {resolution}"),
         HistoryEvent::WrittenOff { number, amount, .. } => format!("Invoice {number} written off: {}", format_eur(*amount, locale)),
+        HistoryEvent::Blocked { reason } => format!("Client blocked: {reason}"),
+        HistoryEvent::Unblocked { reason } => format!("Client unblocked: {reason}"),
     },
     unallocated_of: |amount| format!("of which {amount} unallocated"),
 
@@ -509,7 +511,10 @@ pub static TEXTS: Texts = Texts {
         Factor::Relationship { months } => format!("Client for {months} months"),
     },
     expected_payment_of: |date| format!("Payment expected on {date}"),
-    exposure_line: |exposure, limit| format!("Exposure {exposure} against a credit limit of {limit}"),
+    exposure_line: |exposure, drafts, limit| match drafts {
+        Some(drafts) => format!("Exposure {exposure} (of which {drafts} in drafts) against a credit limit of {limit}"),
+        None => format!("Exposure {exposure} against a credit limit of {limit}"),
+    },
     score_method_link: "How the score is computed",
     payers_title: "Good and bad payers",
     payers_intro: |unscored| format!("Scores from 0 to 100 from each client's payment history over 24 months; {} without enough history.", plural(unscored, "client", "clients")),
@@ -532,12 +537,30 @@ pub static TEXTS: Texts = Texts {
     credit_warning: |warning, locale| match *warning {
         CreditWarning::OverLimit { exposure, limit } => format!("With this invoice, the client's exposure ({}) exceeds its credit limit ({}).", format_eur(exposure, locale), format_eur(limit, locale)),
         CreditWarning::PoorPayer { score } => format!("This client is graded E ({score}/100): its delays make it a high risk."),
+        CreditWarning::Blocked { since } => format!("Sales on credit to this client have been blocked since {}.", format_date(since, locale)),
     },
     credit_action: |action, locale| match *action {
         CreditAction::Deposit { amount } => format!("Ask for a deposit of {}", format_eur(amount, locale)),
         CreditAction::ShorterTerms { days } => format!("Shorten the payment terms to {days} days"),
         CreditAction::PaymentBeforeDelivery => "Require payment before delivery".into(),
     },
+    blocked: "Blocked",
+    blocked_since: |date, reason| format!("Sales on credit blocked since {date}: {reason}"),
+    block_intro: "Blocking a client suspends sales on credit: each new invoice says so and proposes payment before delivery. The date and reason stay in the history.",
+    block_client: "Block the client",
+    unblock_client: "Unblock the client",
+    f_hold_date: "Date",
+    f_block_reason: "Reason for blocking",
+    f_unblock_reason: "Reason for unblocking",
+    draft_title: "Draft invoice",
+    draft_hint: "A draft takes no number yet and is not a receivable, but it counts in the client's exposure against its credit limit. Issue it when the invoice goes out.",
+    issue_invoice: "Issue the invoice",
+    save_as_draft: "Save as draft",
+    delete_draft: "Delete the draft",
+    confirm_delete_draft: "Delete this draft?",
+    drafts_section: "Drafts",
+    drafts_count: |n, total| format!("{} for {total}", plural(n, "draft", "drafts")),
+    col_draft_date: "Planned issue",
 
     problem: |p, locale| match p {
         Problem::Required => "This field is required.".into(),
@@ -580,7 +603,11 @@ pub static TEXTS: Texts = Texts {
         Problem::NothingToWriteOff => "Nothing is left to write off.".into(),
         Problem::InvoiceWrittenOff => "This invoice has been written off.".into(),
         Problem::InvoiceHasSettlements => "This invoice already has settlements: issue a credit note instead.".into(),
-        Problem::ClientHasInvoices => "This client has invoices or payments: archive it instead.".into(),
+        Problem::ClientHasInvoices => "This client has invoices, drafts or payments: archive it instead.".into(),
+        Problem::ClientAlreadyBlocked => "This client is already blocked.".into(),
+        Problem::ClientNotBlocked => "This client is not blocked.".into(),
+        Problem::DateBeforeBlock => "This date is before the previous block.".into(),
+        Problem::UnknownDraft(_) => "This draft no longer exists.".into(),
     },
     snapshot_error: |e| match e {
         SnapshotError::NotJson { line, column } => format!("unreadable or truncated content, line {line}, column {column}"),
@@ -603,6 +630,7 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::RateOutOfRange => "rate correction out of range (-10 to 100 %)".into(),
                 Inconsistency::DuplicateHalfYear => "half-year corrected twice".into(),
                 Inconsistency::KpiSettingOutOfRange => "dashboard setting out of range".into(),
+                Inconsistency::HoldsOverlap => "the client's blocks overlap".into(),
             };
             format!("inconsistency at “{path}”: {what}")
         }

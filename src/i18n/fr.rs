@@ -1,7 +1,7 @@
 use super::Texts;
 use chrono::Datelike;
 use encaisse_domain::credit::{CreditAction, CreditWarning};
-use encaisse_domain::format::{format_eur, format_percent, Locale};
+use encaisse_domain::format::{format_date, format_eur, format_percent, Locale};
 use encaisse_domain::history::HistoryEvent;
 use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::payment::PaymentMethod;
@@ -175,6 +175,8 @@ pub static TEXTS: Texts = Texts {
         HistoryEvent::DisputeOpened { number, reason, .. } => format!("Litige ouvert sur {number} : {reason}"),
         HistoryEvent::DisputeClosed { number, resolution, .. } => format!("Litige clos sur {number} : {resolution}"),
         HistoryEvent::WrittenOff { number, amount, .. } => format!("Facture {number} passée en perte : {}", format_eur(*amount, locale)),
+        HistoryEvent::Blocked { reason } => format!("Client bloqué : {reason}"),
+        HistoryEvent::Unblocked { reason } => format!("Client débloqué : {reason}"),
     },
     unallocated_of: |amount| format!("dont {amount} non affecté"),
 
@@ -509,7 +511,10 @@ pub static TEXTS: Texts = Texts {
         Factor::Relationship { months } => format!("Client depuis {months} mois"),
     },
     expected_payment_of: |date| format!("Paiement attendu le {date}"),
-    exposure_line: |exposure, limit| format!("Encours {exposure} pour un plafond de crédit de {limit}"),
+    exposure_line: |exposure, drafts, limit| match drafts {
+        Some(drafts) => format!("Encours {exposure} (dont {drafts} en brouillons) pour un plafond de crédit de {limit}"),
+        None => format!("Encours {exposure} pour un plafond de crédit de {limit}"),
+    },
     score_method_link: "Comment la note est calculée",
     payers_title: "Bons et mauvais payeurs",
     payers_intro: |unscored| format!("Notes de 0 à 100 d'après l'historique de paiement de chaque client sur 24 mois ; {} sans historique suffisant.", plural(unscored, "client", "clients")),
@@ -532,12 +537,30 @@ pub static TEXTS: Texts = Texts {
     credit_warning: |warning, locale| match *warning {
         CreditWarning::OverLimit { exposure, limit } => format!("Avec cette facture, l'encours du client ({}) dépasse son plafond de crédit ({}).", format_eur(exposure, locale), format_eur(limit, locale)),
         CreditWarning::PoorPayer { score } => format!("Ce client est noté E ({score}/100) : ses retards font courir un risque élevé."),
+        CreditWarning::Blocked { since } => format!("Les ventes à crédit à ce client sont bloquées depuis le {}.", format_date(since, locale)),
     },
     credit_action: |action, locale| match *action {
         CreditAction::Deposit { amount } => format!("Demander un acompte de {}", format_eur(amount, locale)),
         CreditAction::ShorterTerms { days } => format!("Raccourcir le délai de paiement à {days} jours"),
         CreditAction::PaymentBeforeDelivery => "Exiger le paiement avant la livraison".into(),
     },
+    blocked: "Bloqué",
+    blocked_since: |date, reason| format!("Ventes à crédit bloquées depuis le {date} : {reason}"),
+    block_intro: "Bloquer un client suspend les ventes à crédit : chaque nouvelle facture le rappelle et propose le paiement avant livraison. La date et le motif restent dans l'historique.",
+    block_client: "Bloquer le client",
+    unblock_client: "Débloquer le client",
+    f_hold_date: "Date",
+    f_block_reason: "Motif du blocage",
+    f_unblock_reason: "Motif du déblocage",
+    draft_title: "Brouillon de facture",
+    draft_hint: "Un brouillon ne prend pas encore de numéro et n'est pas une créance, mais il compte dans l'encours du client face à son plafond de crédit. Émettez-le quand la facture part.",
+    issue_invoice: "Émettre la facture",
+    save_as_draft: "Enregistrer comme brouillon",
+    delete_draft: "Supprimer le brouillon",
+    confirm_delete_draft: "Supprimer ce brouillon ?",
+    drafts_section: "Brouillons",
+    drafts_count: |n, total| format!("{} pour {total}", plural(n, "brouillon", "brouillons")),
+    col_draft_date: "Émission prévue",
 
     problem: |p, locale| match p {
         Problem::Required => "Ce champ est obligatoire.".into(),
@@ -580,7 +603,11 @@ pub static TEXTS: Texts = Texts {
         Problem::NothingToWriteOff => "Il ne reste rien à passer en perte.".into(),
         Problem::InvoiceWrittenOff => "Cette facture a été passée en perte.".into(),
         Problem::InvoiceHasSettlements => "Cette facture a déjà des règlements : émettez plutôt un avoir.".into(),
-        Problem::ClientHasInvoices => "Ce client a des factures ou des paiements : archivez-le plutôt.".into(),
+        Problem::ClientHasInvoices => "Ce client a des factures, des brouillons ou des paiements : archivez-le plutôt.".into(),
+        Problem::ClientAlreadyBlocked => "Ce client est déjà bloqué.".into(),
+        Problem::ClientNotBlocked => "Ce client n'est pas bloqué.".into(),
+        Problem::DateBeforeBlock => "Cette date précède le blocage précédent.".into(),
+        Problem::UnknownDraft(_) => "Ce brouillon n'existe plus.".into(),
     },
     snapshot_error: |e| match e {
         SnapshotError::NotJson { line, column } => format!("contenu illisible ou tronqué, ligne {line}, colonne {column}"),
@@ -603,6 +630,7 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::RateOutOfRange => "correction de taux hors limites (-10 à 100 %)".into(),
                 Inconsistency::DuplicateHalfYear => "semestre corrigé deux fois".into(),
                 Inconsistency::KpiSettingOutOfRange => "réglage du tableau de bord hors limites".into(),
+                Inconsistency::HoldsOverlap => "blocages du client qui se chevauchent".into(),
             };
             format!("incohérence à « {path} » : {what}")
         }

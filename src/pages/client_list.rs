@@ -25,6 +25,7 @@ struct Row {
     overdue: Decimal,
     balance: Decimal,
     archived: bool,
+    blocked: bool,
     score: ClientScore,
     /// Folded text the search looks into (see `text::fold`).
     haystack: String,
@@ -59,6 +60,7 @@ pub fn ClientListPage() -> impl IntoView {
                         overdue: b.overdue,
                         balance: b.balance(),
                         archived: c.archived,
+                        blocked: c.current_hold().is_some(),
                         score,
                         haystack: fold(&format!(
                             "{} {} {} {} {}",
@@ -136,11 +138,12 @@ pub fn ClientListPage() -> impl IntoView {
                                 <th scope="col" class="num hide-narrow">{tr(|t| t.col_balance)}</th>
                             </tr></thead>
                             <tbody>
-                                <For each=move || visible.get() key=|r| (r.id, r.balance, r.overdue, r.name.clone(), r.archived, r.score.score()) let:r>
+                                <For each=move || visible.get() key=|r| (r.id, r.balance, r.overdue, r.name.clone(), r.archived, r.blocked, r.score.score()) let:r>
                                     <tr class:archived=r.archived>
                                         <td>
                                             <a href=Route::Client(r.id).href()>{r.name.clone()}</a>
                                             {r.archived.then(|| view! { " " <span class="badge">{tr(|t| t.archived)}</span> })}
+                                            {r.blocked.then(|| view! { " " <span class="badge blocked">{tr(|t| t.blocked)}</span> })}
                                         </td>
                                         <td class="hide-narrow">{move || if r.kind == ClientKind::Business { t.get().kind_business } else { t.get().kind_individual }}</td>
                                         <td class="hide-narrow">{r.city.clone()}</td>

@@ -1,16 +1,19 @@
-//! One client: details, balance, payment score with its explanation, invoices (with the day
-//! each open one is expected to be paid), payments and history.
+//! One client: details, balance, payment score with its explanation, exposure against the
+//! credit limit and the block on sales on credit, drafts, invoices (with the day each open one
+//! is expected to be paid), payments and history.
 
 use crate::clock::today;
+use crate::components::dated_form::DatedReasonForm;
 use crate::components::penalty::ClaimCard;
 use crate::components::score::score_explanation;
-use crate::components::{confirm, date_view, eur, money, StatusBadge};
+use crate::components::{confirm, date, date_view, eur, money, StatusBadge};
 use crate::i18n::{tr, use_t};
+use crate::pages::invoice_list::{draft_rows, DraftRow, DraftTable};
 use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
 use crate::storage::Store;
 use encaisse_domain::balances::{ClientBalance, Position};
-use encaisse_domain::client::{Client, ClientKind};
+use encaisse_domain::client::{Client, ClientKind, CreditHold};
 use encaisse_domain::format::format_iban;
 use encaisse_domain::history::{client_history, HistoryEntry};
 use encaisse_domain::ids::{ClientId, InvoiceId, PaymentId};
@@ -56,6 +59,7 @@ struct View {
     claims: Claims,
     score: ClientScore,
     invoices: Vec<InvoiceRow>,
+    drafts: Vec<DraftRow>,
     payments: Vec<PaymentRow>,
     history: Vec<HistoryEntry>,
 }
@@ -114,6 +118,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                 score: score_client(ledger, &timeline, id, as_of),
                 client,
                 invoices,
+                drafts: draft_rows(ledger, Some(id)),
                 payments,
                 history: client_history(ledger, id),
             })
@@ -141,8 +146,13 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
         let client = view_data.client.clone();
         let d = client.details.clone();
         let b = view_data.balance;
-        let deletable = view_data.invoices.is_empty() && view_data.payments.is_empty();
+        let deletable = view_data.invoices.is_empty()
+            && view_data.payments.is_empty()
+            && view_data.drafts.is_empty();
         let archived = client.archived;
+        let hold = client.current_hold().cloned();
+        let drafts_total: Decimal = view_data.drafts.iter().map(|r| r.total).sum();
+        let drafts = view_data.drafts.clone();
         view! {
             <section class="page">
                 <div class="page-head">
@@ -151,6 +161,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                         <p class="subtitle">
                             <span class="badge">{move || if d.kind == ClientKind::Business { t.get().kind_business } else { t.get().kind_individual }}</span>
                             {archived.then(|| view! { " " <span class="badge">{tr(|t| t.archived)}</span> })}
+                            {hold.is_some().then(|| view! { " " <span class="badge blocked">{tr(|t| t.blocked)}</span> })}
                         </p>
                     </div>
                     <div class="actions">
@@ -175,8 +186,12 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     <h2 id="client-score-title">{tr(|t| t.score_section)}</h2>
                     {move || score_explanation(t.get(), &view_data.score)}
                     {d.credit_limit.map(|limit| view! {
-                        <p data-testid="client-exposure">{move || (t.get().exposure_line)(&eur(t, b.open), &eur(t, limit))}</p>
+                        <p data-testid="client-exposure">{move || {
+                            let drafts = (drafts_total > Decimal::ZERO).then(|| eur(t, drafts_total));
+                            (t.get().exposure_line)(&eur(t, b.open + drafts_total), drafts.as_deref(), &eur(t, limit))
+                        }}</p>
                     })}
+                    <CreditHoldPanel id hold/>
                     <p class="hint no-print"><a href=Route::Payers.href()>{tr(|t| t.score_method_link)}</a></p>
                 </section>
                 <div class="columns">
@@ -200,6 +215,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                         }}
                     </section>
                 </div>
+                {(!drafts.is_empty()).then(|| view! { <DraftTable rows=drafts show_client=false/> })}
                 <section aria-labelledby="client-invoices-title">
                     <h2 id="client-invoices-title">{tr(|t| t.invoices_section)}</h2>
                     {if view_data.invoices.is_empty() {
@@ -268,6 +284,47 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+/// The block on sales on credit: in force, with its date and reason, and the form to lift
+/// it; or the form to put one.
+#[component]
+fn CreditHoldPanel(id: ClientId, hold: Option<CreditHold>) -> impl IntoView {
+    let t = use_t();
+    let store = expect_context::<Store>();
+    let blocked = hold.is_some();
+    let title = Signal::derive(move || {
+        if blocked {
+            t.get().unblock_client
+        } else {
+            t.get().block_client
+        }
+    });
+    let label = Signal::derive(move || {
+        if blocked {
+            t.get().f_unblock_reason
+        } else {
+            t.get().f_block_reason
+        }
+    });
+    let apply = move |date, reason| {
+        if blocked {
+            store.change(|l| l.unblock_client(id, date, reason))
+        } else {
+            store.change(|l| l.block_client(id, date, reason))
+        }
+    };
+    view! {
+        <div class="credit-hold" data-testid="credit-hold">
+            {match hold {
+                Some(hold) => view! {
+                    <p class="warning" role="status">{move || (t.get().blocked_since)(&date(t, hold.blocked_on), &hold.reason)}</p>
+                }.into_any(),
+                None => view! { <p class="hint">{tr(|t| t.block_intro)}</p> }.into_any(),
+            }}
+            <DatedReasonForm form_id="hold-form" date_id="hold-date" text_id="hold-reason" title label required=true apply/>
+        </div>
     }
 }
 

@@ -1,5 +1,6 @@
-//! Creating or editing an invoice; the due date follows the terms as they change, and a new
-//! invoice for a client over its credit limit or graded E warns with the actions to propose.
+//! Creating or editing an invoice, or preparing one as a draft; the due date follows the
+//! terms as they change, and a new invoice (or a draft being issued) for a client over its
+//! credit limit, graded E or blocked warns with the actions to propose.
 
 use crate::clock::today;
 use crate::components::fields::{
@@ -13,7 +14,7 @@ use crate::storage::Store;
 use chrono::Datelike;
 use encaisse_domain::credit;
 use encaisse_domain::format::format_percent_bp;
-use encaisse_domain::ids::{ClientId, InvoiceId};
+use encaisse_domain::ids::{ClientId, DraftId, InvoiceId};
 use encaisse_domain::invoice::{parse_date, vat_for, InvoiceField, InvoiceForm, VAT_RATES_BP};
 use encaisse_domain::iso_date;
 use encaisse_domain::money::parse_amount;
@@ -21,12 +22,31 @@ use encaisse_domain::problem::Problem;
 use encaisse_domain::Decimal;
 use leptos::prelude::*;
 
+/// What the form works on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A new invoice, for this client when it is known.
+    New(Option<ClientId>),
+    /// An issued invoice being corrected.
+    Invoice(InvoiceId),
+    /// A draft being finished: saved again or issued.
+    Draft(DraftId),
+}
+
 #[component]
-pub fn InvoiceFormPage(editing: Option<InvoiceId>, client: Option<ClientId>) -> impl IntoView {
+pub fn InvoiceFormPage(target: Target) -> impl IntoView {
     let store = expect_context::<Store>();
-    let form = store.ledger().with_untracked(|ledger| match editing {
-        Some(id) => ledger.invoice(id).map(InvoiceForm::from_invoice),
-        None => {
+    let form = store.ledger().with_untracked(|ledger| match target {
+        Target::Invoice(id) => ledger.invoice(id).map(InvoiceForm::from_invoice),
+        Target::Draft(id) => ledger.draft(id).map(|d| {
+            let mut form = InvoiceForm::from_details(&d.details);
+            // The number proposed when the draft was saved may have been taken since.
+            if !ledger.is_number_free(&form.number, None) {
+                form.number = ledger.suggested_invoice_number(today().year());
+            }
+            form
+        }),
+        Target::New(client) => {
             let terms = client
                 .and_then(|c| ledger.client(c))
                 .map(|c| c.details.terms)
@@ -44,13 +64,21 @@ pub fn InvoiceFormPage(editing: Option<InvoiceId>, client: Option<ClientId>) -> 
         }
     });
     match form {
-        Some(form) => view! { <InvoiceFormView editing form/> }.into_any(),
+        Some(form) => view! { <InvoiceFormView target form/> }.into_any(),
         None => NotFound().into_any(),
     }
 }
 
 #[component]
-fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoView {
+fn InvoiceFormView(target: Target, form: InvoiceForm) -> impl IntoView {
+    let editing = match target {
+        Target::Invoice(id) => Some(id),
+        _ => None,
+    };
+    let draft = match target {
+        Target::Draft(id) => Some(id),
+        _ => None,
+    };
     let t = use_t();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
@@ -136,7 +164,7 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
     // then each amount typed is checked against it without another pass over the ledger.
     let standing = Memo::new(move |_| {
         let chosen = client.get().filter(|_| editing.is_none())?;
-        Some(ledger.with(|l| credit::standing(l, chosen, today())))
+        Some(ledger.with(|l| credit::standing(l, chosen, today(), draft)))
     });
     let credit_check = move || {
         standing.with(|standing| {
@@ -156,12 +184,44 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
             focus_first_invalid();
             return;
         };
-        let result = match editing {
-            Some(id) => store.change(|l| l.update_invoice(id, details).map(|_| id)),
-            None => store.change(|l| l.add_invoice(details)),
+        let result = match target {
+            Target::Invoice(id) => store.change(|l| l.update_invoice(id, details).map(|_| id)),
+            Target::Draft(id) => store.change(|l| l.issue_draft(id, details)),
+            Target::New(_) => store.change(|l| l.add_invoice(details)),
         };
         match result {
             Ok(id) => navigate(&Route::Invoice(id)),
+            Err(error) => save_error.set(Some(change_error_text(&error))),
+        }
+    };
+    // A draft needs what an invoice needs but a free number: that is checked when it is issued.
+    let save_draft = move |_| {
+        submitted.set(true);
+        client_touched.set(true);
+        let Ok(details) = current().validate() else {
+            focus_first_invalid();
+            return;
+        };
+        let client = details.client;
+        let result = match draft {
+            Some(id) => store.change(|l| l.update_draft(id, details)),
+            None => store.change(|l| l.save_draft(details).map(drop)),
+        };
+        match result {
+            Ok(()) => navigate(&Route::Client(client)),
+            Err(error) => save_error.set(Some(change_error_text(&error))),
+        }
+    };
+    let delete_draft = move |_| {
+        let Some(id) = draft else { return };
+        if !crate::components::confirm(t.get_untracked().confirm_delete_draft) {
+            return;
+        }
+        match store.change(|l| l.delete_draft(id)) {
+            Ok(()) => navigate(&Route::Invoices {
+                status: None,
+                client: None,
+            }),
             Err(error) => save_error.set(Some(change_error_text(&error))),
         }
     };
@@ -181,10 +241,16 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
         }
         .href(),
     };
+    let title = move || match target {
+        Target::Invoice(_) => t.get().invoice_edit_title,
+        Target::Draft(_) => t.get().draft_title,
+        Target::New(_) => t.get().invoice_new_title,
+    };
 
     view! {
         <section class="page narrow">
-            <h1>{move || if editing.is_some() { t.get().invoice_edit_title } else { t.get().invoice_new_title }}</h1>
+            <h1>{title}</h1>
+            {draft.is_some().then(|| view! { <p class="hint">{tr(|t| t.draft_hint)}</p> })}
             <form novalidate on:submit=on_submit data-testid="invoice-form">
                 <div class="field" class:invalid=move || client_error().is_some()>
                     <label for="invoice-client">{tr(|t| t.f_client)}<span class="required" aria-hidden="true">" *"</span></label>
@@ -255,7 +321,13 @@ fn InvoiceFormView(editing: Option<InvoiceId>, form: InvoiceForm) -> impl IntoVi
                     {move || save_error.get()}
                 </p>
                 <div class="actions">
-                    <button type="submit">{tr(|t| t.save)}</button>
+                    <button type="submit">{move || if editing.is_some() { t.get().save } else { t.get().issue_invoice }}</button>
+                    {editing.is_none().then(|| view! {
+                        <button type="button" class="secondary" on:click=save_draft>{tr(|t| t.save_as_draft)}</button>
+                    })}
+                    {draft.is_some().then(|| view! {
+                        <button type="button" class="danger" on:click=delete_draft>{tr(|t| t.delete_draft)}</button>
+                    })}
                     <a class="button secondary" href=back>{tr(|t| t.cancel)}</a>
                 </div>
             </form>

@@ -1,4 +1,5 @@
-//! The invoice list: filters by status and client, sorting, and totals of what is shown.
+//! The invoice list: the drafts being prepared, then the issued invoices with filters by
+//! status and client, sorting, and totals of what is shown.
 
 use crate::clock::today;
 use crate::components::{client_choices, date_view, money, EmptyState, StatusBadge};
@@ -6,8 +7,9 @@ use crate::i18n::{tr, use_t};
 use crate::route::Route;
 use crate::storage::Store;
 use encaisse_domain::balances::Position;
-use encaisse_domain::ids::{ClientId, InvoiceId};
+use encaisse_domain::ids::{ClientId, DraftId, InvoiceId};
 use encaisse_domain::invoice::InvoiceStatus;
+use encaisse_domain::ledger::Ledger;
 use encaisse_domain::sorting::sort_by;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
@@ -62,6 +64,70 @@ pub fn select_rows(
     selected
 }
 
+/// A draft as the lists show it.
+#[derive(Clone, PartialEq)]
+pub struct DraftRow {
+    pub id: DraftId,
+    pub number: String,
+    pub client: ClientId,
+    pub client_name: String,
+    pub planned: NaiveDate,
+    pub total: Decimal,
+}
+
+/// The ledger's drafts, or one client's, oldest planned issue first.
+pub fn draft_rows(ledger: &Ledger, client: Option<ClientId>) -> Vec<DraftRow> {
+    let mut rows: Vec<DraftRow> = ledger
+        .drafts()
+        .iter()
+        .filter(|d| client.is_none_or(|c| d.details.client == c))
+        .map(|d| DraftRow {
+            id: d.id,
+            number: d.details.number.clone(),
+            client: d.details.client,
+            client_name: ledger.client_name(d.details.client),
+            planned: d.details.issue_date,
+            total: d.total(),
+        })
+        .collect();
+    sort_by(&mut rows, |a, b| {
+        a.planned.cmp(&b.planned).then(a.id.cmp(&b.id))
+    });
+    rows
+}
+
+/// The drafts being prepared, each opening the form that finishes or issues it.
+#[component]
+pub fn DraftTable(rows: Vec<DraftRow>, show_client: bool) -> impl IntoView {
+    let t = use_t();
+    let total: Decimal = rows.iter().map(|r| r.total).sum();
+    let count = rows.len();
+    view! {
+        <section aria-labelledby="drafts-title" class="drafts" data-testid="drafts">
+            <h2 id="drafts-title">{tr(|t| t.drafts_section)}</h2>
+            <p class="count">{move || (t.get().drafts_count)(count, &crate::components::eur(t, total))}</p>
+            <div class="table-wrap"><table>
+                <thead><tr>
+                    <th scope="col">{tr(|t| t.col_number)}</th>
+                    {show_client.then(|| view! { <th scope="col">{tr(|t| t.col_client)}</th> })}
+                    <th scope="col">{tr(|t| t.col_draft_date)}</th>
+                    <th scope="col" class="num">{tr(|t| t.col_total)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr>
+                            <td><a href=Route::Draft(r.id).href()>{r.number.clone()}</a></td>
+                            {show_client.then(|| view! { <td><a href=Route::Client(r.client).href()>{r.client_name.clone()}</a></td> })}
+                            <td>{date_view(r.planned)}</td>
+                            <td class="num">{money(r.total)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table></div>
+        </section>
+    }
+}
+
 #[component]
 pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) -> impl IntoView {
     let t = use_t();
@@ -93,6 +159,7 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
                 .collect::<Vec<_>>()
         })
     });
+    let drafts = Memo::new(move |_| ledger.with(|l| draft_rows(l, None)));
     let clients = Memo::new(move |_| ledger.with(|l| client_choices(l, |_| true)));
     let visible = Memo::new(move |_| {
         rows.with(|rows| {
@@ -114,6 +181,10 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
                 <h1>{tr(|t| t.invoices_title)}</h1>
                 <a class="button" href=move || Route::InvoiceNew { client: client_filter.get() }.href()>{tr(|t| t.new_invoice)}</a>
             </div>
+            {move || {
+                let rows = drafts.get();
+                (!rows.is_empty()).then(|| view! { <DraftTable rows show_client=true/> })
+            }}
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! {

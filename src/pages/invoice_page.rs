@@ -2,6 +2,7 @@
 //! credit note, dispute, write-off).
 
 use crate::clock::today;
+use crate::components::dated_form::{problem_text, today_text, DatedReasonForm};
 use crate::components::fields::TextField;
 use crate::components::penalty::{MissingRateNotice, PenaltyBreakdownView, PenaltyContext};
 use crate::components::{confirm, date, date_view, eur, money, StatusBadge};
@@ -13,13 +14,11 @@ use encaisse_domain::balances::{InvoiceBalance, Position};
 use encaisse_domain::client::ClientKind;
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::{parse_date, Invoice, InvoiceStatus};
-use encaisse_domain::iso_date;
 use encaisse_domain::money::parse_positive_amount;
 use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::calculator::CalculatorForm;
 use encaisse_domain::penalty::claims::PenaltyInputs;
 use encaisse_domain::penalty::penalties;
-use encaisse_domain::problem::Problem;
 use encaisse_domain::sorting::sort_by_key;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
@@ -373,16 +372,6 @@ fn InvoicePenalties(id: InvoiceId) -> impl IntoView {
     }
 }
 
-/// What the small action forms share: a date defaulting to today and a message line.
-fn today_text() -> String {
-    iso_date::format(today())
-}
-
-fn problem_text(problem: &Problem) -> String {
-    let t = use_t().get_untracked();
-    (t.problem)(problem, t.locale)
-}
-
 #[component]
 fn CreditNoteForm(id: InvoiceId, default_number: String) -> impl IntoView {
     let t = use_t();
@@ -444,55 +433,31 @@ fn CreditNoteForm(id: InvoiceId, default_number: String) -> impl IntoView {
 
 #[component]
 fn DisputeForm(id: InvoiceId, open: bool) -> impl IntoView {
-    let t = use_t();
     let store = expect_context::<Store>();
-    let day = RwSignal::new(today_text());
-    let text = RwSignal::new(String::new());
-    let submitted = RwSignal::new(false);
-    let result = RwSignal::new(None::<String>);
-    let date_error = Signal::derive(move || parse_date(&day.get()).err().map(|p| problem_text(&p)));
-    let text_error = Signal::derive(move || {
-        (!open && text.get().trim().is_empty()).then(|| problem_text(&Problem::Required))
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        submitted.set(true);
-        let Ok(date) = parse_date(&day.get_untracked()) else {
-            return;
-        };
-        if text_error.get_untracked().is_some() {
-            return;
-        }
-        let words = text.get_untracked().trim().to_string();
-        let outcome = if open {
-            store.change(|l| l.close_dispute(id, date, words))
-        } else {
-            store.change(|l| l.open_dispute(id, date, words).map(|_| ()))
-        };
-        match outcome {
-            Ok(()) => result.set(None),
-            Err(e) => result.set(Some(change_error_text(&e))),
-        }
-    };
-    let title = move || {
+    let t = use_t();
+    let title = Signal::derive(move || {
         if open {
             t.get().close_dispute
         } else {
             t.get().open_dispute
         }
+    });
+    let label = Signal::derive(move || {
+        if open {
+            t.get().f_resolution
+        } else {
+            t.get().reason
+        }
+    });
+    let apply = move |date, words| {
+        if open {
+            store.change(|l| l.close_dispute(id, date, words))
+        } else {
+            store.change(|l| l.open_dispute(id, date, words).map(|_| ()))
+        }
     };
     view! {
-        <details class="panel">
-            <summary>{title}</summary>
-            <form novalidate on:submit=submit data-testid="dispute-form">
-                <div class="field-row">
-                    <TextField id="dispute-date" label=move || t.get().date.to_string() value=day error=date_error show_all=submitted kind="date"/>
-                    <TextField id="dispute-text" label=move || if open { t.get().f_resolution.to_string() } else { t.get().reason.to_string() } value=text error=text_error show_all=submitted required=!open/>
-                </div>
-                <p class="form-error" role="alert">{move || result.get()}</p>
-                <button type="submit">{title}</button>
-            </form>
-        </details>
+        <DatedReasonForm form_id="dispute-form" date_id="dispute-date" text_id="dispute-text" title label required=!open apply/>
     }
 }
 

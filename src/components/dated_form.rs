@@ -1,0 +1,80 @@
+//! The small form several actions share: a date (today by default) and a few words, applied
+//! as one change, with the domain's refusal shown beside it. Opening or closing a dispute,
+//! blocking or unblocking a client.
+
+use crate::clock::today;
+use crate::components::fields::TextField;
+use crate::i18n::use_t;
+use crate::pages::change_error_text;
+use crate::storage::ChangeError;
+use encaisse_domain::invoice::parse_date;
+use encaisse_domain::iso_date;
+use encaisse_domain::problem::Problem;
+use encaisse_domain::NaiveDate;
+use leptos::prelude::*;
+
+/// Today as a date input holds it.
+pub fn today_text() -> String {
+    iso_date::format(today())
+}
+
+/// A domain problem in the current language.
+pub fn problem_text(problem: &Problem) -> String {
+    let t = use_t().get_untracked();
+    (t.problem)(problem, t.locale)
+}
+
+/// A folded panel whose form applies `apply(date, words)`; the words are required when
+/// `required` is set.
+#[component]
+pub fn DatedReasonForm(
+    /// The form's test id, and its fields' ids.
+    form_id: &'static str,
+    date_id: &'static str,
+    text_id: &'static str,
+    #[prop(into)] title: Signal<&'static str>,
+    #[prop(into)] label: Signal<&'static str>,
+    required: bool,
+    apply: impl Fn(NaiveDate, String) -> Result<(), ChangeError> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = use_t();
+    let day = RwSignal::new(today_text());
+    let text = RwSignal::new(String::new());
+    let submitted = RwSignal::new(false);
+    let result = RwSignal::new(None::<String>);
+    let date_error = Signal::derive(move || parse_date(&day.get()).err().map(|p| problem_text(&p)));
+    let text_error = Signal::derive(move || {
+        (required && text.get().trim().is_empty()).then(|| problem_text(&Problem::Required))
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        let Ok(date) = parse_date(&day.get_untracked()) else {
+            return;
+        };
+        if text_error.get_untracked().is_some() {
+            return;
+        }
+        match apply(date, text.get_untracked().trim().to_string()) {
+            Ok(()) => {
+                result.set(None);
+                text.set(String::new());
+                submitted.set(false);
+            }
+            Err(e) => result.set(Some(change_error_text(&e))),
+        }
+    };
+    view! {
+        <details class="panel">
+            <summary>{move || title.get()}</summary>
+            <form novalidate on:submit=submit data-testid=form_id>
+                <div class="field-row">
+                    <TextField id=date_id label=move || t.get().date.to_string() value=day error=date_error show_all=submitted kind="date"/>
+                    <TextField id=text_id label=move || label.get().to_string() value=text error=text_error show_all=submitted required/>
+                </div>
+                <p class="form-error" role="alert">{move || result.get()}</p>
+                <button type="submit">{move || title.get()}</button>
+            </form>
+        </details>
+    }
+}
