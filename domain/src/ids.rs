@@ -32,4 +32,13 @@ id_type!(
     DisputeId,
     /// A write-off (passage en perte) of one invoice's open balance.
     WriteOffId,
+    /// Something the user did with the reminder queue: a reminder sent or skipped, a snooze,
+    /// an instalment reminder.
+    ReminderId,
+    /// A client's promise to pay by a date.
+    PromiseId,
+    /// A payment plan (échéancier) agreed with a client.
+    PaymentPlanId,
+    /// Invoices handed over to a collection agency or to court.
+    LitigationId,
 );
