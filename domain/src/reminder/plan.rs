@@ -148,10 +148,10 @@ impl ReminderPlan {
         }
         let mut previous: Option<i32> = None;
         for (index, level) in self.levels.iter().enumerate() {
-            if let Some(problem) = offset_problem(level.offset_days, previous) {
-                errors.push(PlanError::new(PlanField::Offset(index), problem));
+            match offset_problem(level.offset_days, previous) {
+                Some(problem) => errors.push(PlanError::new(PlanField::Offset(index), problem)),
+                None => previous = Some(level.offset_days),
             }
-            previous = Some(level.offset_days);
             errors.extend(text_problems(index, &level.subject, &level.body));
         }
         errors
@@ -230,10 +230,14 @@ impl ReminderPlanForm {
         for (index, form) in self.levels.iter().enumerate() {
             let offset = match parse_offset(&form.offset_days) {
                 Ok(offset) => {
-                    if let Some(problem) = offset_problem(offset, previous) {
-                        errors.push(PlanError::new(PlanField::Offset(index), problem));
+                    // A bad offset is reported on its own line only: the next level is
+                    // compared with the last good one.
+                    match offset_problem(offset, previous) {
+                        Some(problem) => {
+                            errors.push(PlanError::new(PlanField::Offset(index), problem))
+                        }
+                        None => previous = Some(offset),
                     }
-                    previous = Some(offset);
                     offset
                 }
                 Err(problem) => {
