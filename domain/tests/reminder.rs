@@ -969,3 +969,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_cancelled_plan_returns_the_client_to_its_reminders_at_once() {
+    // Guards against a cancelled plan still pausing the client, or being cancelled twice.
+    let (mut book, client, _) = with_payment_plan();
+    let plan = book.reminders.payment_plans[0].id;
+    assert!(book.queue(d(2026, 4, 5)).due.is_empty());
+    book.reminders
+        .cancel_payment_plan(&book.ledger, plan, d(2026, 4, 5))
+        .unwrap();
+    let entry = book.entry(d(2026, 4, 5)).unwrap();
+    assert_eq!((entry.client, entry.tone), (client, Tone::FirstReminder));
+    assert_eq!(
+        book.reminders
+            .cancel_payment_plan(&book.ledger, plan, d(2026, 4, 6)),
+        Err(ReminderProblem::PaymentPlanNotActive)
+    );
+    let events = book.reminders.history_of(client).count();
+    assert_eq!(events, 2, "agreed, then cancelled");
+}
