@@ -35,4 +35,13 @@ id_type!(
     /// An invoice being prepared: not issued, no number of its own yet, but part of the
     /// client's exposure.
     DraftId,
+    /// Something the user did with the reminder queue: a reminder sent or skipped, a snooze,
+    /// an instalment reminder.
+    ReminderId,
+    /// A client's promise to pay by a date.
+    PromiseId,
+    /// A payment plan (échéancier) agreed with a client.
+    PaymentPlanId,
+    /// Invoices handed over to a collection agency or to court.
+    LitigationId,
 );

@@ -25,6 +25,7 @@ pub mod payment;
 pub mod penalty;
 pub mod prediction;
 pub mod problem;
+pub mod reminder;
 pub mod score;
 pub mod settings;
 pub mod settlement;
