@@ -1,0 +1,5 @@
+//! Reminders (relances).
+
+pub mod tone;
+
+pub use tone::{Channel, Tone};
