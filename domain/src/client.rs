@@ -252,7 +252,10 @@ impl ClientForm {
 }
 
 /// An empty optional field is valid; a filled one must pass its check.
-fn optional(text: &str, check: fn(&str) -> Result<String, Problem>) -> Result<String, Problem> {
+pub(crate) fn optional(
+    text: &str,
+    check: fn(&str) -> Result<String, Problem>,
+) -> Result<String, Problem> {
     if text.trim().is_empty() {
         Ok(String::new())
     } else {

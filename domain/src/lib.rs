@@ -19,6 +19,7 @@ pub mod invoice;
 pub mod iso_date;
 pub mod kpi;
 pub mod ledger;
+pub mod letter;
 pub mod money;
 pub mod params;
 pub mod payment;
