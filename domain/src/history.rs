@@ -3,6 +3,8 @@
 use crate::ids::{ClientId, InvoiceId, PaymentId};
 use crate::ledger::Ledger;
 use crate::payment::PaymentMethod;
+use crate::reminder::litigation::LitigationKind;
+use crate::reminder::{ActionKind, Channel, ReminderEvent, Tone};
 use crate::sorting::sort_by_key;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -44,6 +46,41 @@ pub enum HistoryEvent {
     },
     Unblocked {
         reason: String,
+    },
+    /// A grouped reminder sent: its tone, level (from 1, as the plan lists them), channel and
+    /// the invoices it covered.
+    ReminderSent {
+        tone: Tone,
+        level: u8,
+        channel: Channel,
+        numbers: Vec<String>,
+    },
+    ReminderSkipped {
+        numbers: Vec<String>,
+    },
+    Snoozed {
+        until: NaiveDate,
+    },
+    /// A note about an instalment (numbered from 1) of a payment plan.
+    InstalmentReminded {
+        instalment: u16,
+        channel: Channel,
+    },
+    PromiseMade {
+        promised_for: NaiveDate,
+        amount: Option<Decimal>,
+    },
+    PaymentPlanAgreed {
+        instalments: usize,
+        total: Decimal,
+    },
+    PaymentPlanCancelled,
+    HandedOver {
+        kind: LitigationKind,
+        numbers: Vec<String>,
+    },
+    LitigationClosed {
+        outcome: String,
     },
 }
 
@@ -149,7 +186,63 @@ pub fn client_history(ledger: &Ledger, client: ClientId) -> Vec<HistoryEntry> {
             });
         }
     }
+    entries.extend(
+        ledger
+            .reminders()
+            .history_of(client)
+            .map(|event| HistoryEntry {
+                date: event.date(),
+                event: collection_event(event, &number_of),
+            }),
+    );
     // Newest first; the sort is stable so same-day facts keep their recording order.
     sort_by_key(&mut entries, |entry| std::cmp::Reverse(entry.date));
     entries
+}
+
+/// What was done to collect, as the client's history tells it.
+fn collection_event(event: ReminderEvent, number_of: &dyn Fn(InvoiceId) -> String) -> HistoryEvent {
+    let numbers = |ids: &mut dyn Iterator<Item = InvoiceId>| ids.map(number_of).collect();
+    match event {
+        ReminderEvent::Action(action) => match &action.kind {
+            ActionKind::Sent {
+                channel,
+                tone,
+                invoices,
+            } => HistoryEvent::ReminderSent {
+                tone: *tone,
+                level: invoices.iter().map(|l| l.level).max().unwrap_or(0) + 1,
+                channel: *channel,
+                numbers: numbers(&mut invoices.iter().map(|l| l.invoice)),
+            },
+            ActionKind::Skipped { invoices } => HistoryEvent::ReminderSkipped {
+                numbers: numbers(&mut invoices.iter().map(|l| l.invoice)),
+            },
+            ActionKind::Snoozed { until } => HistoryEvent::Snoozed { until: *until },
+            ActionKind::InstalmentReminded {
+                instalment,
+                channel,
+                ..
+            } => HistoryEvent::InstalmentReminded {
+                instalment: instalment + 1,
+                channel: *channel,
+            },
+        },
+        ReminderEvent::PromiseMade(promise) => HistoryEvent::PromiseMade {
+            promised_for: promise.promised_for,
+            amount: promise.amount,
+        },
+        ReminderEvent::PaymentPlanAgreed(plan) => HistoryEvent::PaymentPlanAgreed {
+            instalments: plan.instalments.len(),
+            total: plan.total(),
+        },
+        ReminderEvent::PaymentPlanCancelled(_) => HistoryEvent::PaymentPlanCancelled,
+        ReminderEvent::HandedOver(litigation) => HistoryEvent::HandedOver {
+            kind: litigation.kind,
+            numbers: numbers(&mut litigation.invoices.iter().copied()),
+        },
+        ReminderEvent::LitigationClosed(litigation) => HistoryEvent::LitigationClosed {
+            outcome: litigation.outcome.clone(),
+        },
+    }
 }

@@ -13,9 +13,15 @@
 use crate::balances::{InvoiceBalance, Position};
 use crate::client::{Client, ClientDetails, CreditHold, HOLD_REASON_MAX};
 use crate::ids::{ClientId, CreditNoteId, DisputeId, DraftId, InvoiceId, PaymentId, WriteOffId};
+use crate::ids::{LitigationId, PaymentPlanId, PromiseId, ReminderId};
 use crate::invoice::{same_number, Draft, Invoice, InvoiceDetails};
 use crate::payment::{Allocation, Payment, PaymentDetails};
 use crate::problem::Problem;
+use crate::reminder::instalments::NewPaymentPlan;
+use crate::reminder::litigation::NewLitigation;
+use crate::reminder::plan::ReminderPlan;
+use crate::reminder::schedule::{InstalmentDue, QueueEntry};
+use crate::reminder::{Channel, NewPromise, ReminderProblem, Reminders, Tone};
 use crate::settings::Settings;
 use crate::settlement::{CreditNote, Dispute, WriteOff};
 use crate::sorting::sort_by_key;
@@ -34,6 +40,7 @@ pub struct Ledger {
     pub(crate) disputes: Vec<Dispute>,
     pub(crate) write_offs: Vec<WriteOff>,
     pub(crate) drafts: Vec<Draft>,
+    pub(crate) reminders: Reminders,
     pub(crate) settings: Settings,
 }
 
@@ -78,6 +85,12 @@ impl Ledger {
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The reminder plans and what was done to collect: reminders, promises, payment plans,
+    /// litigations.
+    pub fn reminders(&self) -> &Reminders {
+        &self.reminders
     }
 
     pub fn update_settings(&mut self, change: impl FnOnce(&mut Settings)) {
@@ -230,6 +243,7 @@ impl Ledger {
             || self.credit_notes.iter().any(|c| c.invoice == invoice)
             || self.write_offs.iter().any(|w| w.invoice == invoice)
             || self.disputes.iter().any(|d| d.invoice == invoice)
+            || self.reminders.mentions_invoice(invoice)
     }
 
     // ----- clients -----
@@ -312,6 +326,7 @@ impl Ledger {
         if self.invoices_of(id).next().is_some()
             || self.payments_of(id).next().is_some()
             || self.drafts_of(id).next().is_some()
+            || self.reminders.mentions_client(id)
         {
             return Err(Problem::ClientHasInvoices);
         }
@@ -660,6 +675,121 @@ impl Ledger {
             reason,
         });
         Ok(id)
+    }
+}
+
+impl Ledger {
+    /// Applies a change to the reminders with the id the next entity would take: the id is
+    /// spent and the change kept only when it is accepted, so a refused change leaves the
+    /// whole ledger as it was. The reminders read the other facts through `&Ledger` while
+    /// they are set aside for the change.
+    fn change_reminders<T>(
+        &mut self,
+        change: impl FnOnce(&mut Reminders, &Ledger, u64) -> Result<T, ReminderProblem>,
+    ) -> Result<T, Problem> {
+        let id = self.next_id + 1;
+        let mut reminders = std::mem::take(&mut self.reminders);
+        let result = change(&mut reminders, self, id);
+        self.reminders = reminders;
+        let value = result?;
+        if self.next_id < id && self.reminders.uses_id(id) {
+            self.next_id = id;
+        }
+        Ok(value)
+    }
+
+    /// Logs a queue entry as sent on a date through a channel. A formal notice (or a later
+    /// notice) also dates the invoices' formal notice when none was recorded: from it, a
+    /// private individual owes interest.
+    pub fn record_reminder_sent(
+        &mut self,
+        entry: &QueueEntry,
+        date: NaiveDate,
+        channel: Channel,
+    ) -> Result<ReminderId, Problem> {
+        let id =
+            self.change_reminders(|r, ledger, id| r.record_done(id, ledger, entry, date, channel))?;
+        if entry.tone >= Tone::FormalNotice {
+            for due in &entry.invoices {
+                if let Ok(index) = self.invoice_index(due.invoice) {
+                    let invoice = &mut self.invoices[index];
+                    if invoice.formal_notice.is_none() && date >= invoice.due_date() {
+                        invoice.formal_notice = Some(date);
+                    }
+                }
+            }
+        }
+        Ok(id)
+    }
+
+    pub fn skip_reminder(
+        &mut self,
+        entry: &QueueEntry,
+        date: NaiveDate,
+    ) -> Result<ReminderId, Problem> {
+        self.change_reminders(|r, ledger, id| r.record_skip(id, ledger, entry, date))
+    }
+
+    pub fn snooze_reminders(
+        &mut self,
+        client: ClientId,
+        date: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<ReminderId, Problem> {
+        self.change_reminders(|r, ledger, id| r.snooze(id, ledger, client, date, until))
+    }
+
+    pub fn record_instalment_reminder(
+        &mut self,
+        due: &InstalmentDue,
+        date: NaiveDate,
+        channel: Channel,
+    ) -> Result<ReminderId, Problem> {
+        self.change_reminders(|r, ledger, id| {
+            r.record_instalment_reminder(id, ledger, due, date, channel)
+        })
+    }
+
+    pub fn add_promise(&mut self, promise: NewPromise) -> Result<PromiseId, Problem> {
+        self.change_reminders(|r, ledger, id| r.add_promise(id, ledger, promise))
+    }
+
+    /// Gives a client its own reminder plan, or (None) returns it to the default one.
+    pub fn set_client_plan(
+        &mut self,
+        client: ClientId,
+        plan: Option<ReminderPlan>,
+    ) -> Result<(), Problem> {
+        self.change_reminders(|r, ledger, _| r.set_client_plan(ledger, client, plan))
+    }
+
+    pub fn set_default_plan(&mut self, plan: ReminderPlan) -> Result<(), Problem> {
+        self.change_reminders(|r, _, _| r.set_default_plan(plan))
+    }
+
+    pub fn add_payment_plan(&mut self, plan: NewPaymentPlan) -> Result<PaymentPlanId, Problem> {
+        self.change_reminders(|r, ledger, id| r.add_payment_plan(id, ledger, plan))
+    }
+
+    pub fn cancel_payment_plan(
+        &mut self,
+        plan: PaymentPlanId,
+        date: NaiveDate,
+    ) -> Result<(), Problem> {
+        self.change_reminders(|r, ledger, _| r.cancel_payment_plan(ledger, plan, date))
+    }
+
+    pub fn hand_over(&mut self, litigation: NewLitigation) -> Result<LitigationId, Problem> {
+        self.change_reminders(|r, ledger, id| r.hand_over(id, ledger, litigation))
+    }
+
+    pub fn close_litigation(
+        &mut self,
+        litigation: LitigationId,
+        date: NaiveDate,
+        outcome: String,
+    ) -> Result<(), Problem> {
+        self.change_reminders(|r, _, _| r.close_litigation(litigation, date, outcome))
     }
 }
 

@@ -4,6 +4,7 @@
 //! English (src/i18n), so every message exists in both languages.
 
 use crate::ids::{ClientId, DraftId, InvoiceId, PaymentId};
+use crate::reminder::ReminderProblem;
 use rust_decimal::Decimal;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +81,18 @@ pub enum Problem {
     /// Lifting a hold dated before the hold itself.
     DateBeforeBlock,
     UnknownDraft(DraftId),
+    /// A change to the reminders, promises, payment plans or litigations refused.
+    Reminder(Box<ReminderProblem>),
+}
+
+impl From<ReminderProblem> for Problem {
+    /// A reminder problem that is only a ledger one is that one, so the app words it once.
+    fn from(problem: ReminderProblem) -> Self {
+        match problem {
+            ReminderProblem::Ledger(problem) => problem,
+            other => Problem::Reminder(Box::new(other)),
+        }
+    }
 }
 
 /// A problem attached to one field of a form, so the message shows beside that field.

@@ -3,6 +3,7 @@
 
 use crate::aging::AgingBounds;
 use crate::kpi::KpiSettings;
+use crate::letter::Issuer;
 use crate::money::parse_percent;
 use crate::penalty::rates::{HalfYear, HalfYearRates, LegalRate, RateTable};
 use crate::penalty::PenaltySettings;
@@ -25,6 +26,8 @@ pub struct Settings {
     pub penalties: PenaltySettings,
     pub aging_bounds: AgingBounds,
     pub kpi: KpiSettings,
+    /// Who sends the reminders and letters: the letterhead, the IBAN to pay to.
+    pub issuer: Issuer,
 }
 
 impl Settings {

@@ -17,7 +17,12 @@ use crate::invoice::number_key;
 use crate::invoice::{Draft, Invoice, InvoiceDetails};
 use crate::kpi::KpiSettings;
 use crate::ledger::Ledger;
+use crate::letter::{Issuer, IssuerForm};
 use crate::payment::{Allocation, Payment, PaymentDetails};
+use crate::reminder::instalments::PaymentPlan;
+use crate::reminder::litigation::Litigation;
+use crate::reminder::plan::{ReminderLevel, ReminderPlan};
+use crate::reminder::{ClientPlan, Promise, ReminderAction, Reminders};
 use crate::settings::is_plausible_rate;
 use crate::settings::{RateOverride, Settings};
 use crate::settlement::{CreditNote, Dispute, WriteOff};
@@ -29,12 +34,13 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 pub const FORMAT: &str = "encaisse";
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 
 /// Each migration turns a document of version `n + 1` (its index + 1) into version `n + 2`.
 /// Append one when the schema changes, with a fixture in tests/fixtures/storage/.
 type Migration = fn(&mut Value) -> Result<(), SnapshotError>;
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] =
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 adds the settings (rate corrections, penalty rules, aging buckets), a
 /// contractual late-payment rate on clients and invoices, and invoices' formal-notice date.
@@ -129,6 +135,58 @@ fn v3_to_v4(document: &mut Value) -> Result<(), SnapshotError> {
     Ok(())
 }
 
+/// Version 5 adds collection: the reminder plan (the default French plan) and what was done
+/// to collect (`ledger.reminders`), and who sends the letters (`settings.issuer`).
+fn v4_to_v5(document: &mut Value) -> Result<(), SnapshotError> {
+    let ledger = document
+        .get_mut("ledger")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| SnapshotError::Invalid {
+            path: "ledger".into(),
+            detail: "expected an object".into(),
+        })?;
+    let level = |offset: i32, channel: &str, tone: &str| serde_json::json!({ "offset_days": offset, "channel": channel, "tone": tone, "subject": "", "body": "" });
+    ledger.insert(
+        "reminders".into(),
+        serde_json::json!({
+            "plan": { "levels": [
+                level(-5, "email", "courteous"),
+                level(1, "email", "first_reminder"),
+                level(15, "email", "second_reminder"),
+                level(30, "letter", "formal_notice"),
+                level(45, "letter", "final_notice")
+            ] },
+            "client_plans": [],
+            "log": [],
+            "promises": [],
+            "payment_plans": [],
+            "litigations": []
+        }),
+    );
+    let settings = ledger
+        .get_mut("settings")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| SnapshotError::Invalid {
+            path: "ledger.settings".into(),
+            detail: "expected an object".into(),
+        })?;
+    settings.insert(
+        "issuer".into(),
+        serde_json::json!({
+            "name": "",
+            "registration": "",
+            "address": { "line1": "", "line2": "", "postal_code": "", "city": "", "country": "" },
+            "email": "",
+            "phone": "",
+            "iban": "",
+            "bic": "",
+            "default_terms": { "kind": "net", "days": 30 },
+            "late_clause": ""
+        }),
+    );
+    Ok(())
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     pub revision: u64,
@@ -173,6 +231,14 @@ pub enum Inconsistency {
     NotPositive,
     AllocationsExceedPayment,
     CreditNotesExceedInvoice,
+    /// A reminder plan the editor would refuse (offsets not increasing, too many levels...).
+    InvalidPlan,
+    /// Issuer settings the settings form would refuse (a bad IBAN, SIREN...).
+    InvalidIssuer,
+    /// A payment plan whose instalments are not dated in order or not positive.
+    InvalidPaymentPlan,
+    /// A client's own plan listed twice or out of order.
+    ClientPlansNotSorted,
     /// A client's blocks out of order: lifted before they began, or a new one while the
     /// previous one was still in force.
     HoldsOverlap,
@@ -326,6 +392,15 @@ fn reader_at(pattern: &str) -> Option<Reader> {
         "ledger.drafts[]" => reads::<Draft>,
         "ledger.drafts[].details" => reads::<InvoiceDetails>,
         "ledger.clients[].credit_holds[]" => reads::<CreditHold>,
+        "ledger.reminders" => reads::<Reminders>,
+        "ledger.reminders.plan" => reads::<ReminderPlan>,
+        "ledger.reminders.plan.levels[]" => reads::<ReminderLevel>,
+        "ledger.reminders.client_plans[]" => reads::<ClientPlan>,
+        "ledger.reminders.log[]" => reads::<ReminderAction>,
+        "ledger.reminders.promises[]" => reads::<Promise>,
+        "ledger.reminders.payment_plans[]" => reads::<PaymentPlan>,
+        "ledger.reminders.litigations[]" => reads::<Litigation>,
+        "ledger.settings.issuer" => reads::<Issuer>,
         "ledger.settings" => reads::<Settings>,
         "ledger.settings.rate_overrides[]" => reads::<RateOverride>,
         "ledger.settings.kpi" => reads::<KpiSettings>,
@@ -431,6 +506,24 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
         ledger.write_offs.iter().map(|w| w.id.0).collect(),
     )?;
     check_ids("drafts", ledger.drafts.iter().map(|d| d.id.0).collect())?;
+    let reminders = &ledger.reminders;
+    check_ids(
+        "reminders.log",
+        reminders.log.iter().map(|a| a.id.0).collect(),
+    )?;
+    check_ids(
+        "reminders.promises",
+        reminders.promises.iter().map(|p| p.id.0).collect(),
+    )?;
+    check_ids(
+        "reminders.payment_plans",
+        reminders.payment_plans.iter().map(|p| p.id.0).collect(),
+    )?;
+    check_ids(
+        "reminders.litigations",
+        reminders.litigations.iter().map(|l| l.id.0).collect(),
+    )?;
+    check_reminders(ledger)?;
     for (index, client) in ledger.clients.iter().enumerate() {
         let path = |hold: usize| format!("ledger.clients[{index}].credit_holds[{hold}]");
         for (at, hold) in client.credit_holds.iter().enumerate() {
@@ -567,6 +660,95 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
         if write_off.amount <= Decimal::ZERO {
             return Err(inconsistent(path, Inconsistency::NotPositive));
         }
+    }
+    Ok(())
+}
+
+/// Checks what was done to collect: every client and invoice named exists and belongs
+/// together, the plans and the issuer are what their forms would accept, payment plans are
+/// dated in order with positive amounts.
+fn check_reminders(ledger: &Ledger) -> Result<(), SnapshotError> {
+    let reminders = &ledger.reminders;
+    let invoices_of = |path: String,
+                       client: ClientId,
+                       invoices: &mut dyn Iterator<Item = InvoiceId>|
+     -> Result<(), SnapshotError> {
+        if ledger.client(client).is_none() {
+            return Err(inconsistent(path, Inconsistency::UnknownClient(client)));
+        }
+        for id in invoices {
+            match ledger.invoice(id) {
+                None => return Err(inconsistent(path, Inconsistency::UnknownInvoice(id))),
+                Some(i) if i.details.client != client => {
+                    return Err(inconsistent(
+                        path,
+                        Inconsistency::InvoiceOfAnotherClient(id),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    };
+    if reminders.plan.validate().is_err() {
+        return Err(inconsistent(
+            "ledger.reminders.plan".into(),
+            Inconsistency::InvalidPlan,
+        ));
+    }
+    for (index, own) in reminders.client_plans.iter().enumerate() {
+        let path = format!("ledger.reminders.client_plans[{index}]");
+        if index > 0 && reminders.client_plans[index - 1].client >= own.client {
+            return Err(inconsistent(path, Inconsistency::ClientPlansNotSorted));
+        }
+        invoices_of(path.clone(), own.client, &mut std::iter::empty())?;
+        if own.plan.validate().is_err() {
+            return Err(inconsistent(path, Inconsistency::InvalidPlan));
+        }
+    }
+    for (index, action) in reminders.log.iter().enumerate() {
+        let mut invoices = action.kind.invoice_levels().iter().map(|l| l.invoice);
+        invoices_of(
+            format!("ledger.reminders.log[{index}]"),
+            action.client,
+            &mut invoices,
+        )?;
+    }
+    for (index, promise) in reminders.promises.iter().enumerate() {
+        let path = format!("ledger.reminders.promises[{index}]");
+        invoices_of(path.clone(), promise.client, &mut std::iter::empty())?;
+        if promise.amount.is_some_and(|a| a <= Decimal::ZERO) {
+            return Err(inconsistent(path, Inconsistency::NotPositive));
+        }
+    }
+    for (index, plan) in reminders.payment_plans.iter().enumerate() {
+        let path = format!("ledger.reminders.payment_plans[{index}]");
+        invoices_of(
+            path.clone(),
+            plan.client,
+            &mut plan.invoices.iter().copied(),
+        )?;
+        let in_order = plan.instalments.windows(2).all(|w| w[0].date < w[1].date);
+        let positive = plan.instalments.iter().all(|i| i.amount > Decimal::ZERO);
+        if plan.instalments.is_empty() || !in_order || !positive {
+            return Err(inconsistent(path, Inconsistency::InvalidPaymentPlan));
+        }
+    }
+    for (index, litigation) in reminders.litigations.iter().enumerate() {
+        invoices_of(
+            format!("ledger.reminders.litigations[{index}]"),
+            litigation.client,
+            &mut litigation.invoices.iter().copied(),
+        )?;
+    }
+    if IssuerForm::from_issuer(&ledger.settings.issuer)
+        .validate()
+        .is_err()
+    {
+        return Err(inconsistent(
+            "ledger.settings.issuer".into(),
+            Inconsistency::InvalidIssuer,
+        ));
     }
     Ok(())
 }

@@ -156,6 +156,71 @@ fn overlapping_blocks_and_orphan_drafts_are_refused_with_their_place() {
 }
 
 #[test]
+fn version_4_gains_the_default_reminder_plan_and_an_empty_issuer() {
+    // Guards against a migration that leaves v4 data without a plan: the queue would be empty.
+    let ledger = snapshot::decode(&fixture(4)).unwrap().ledger;
+    assert_eq!(
+        ledger.reminders(),
+        &encaisse_domain::reminder::Reminders::default()
+    );
+    assert_eq!(
+        ledger.settings().issuer,
+        encaisse_domain::letter::Issuer::default()
+    );
+}
+
+#[test]
+fn version_5_keeps_what_was_done_to_collect() {
+    use encaisse_domain::reminder::{ActionKind, Tone};
+    let ledger = snapshot::decode(&fixture(5)).unwrap().ledger;
+    let reminders = ledger.reminders();
+    assert!(matches!(
+        reminders.log[0].kind,
+        ActionKind::Sent {
+            tone: Tone::FirstReminder,
+            ..
+        }
+    ));
+    assert_eq!(reminders.promises[0].amount, Some(dec!(400.00)));
+    assert_eq!(reminders.payment_plans[0].instalments.len(), 2);
+    assert_eq!(reminders.litigations[0].documents.len(), 2);
+    assert_eq!(reminders.plan_for(ClientId(2)).levels.len(), 2);
+    assert_eq!(ledger.settings().issuer.name, "Studio Martin");
+}
+
+#[test]
+fn collection_records_naming_another_clients_invoice_or_a_bad_iban_are_refused() {
+    // Guards against a hand-edited backup whose reminder log points at another client's
+    // invoice, or whose letterhead carries an IBAN that fails its checksum.
+    let crossed = fixture(5).replacen(
+        "\"invoice\": 3,\n                \"level\": 1",
+        "\"invoice\": 4,\n                \"level\": 1",
+        1,
+    );
+    assert_ne!(crossed, fixture(5), "the fixture's log entry is found");
+    assert_eq!(
+        snapshot::decode(&crossed),
+        Err(SnapshotError::Inconsistent {
+            path: "ledger.reminders.log[0]".into(),
+            problem: Inconsistency::InvoiceOfAnotherClient(encaisse_domain::ids::InvoiceId(4))
+        })
+    );
+    let bad_iban = fixture(5).replacen(
+        "\"iban\": \"FR7630006000011234567890189\",\n        \"bic\": \"AGRIFRPP\",\n        \"default_terms\"",
+        "\"iban\": \"FR7630006000011234567890188\",\n        \"bic\": \"AGRIFRPP\",\n        \"default_terms\"",
+        1,
+    );
+    assert_ne!(bad_iban, fixture(5), "the fixture's issuer IBAN is found");
+    assert_eq!(
+        snapshot::decode(&bad_iban),
+        Err(SnapshotError::Inconsistent {
+            path: "ledger.settings.issuer".into(),
+            problem: Inconsistency::InvalidIssuer
+        })
+    );
+}
+
+#[test]
 fn bad_dashboard_settings_are_refused_with_their_place() {
     // Guards against a hand-edited backup that sets a 9-month DSO or a 50-week alert.
     let period = fixture(3).replacen("\"dso_period\": 6", "\"dso_period\": 9", 1);

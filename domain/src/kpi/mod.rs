@@ -17,6 +17,7 @@ use crate::ledger::Ledger;
 use crate::money::parse_percent;
 use crate::penalty::claims::{Claim, PenaltyInputs};
 use crate::problem::{FieldError, Problem};
+use crate::reminder::litigation::in_litigation;
 use crate::sorting::sort_by;
 use crate::terms::end_of_month;
 use crate::timeline::Timeline;
@@ -228,6 +229,10 @@ pub struct Kpis {
     pub overdue_count: usize,
     /// Open and in dispute at the as-of date.
     pub disputed: Decimal,
+    /// Open and handed over to a collection agency or to court at the as-of date: no longer
+    /// chased by reminders, shown apart (it stays in the outstanding and the DSO).
+    pub in_litigation: Decimal,
+    pub litigation_count: usize,
     /// Whether the DSO family counts the disputed invoices (a setting).
     pub counts_disputed: bool,
     /// The receivables the DSO family divides: all outstanding, or without the disputed.
@@ -324,11 +329,17 @@ fn kpis_on(ledger: &Ledger, timeline: &Timeline, as_of: NaiveDate) -> Kpis {
     let mut paid = Vec::new();
     let mut late = Vec::new();
     let mut late_signed = Vec::new();
+    let litigated = in_litigation(ledger.reminders(), as_of);
+    let (mut litigation_amount, mut litigation_count) = (Decimal::ZERO, 0);
     for history in timeline.invoices.iter().filter(|h| h.issued_by(as_of)) {
         if history.issued_by(opening_day) {
             opening += history.open_at(opening_day);
         }
         let open = history.open_at(as_of);
+        if open > Decimal::ZERO && litigated.contains(&history.invoice.id) {
+            litigation_amount += open;
+            litigation_count += 1;
+        }
         if open > Decimal::ZERO {
             let disputed = history.disputed_at(as_of);
             figures.add(
@@ -387,6 +398,8 @@ fn kpis_on(ledger: &Ledger, timeline: &Timeline, as_of: NaiveDate) -> Kpis {
         open_count: figures.open_count,
         overdue_count: figures.overdue_count,
         disputed: figures.disputed,
+        in_litigation: litigation_amount,
+        litigation_count,
         counts_disputed: settings.dso_counts_disputed,
         dso_receivables: figures.dso_receivables,
         dso_current: figures.dso_current,

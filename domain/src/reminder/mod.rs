@@ -315,15 +315,36 @@ impl Reminders {
         actions.chain(promises).chain(plans).chain(litigations)
     }
 
-    fn id_taken(&self, id: u64) -> bool {
+    /// Whether an entity of the reminders has this id (the ledger's counter must cover it).
+    pub fn uses_id(&self, id: u64) -> bool {
         self.log.iter().any(|a| a.id.0 == id)
             || self.promises.iter().any(|p| p.id.0 == id)
             || self.payment_plans.iter().any(|p| p.id.0 == id)
             || self.litigations.iter().any(|l| l.id.0 == id)
     }
 
+    /// Whether anything logged names the invoice: it can then no longer be deleted.
+    pub fn mentions_invoice(&self, invoice: InvoiceId) -> bool {
+        self.log
+            .iter()
+            .any(|a| a.kind.invoice_levels().iter().any(|l| l.invoice == invoice))
+            || self
+                .payment_plans
+                .iter()
+                .any(|p| p.invoices.contains(&invoice))
+            || self
+                .litigations
+                .iter()
+                .any(|l| l.invoices.contains(&invoice))
+    }
+
+    /// Whether anything logged concerns the client: it can then no longer be deleted.
+    pub fn mentions_client(&self, client: ClientId) -> bool {
+        self.history_of(client).next().is_some() || self.own_plan(client).is_some()
+    }
+
     fn check_id(&self, id: u64) -> Result<(), ReminderProblem> {
-        if self.id_taken(id) {
+        if self.uses_id(id) {
             return Err(ReminderProblem::IdTaken);
         }
         Ok(())

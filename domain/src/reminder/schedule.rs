@@ -16,7 +16,9 @@
 //!   sent on day +10 makes the second due on day +24, not +15). Never before the issue date.
 //! - **Grouped.** One entry per client covering each invoice with a level due on or before the
 //!   date, each with its own level; the entry speaks with the firmest of those levels (its
-//!   tone, channel and template) and is dated by the earliest of their dates. Entries are
+//!   tone, channel and template) and is dated by the earliest of their dates. The client's
+//!   other overdue invoices ride along (`also_overdue`): the message lists everything overdue,
+//!   but only the invoices with a level due move to their next level. Entries are
 //!   sorted by firmest tone, then oldest, then client name.
 //! - **Paused.** A client is paused, and listed apart with its reasons instead of in `due`,
 //!   while one of its invoices taking part is in an open dispute, a payment plan of its is
@@ -76,6 +78,9 @@ pub struct QueueEntry {
     pub since: NaiveDate,
     /// The invoices covered, earliest due date first.
     pub invoices: Vec<DueInvoice>,
+    /// The client's other overdue invoices taking part, with no level due today: the message
+    /// lists them too, so the client sees everything it owes, but their levels do not move.
+    pub also_overdue: Vec<InvoiceId>,
     /// The date of a promise to pay the client broke, not yet mentioned in a sent reminder.
     pub broken_promise: Option<NaiveDate>,
 }
@@ -378,9 +383,15 @@ pub fn queue(ledger: &Ledger, reminders: &Reminders, as_of: NaiveDate) -> Queue 
         let plan = reminders.plan_for(client);
         let mut due = Vec::new();
         let mut exhausted = Vec::new();
+        let mut also_overdue = Vec::new();
         for history in invoices {
             let id = history.invoice.id;
-            match next_step(plan, reached.get(&id).copied(), history, as_of) {
+            let step = next_step(plan, reached.get(&id).copied(), history, as_of);
+            let level_due = matches!(step, Step::Level { due_on, .. } if due_on <= as_of);
+            if !level_due && history.overdue_at(as_of) {
+                also_overdue.push(id);
+            }
+            match step {
                 Step::Level { index, due_on } if due_on <= as_of => {
                     let level = &plan.levels[index];
                     due.push(DueInvoice {
@@ -420,6 +431,7 @@ pub fn queue(ledger: &Ledger, reminders: &Reminders, as_of: NaiveDate) -> Queue 
             body: level.body.clone(),
             since: due.iter().map(|d| d.level_due_on).min().unwrap_or(as_of),
             invoices: due,
+            also_overdue,
             broken_promise: broken_promise(ledger, &timeline, reminders, client, as_of),
         });
     }

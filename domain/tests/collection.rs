@@ -1,0 +1,224 @@
+//! Collection through the ledger: reminders, promises, payment plans and litigation recorded
+//! as ledger changes (one id counter, whole or nothing), the formal notice they date, the
+//! client's history, and what can no longer be deleted once collection started.
+
+mod support;
+
+use encaisse_domain::client::{ClientForm, ClientKind};
+use encaisse_domain::history::{client_history, HistoryEvent};
+use encaisse_domain::ids::{ClientId, InvoiceId};
+use encaisse_domain::invoice::InvoiceDetails;
+use encaisse_domain::ledger::Ledger;
+use encaisse_domain::penalty::claims::PenaltyInputs;
+use encaisse_domain::problem::Problem;
+use encaisse_domain::reminder::schedule::queue;
+use encaisse_domain::reminder::{Channel, NewPromise, ReminderProblem, Tone};
+use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::{Decimal, NaiveDate};
+use rust_decimal_macros::dec;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn invoice(ledger: &mut Ledger, client: ClientId, number: &str, issued: NaiveDate) -> InvoiceId {
+    ledger
+        .add_invoice(InvoiceDetails {
+            number: number.into(),
+            client,
+            issue_date: issued,
+            terms: PaymentTerms::Net { days: 30 },
+            net: dec!(1000),
+            vat: Decimal::ZERO,
+            description: String::new(),
+            contractual_rate: None,
+        })
+        .unwrap()
+}
+
+/// Sends whatever the queue holds for the client on each day from `from` to `to`.
+fn send_all(ledger: &mut Ledger, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, Tone)> {
+    let mut sent = Vec::new();
+    let mut day = from;
+    while day <= to {
+        let due = queue(ledger, ledger.reminders(), day).due;
+        for entry in due {
+            ledger
+                .record_reminder_sent(&entry, day, entry.channel)
+                .unwrap();
+            sent.push((day, entry.tone));
+        }
+        day = day.succ_opt().unwrap();
+    }
+    sent
+}
+
+#[test]
+fn reminders_draw_ids_from_the_ledger_and_a_refusal_changes_nothing() {
+    // Guards against a reminder id colliding with an invoice's, and a refused change that
+    // still spends an id or half-records something.
+    let mut ledger = Ledger::default();
+    let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
+    invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
+    let entry = queue(&ledger, ledger.reminders(), d(2026, 2, 10))
+        .due
+        .remove(0);
+    let sent = ledger
+        .record_reminder_sent(&entry, d(2026, 2, 10), Channel::Email)
+        .unwrap();
+    let later = ledger.add_client(support::business("Martin"), d(2026, 2, 11));
+    assert!(later.0 > sent.0, "one counter for every entity");
+
+    let before = ledger.clone();
+    assert_eq!(
+        ledger.record_reminder_sent(&entry, d(2026, 2, 10), Channel::Email),
+        Err(Problem::Reminder(Box::new(
+            ReminderProblem::LevelAlreadyReached {
+                invoice: entry.invoices[0].invoice
+            }
+        )))
+    );
+    assert_eq!(
+        ledger.add_promise(NewPromise {
+            client,
+            made_on: d(2026, 2, 12),
+            promised_for: d(2026, 2, 1),
+            amount: None,
+            note: String::new(),
+        }),
+        Err(Problem::Reminder(Box::new(
+            ReminderProblem::PromiseBeforeMade
+        )))
+    );
+    assert_eq!(
+        ledger.add_promise(NewPromise {
+            client: ClientId(999),
+            made_on: d(2026, 2, 12),
+            promised_for: d(2026, 3, 1),
+            amount: None,
+            note: String::new(),
+        }),
+        Err(Problem::UnknownClient(ClientId(999))),
+        "a ledger problem is reported as the ledger's own"
+    );
+    assert_eq!(ledger, before);
+}
+
+#[test]
+fn a_formal_notice_sent_to_a_private_client_starts_its_interest() {
+    // Guards against a mise en demeure logged without dating the invoices' formal notice:
+    // a private individual would then never owe interest.
+    let mut ledger = Ledger::default();
+    let details = ClientForm {
+        name: "Jean Petit".into(),
+        kind: ClientKind::Individual,
+        ..ClientForm::default()
+    }
+    .validate()
+    .unwrap();
+    let client = ledger.add_client(details, d(2026, 1, 1));
+    let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
+    let sent = send_all(&mut ledger, d(2026, 1, 10), d(2026, 3, 15));
+    let formal = sent
+        .iter()
+        .find(|(_, tone)| *tone == Tone::FormalNotice)
+        .map(|(day, _)| *day)
+        .expect("the plan reaches its formal notice");
+    assert_eq!(formal, d(2026, 3, 11), "due 9 February + 30 days");
+    assert_eq!(ledger.invoice(id).unwrap().formal_notice, Some(formal));
+    let as_of = d(2026, 6, 30);
+    let penalties = PenaltyInputs::new(&ledger, as_of);
+    let breakdown = penalties
+        .for_invoice(ledger.invoice(id).unwrap())
+        .unwrap()
+        .unwrap();
+    assert!(breakdown.interest > Decimal::ZERO, "{breakdown:?}");
+    assert_eq!(
+        breakdown.indemnity,
+        Decimal::ZERO,
+        "no 40 € from an individual"
+    );
+}
+
+#[test]
+fn the_history_tells_each_reminder_with_its_level_and_channel_and_deletion_is_refused() {
+    // Guards against reminders missing from the client's history, and an invoice deleted
+    // from under its reminder log.
+    let mut ledger = Ledger::default();
+    let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
+    let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
+    let entry = queue(&ledger, ledger.reminders(), d(2026, 2, 10))
+        .due
+        .remove(0);
+    ledger
+        .record_reminder_sent(&entry, d(2026, 2, 10), Channel::Phone)
+        .unwrap();
+    let history = client_history(&ledger, client);
+    assert_eq!(history[0].date, d(2026, 2, 10));
+    assert_eq!(
+        history[0].event,
+        HistoryEvent::ReminderSent {
+            tone: Tone::FirstReminder,
+            level: 2,
+            channel: Channel::Phone,
+            numbers: vec!["F-1".into()],
+        }
+    );
+    assert_eq!(
+        ledger.delete_invoice(id),
+        Err(Problem::InvoiceHasSettlements)
+    );
+    assert_eq!(
+        ledger.delete_client(client),
+        Err(Problem::ClientHasInvoices)
+    );
+}
+
+#[test]
+fn a_grouped_reminder_lists_every_overdue_invoice_but_moves_only_those_due() {
+    // Guards against a grouped message that leaves out overdue invoices between their
+    // levels, and against moving those invoices to a level they were not due for.
+    let mut ledger = Ledger::default();
+    let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
+    let first = invoice(&mut ledger, client, "F-1", d(2026, 1, 1));
+    send_all(&mut ledger, d(2026, 1, 1), d(2026, 2, 16));
+    let second = invoice(&mut ledger, client, "F-2", d(2026, 1, 20));
+    let entry = queue(&ledger, ledger.reminders(), d(2026, 2, 20))
+        .due
+        .remove(0);
+    assert_eq!(
+        entry.invoices.iter().map(|i| i.invoice).collect::<Vec<_>>(),
+        [second]
+    );
+    assert_eq!(entry.also_overdue, [first]);
+}
+
+#[test]
+fn invoices_handed_over_leave_the_queue_and_are_shown_apart_in_the_kpis() {
+    // Guards against reminders still sent on a file a court now handles, and a litigation
+    // amount the dashboard cannot tell from ordinary overdue.
+    use encaisse_domain::kpi::kpis;
+    use encaisse_domain::reminder::litigation::{LitigationKind, NewLitigation};
+    let mut ledger = Ledger::default();
+    let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
+    let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
+    ledger
+        .hand_over(NewLitigation {
+            client,
+            invoices: vec![id],
+            kind: LitigationKind::Court,
+            date: d(2026, 4, 1),
+            notes: "Injonction de payer".into(),
+            documents: vec!["Facture F-1".into()],
+        })
+        .unwrap();
+    let as_of = d(2026, 5, 1);
+    assert!(queue(&ledger, ledger.reminders(), as_of).due.is_empty());
+    let figures = kpis(&ledger, as_of);
+    assert_eq!(
+        (figures.in_litigation, figures.litigation_count),
+        (dec!(1000), 1)
+    );
+    assert_eq!(figures.overdue, dec!(1000), "still owed, only shown apart");
+    assert_eq!(kpis(&ledger, d(2026, 3, 31)).in_litigation, Decimal::ZERO);
+}
