@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Builds the release app into dist/: two pages, each its own wasm (see route::Page), built by
+# Builds the release app into dist/: three pages, each its own wasm (see route::Page), built by
 # Trunk one after the other (Trunk replaces its dist directory at each build), then merged.
 # Expects the tools of scripts/setup.sh on the PATH.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 trunk build --release --offline --dist target/pages/overview index.html
 trunk build --release --offline --dist target/pages/ledger --html-output registre.html registre.html
+trunk build --release --offline --dist target/pages/collection --html-output relances.html relances.html
 rm -rf dist
 mkdir dist
-cp -R target/pages/overview/. target/pages/ledger/. dist/
+cp -R target/pages/overview/. target/pages/ledger/. target/pages/collection/. dist/

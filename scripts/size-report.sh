@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the release bundle's size, raw and gzipped, and fails if a page's wasm exceeds the
-# budget (each page of the app, index.html and registre.html, loads one wasm).
+# budget (each page of the app, index.html, registre.html and relances.html, loads one wasm).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 WASM_GZIP_BUDGET=${WASM_GZIP_BUDGET:-409600}  # 400 KB

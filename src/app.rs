@@ -76,6 +76,23 @@ pub fn overview_screens(route: Route) -> AnyView {
     }
 }
 
+/// The collection page (`relances.html`): today's reminders and their messages, the clients'
+/// collection files, the reminder settings.
+pub fn collection_screens(route: Route) -> AnyView {
+    match route {
+        Route::Reminders => pages::reminders::RemindersPage().into_any(),
+        Route::ReminderMessage(client) => {
+            view! { <pages::reminder_message::ReminderMessagePage client/> }.into_any()
+        }
+        Route::Collection(client) => {
+            view! { <pages::collection::CollectionPage client/> }.into_any()
+        }
+        Route::ReminderSettings => pages::reminder_settings::ReminderSettingsPage().into_any(),
+        Route::NotFound => pages::NotFound().into_any(),
+        elsewhere => hosted_elsewhere(elsewhere),
+    }
+}
+
 /// The ledger page (`registre.html`): clients, invoices, payments and settings.
 pub fn ledger_screens(route: Route) -> AnyView {
     match route {

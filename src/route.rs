@@ -20,6 +20,9 @@ pub enum Page {
     Overview,
     /// `registre.html`: clients, invoices, payments, settings.
     Ledger,
+    /// `relances.html`: today's reminders, their messages and letters, each client's
+    /// collection file (promises, payment plans, litigation), the reminder settings.
+    Collection,
 }
 
 impl Page {
@@ -27,6 +30,7 @@ impl Page {
         match self {
             Page::Overview => "index.html",
             Page::Ledger => "registre.html",
+            Page::Collection => "relances.html",
         }
     }
 }
@@ -84,6 +88,14 @@ pub enum Route {
     /// can name a bad parameter.
     Calculator(String),
     Settings,
+    /// Today's reminder queue.
+    Reminders,
+    /// The reminder due today for a client: its message, e-mail and letter.
+    ReminderMessage(ClientId),
+    /// A client's collection file: promises, payment plans, litigation, its own plan.
+    Collection(ClientId),
+    /// The default reminder plan and the issuer's letterhead.
+    ReminderSettings,
     NotFound,
 }
 
@@ -135,6 +147,14 @@ impl Route {
             ["payeurs"] => Route::Payers,
             ["calculateur"] => Route::Calculator(query.to_string()),
             ["parametres"] => Route::Settings,
+            ["relances"] => Route::Reminders,
+            ["relances", "parametres"] => Route::ReminderSettings,
+            ["relances", n] => {
+                id(n).map_or(Route::NotFound, |n| Route::ReminderMessage(ClientId(n)))
+            }
+            ["recouvrement", n] => {
+                id(n).map_or(Route::NotFound, |n| Route::Collection(ClientId(n)))
+            }
             _ => Route::NotFound,
         }
     }
@@ -160,6 +180,10 @@ impl Route {
             | Route::Draft(_)
             | Route::PaymentNew { .. }
             | Route::Settings => Page::Ledger,
+            Route::Reminders
+            | Route::ReminderMessage(_)
+            | Route::Collection(_)
+            | Route::ReminderSettings => Page::Collection,
         }
     }
 
@@ -224,6 +248,10 @@ impl Route {
             Route::Calculator(query) if query.is_empty() => "#/calculateur".into(),
             Route::Calculator(query) => format!("#/calculateur?{query}"),
             Route::Settings => "#/parametres".into(),
+            Route::Reminders => "#/relances".into(),
+            Route::ReminderMessage(id) => format!("#/relances/{id}"),
+            Route::Collection(id) => format!("#/recouvrement/{id}"),
+            Route::ReminderSettings => "#/relances/parametres".into(),
         }
     }
 }

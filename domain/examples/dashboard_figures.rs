@@ -1,5 +1,6 @@
-//! Prints, as JSON, the dashboard figures and the payment scores the domain computes for the demo portfolio as of a
-//! date (`YYYY-MM-DD`), formatted the French way. The end-to-end test
+//! Prints, as JSON, the dashboard figures, the payment scores and the reminder queue the
+//! domain computes for the demo portfolio as of a date (`YYYY-MM-DD`), formatted the French
+//! way (the first formal notice due comes with the totals its letter must print). The end-to-end test
 //! (e2e/tests/dashboard.test.mjs) loads the same demo in the release app with the browser's
 //! clock set to that date and checks that the dashboard shows exactly these figures.
 
@@ -9,7 +10,10 @@ use encaisse_domain::forecast::cash_in_forecast;
 use encaisse_domain::format::{format_eur, format_one_decimal, Locale};
 use encaisse_domain::kpi::collected::collected_between;
 use encaisse_domain::kpi::report;
+use encaisse_domain::letter::{MessageContext, MessageInput};
 use encaisse_domain::penalty::claims::PenaltyInputs;
+use encaisse_domain::reminder::schedule::queue;
+use encaisse_domain::reminder::Tone;
 use encaisse_domain::score::{rankings, score_all};
 use encaisse_domain::timeline::Timeline;
 use encaisse_domain::{iso_date, Decimal};
@@ -49,7 +53,38 @@ fn main() {
     let names = |list: &[encaisse_domain::score::Ranked]| -> Vec<Option<String>> {
         list.iter().map(|r| name(r.client)).collect()
     };
+    let reminders = queue(&ledger, ledger.reminders(), date);
+    let formal_notice = reminders
+        .due
+        .iter()
+        .find(|e| e.tone == Tone::FormalNotice)
+        .map(|entry| {
+            let input = MessageInput {
+                client: entry.client,
+                tone: entry.tone,
+                invoices: entry
+                    .invoices
+                    .iter()
+                    .map(|i| i.invoice)
+                    .chain(entry.also_overdue.iter().copied())
+                    .collect(),
+                as_of: date,
+                broken_promise: entry.broken_promise,
+            };
+            let ctx = MessageContext::build(&ledger, &ledger.settings().issuer, &input);
+            serde_json::json!({
+                "client_id": entry.client.0,
+                "client": name(entry.client),
+                "invoices": ctx.lines.len(),
+                "open": eur(ctx.totals.open),
+                "interest": eur(ctx.totals.interest),
+                "indemnity": eur(ctx.totals.indemnity),
+                "claimed": eur(ctx.totals.claimed),
+            })
+        });
     let figures = serde_json::json!({
+        "reminders_due": reminders.due.iter().map(|e| name(e.client)).collect::<Vec<_>>(),
+        "formal_notice": formal_notice,
         "outstanding": eur(r.now.outstanding),
         "overdue": eur(r.now.overdue),
         "dso": days(r.now.dso),

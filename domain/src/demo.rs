@@ -9,8 +9,10 @@ use crate::client::{Address, ClientDetails, ClientKind, Contact};
 use crate::ids::{ClientId, InvoiceId};
 use crate::invoice::{vat_for, InvoiceDetails};
 use crate::ledger::Ledger;
+use crate::letter::Issuer;
 use crate::money::round_cents;
 use crate::payment::{Allocation, PaymentDetails, PaymentMethod};
+use crate::reminder::schedule::queue;
 use crate::sorting::sort_by;
 use crate::terms::{EndOfMonthConvention, PaymentTerms};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -444,7 +446,48 @@ pub fn generate(today: NaiveDate, config: DemoConfig) -> Ledger {
             }
         }
     }
+    ledger.update_settings(|settings| settings.issuer = demo_issuer());
+    work_the_reminder_queue(&mut ledger, today);
     ledger
+}
+
+/// How long the demo's user has been working the reminder queue.
+const REMINDER_ROUTINE_WEEKS: i64 = 26;
+
+/// The reminder routine of a user who sends, every Monday, every reminder the queue holds,
+/// through its level's channel: the demo then shows a history of reminders, formal notices
+/// already sent, and a queue that continues from them.
+fn work_the_reminder_queue(ledger: &mut Ledger, today: NaiveDate) {
+    let mut day = today - Duration::days(REMINDER_ROUTINE_WEEKS * 7);
+    day -= Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    while day < today {
+        for entry in queue(ledger, ledger.reminders(), day).due {
+            // Refused only if the entry were stale, which a fresh queue never is.
+            let _ = ledger.record_reminder_sent(&entry, day, entry.channel);
+        }
+        day += Duration::days(7);
+    }
+}
+
+/// The business the demo collects for: the letterhead of its reminders and letters.
+fn demo_issuer() -> Issuer {
+    Issuer {
+        name: "Atelier Démo Conseil".into(),
+        registration: "732829320".into(),
+        address: Address {
+            line1: "8 rue de la Paix".into(),
+            line2: String::new(),
+            postal_code: "75002".into(),
+            city: "Paris".into(),
+            country: "France".into(),
+        },
+        email: "compta@atelier-demo.fr".into(),
+        phone: "01 42 00 00 00".into(),
+        iban: "FR7630006000011234567890189".into(),
+        bic: "AGRIFRPP".into(),
+        default_terms: PaymentTerms::Net { days: 30 },
+        late_clause: String::new(),
+    }
 }
 
 /// A ledger whose `open_invoices` invoices are all still open at `today`: the load of the

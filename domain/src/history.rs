@@ -84,6 +84,25 @@ pub enum HistoryEvent {
     },
 }
 
+impl HistoryEvent {
+    /// Whether the event is part of collecting: a reminder, a promise, a payment plan, a
+    /// litigation (the collection file lists these).
+    pub fn is_collection(&self) -> bool {
+        matches!(
+            self,
+            HistoryEvent::ReminderSent { .. }
+                | HistoryEvent::ReminderSkipped { .. }
+                | HistoryEvent::Snoozed { .. }
+                | HistoryEvent::InstalmentReminded { .. }
+                | HistoryEvent::PromiseMade { .. }
+                | HistoryEvent::PaymentPlanAgreed { .. }
+                | HistoryEvent::PaymentPlanCancelled
+                | HistoryEvent::HandedOver { .. }
+                | HistoryEvent::LitigationClosed { .. }
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HistoryEntry {
     pub date: NaiveDate,

@@ -222,3 +222,32 @@ fn invoices_handed_over_leave_the_queue_and_are_shown_apart_in_the_kpis() {
     assert_eq!(figures.overdue, dec!(1000), "still owed, only shown apart");
     assert_eq!(kpis(&ledger, d(2026, 3, 31)).in_litigation, Decimal::ZERO);
 }
+
+#[test]
+fn a_missing_rate_leaves_the_interest_out_of_a_letter_but_not_the_indemnity() {
+    // Guards against a formal notice that drops the 40 € indemnity because the half-year's
+    // ECB rate is not published yet: the indemnity needs no rate.
+    use encaisse_domain::letter::{Issuer, MessageContext, MessageInput};
+    let mut ledger = Ledger::default();
+    let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
+    let id = invoice(&mut ledger, client, "F-1", d(2026, 8, 1));
+    let ctx = MessageContext::build(
+        &ledger,
+        &Issuer::default(),
+        &MessageInput {
+            client,
+            tone: Tone::FormalNotice,
+            invoices: vec![id],
+            as_of: d(2026, 11, 22),
+            broken_promise: None,
+        },
+    );
+    assert_eq!(
+        ctx.missing_rates,
+        [id],
+        "2026 S2's ECB rate is not in the table"
+    );
+    assert_eq!(ctx.totals.interest, Decimal::ZERO);
+    assert_eq!(ctx.totals.indemnity, dec!(40));
+    assert_eq!(ctx.totals.claimed, dec!(1040));
+}

@@ -99,7 +99,7 @@ pub fn TextArea(
     id: &'static str,
     #[prop(into)] label: Signal<String>,
     value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     view! {

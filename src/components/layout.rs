@@ -33,6 +33,13 @@ pub fn Header(on_switch_lang: Callback<()>) -> impl IntoView {
                             | Route::Draft(_),
                         Route::Invoices { .. }
                     )
+                )
+                || matches!(
+                    (&here, &target),
+                    (
+                        Route::ReminderMessage(_) | Route::Collection(_) | Route::ReminderSettings,
+                        Route::Reminders
+                    )
                 );
             same_section.then_some("page")
         };
@@ -57,6 +64,7 @@ pub fn Header(on_switch_lang: Callback<()>) -> impl IntoView {
                     {link(Route::Clients, |t| t.nav_clients)}
                     {link(Route::Invoices { status: None, client: None }, |t| t.nav_invoices)}
                     {link(Route::PaymentNew { client: None, invoice: None }, |t| t.nav_payment)}
+                    {link(Route::Reminders, |t| t.nav_reminders)}
                     {link(Route::Aging { as_of: None }, |t| t.nav_aging)}
                     {link(Route::Payers, |t| t.nav_payers)}
                     {link(Route::Calculator(String::new()), |t| t.nav_calculator)}

@@ -10,7 +10,6 @@ use crate::route::{navigate, Route};
 use crate::storage::Store;
 use encaisse_domain::client::{Address, ClientField, ClientForm, ClientKind, Contact};
 use encaisse_domain::ids::ClientId;
-use encaisse_domain::terms::PaymentTerms;
 use leptos::prelude::*;
 
 #[component]
@@ -52,8 +51,11 @@ fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView 
     let phone = text(&form.payer.phone);
     let iban = text(&form.iban);
     let bic = text(&form.bic);
+    // A new client starts with the issuer's usual terms.
     let terms = RwSignal::new(if editing.is_none() {
-        PaymentTerms::default()
+        store
+            .ledger()
+            .with_untracked(|l| l.settings().issuer.default_terms)
     } else {
         form.terms
     });

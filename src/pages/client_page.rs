@@ -167,6 +167,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     <div class="actions">
                         {(!archived).then(|| view! { <a class="button" href=Route::InvoiceNew { client: Some(id) }.href()>{tr(|t| t.new_invoice)}</a> })}
                         <a class="button" href=Route::PaymentNew { client: Some(id), invoice: None }.href()>{tr(|t| t.record_payment)}</a>
+                        <a class="button secondary" href=Route::Collection(id).href()>{tr(|t| t.collection_link)}</a>
                         <a class="button secondary" href=Route::ClientEdit(id).href()>{tr(|t| t.edit)}</a>
                         <button type="button" class="secondary" on:click=move |_| set_archived(!archived)>{move || if archived { t.get().unarchive } else { t.get().archive }}</button>
                         {deletable.then(|| view! { <button type="button" class="danger" on:click=delete>{tr(|t| t.delete)}</button> })}

@@ -131,7 +131,7 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
     .href();
     let delays = |k: &Kpis| k.days_to_pay.map(|d| d.simple);
     let late = |k: &Kpis| k.days_late.map(|d| d.simple);
-    vec![
+    let mut cards = vec![
         Card {
             testid: "kpi-outstanding",
             label: t.summary_outstanding.into(),
@@ -235,7 +235,25 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
             }
             .href(),
         },
-    ]
+    ];
+    // What a collection agency or a court now handles, apart from what reminders chase.
+    if now.litigation_count > 0 || before.litigation_count > 0 {
+        cards.push(Card {
+            testid: "kpi-litigation",
+            label: t.kpi_litigation.into(),
+            value: money(now.in_litigation),
+            note: (t.litigation_count)(now.litigation_count),
+            change: change(
+                t,
+                Some(now.in_litigation),
+                Some(before.in_litigation),
+                Better::Lower,
+                &money,
+            ),
+            href: Route::Reminders.href(),
+        });
+    }
+    cards
 }
 
 fn month_label(t: &Texts, date: NaiveDate) -> String {

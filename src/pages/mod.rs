@@ -7,6 +7,7 @@ pub mod cash_drill;
 pub mod client_form;
 pub mod client_list;
 pub mod client_page;
+pub mod collection;
 pub mod dashboard;
 pub mod home;
 pub mod invoice_form;
@@ -15,6 +16,9 @@ pub mod invoice_page;
 pub mod payers;
 pub mod payment_form;
 pub mod penalty_settings;
+pub mod reminder_message;
+pub mod reminder_settings;
+pub mod reminders;
 pub mod settings;
 
 use crate::i18n::{tr, use_t};

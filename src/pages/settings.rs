@@ -105,6 +105,10 @@ pub fn SettingsPage() -> impl IntoView {
                     <p class="hint" id="restore-hint">{tr(|t| t.restore_text)}</p>
                 </div>
             </section>
+            <section class="panel">
+                <h2>{tr(|t| t.reminder_settings_title)}</h2>
+                <p><a href=Route::ReminderSettings.href()>{tr(|t| t.collection_link)}</a></p>
+            </section>
             <PenaltyRulesPanel/>
             <RateTablePanel/>
             <AgingSettingsPanel/>

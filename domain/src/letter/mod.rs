@@ -120,9 +120,10 @@ impl MessageContext {
             let (interest, indemnity) = match penalties.for_invoice(invoice) {
                 None => (Decimal::ZERO, Decimal::ZERO),
                 Some(Ok(breakdown)) => (breakdown.interest, breakdown.indemnity),
+                // The interest cannot be computed, but the indemnity needs no rate.
                 Some(Err(_)) => {
                     missing_rates.push(invoice.id);
-                    (Decimal::ZERO, Decimal::ZERO)
+                    (Decimal::ZERO, penalties.indemnity_for(invoice))
                 }
             };
             lines.push(InvoiceLine {

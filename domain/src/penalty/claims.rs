@@ -108,6 +108,14 @@ impl<'a> PenaltyInputs<'a> {
         ))
     }
 
+    /// The 40 € indemnity the invoice owes as of the date, whether or not its interest can be
+    /// computed (it needs no rate).
+    pub fn indemnity_for(&self, invoice: &Invoice) -> Decimal {
+        self.case_for(invoice).map_or(Decimal::ZERO, |case| {
+            super::indemnity(&case, &self.ledger.settings().penalties)
+        })
+    }
+
     /// What may be claimed now, per client and in all; invoices whose rates are missing from
     /// the table are listed apart rather than counted as zero.
     pub fn claims(&self) -> Claims {

@@ -145,14 +145,10 @@ fn rate_for(
     }
 }
 
-/// Computes the interest and indemnity one late invoice owes.
-pub fn penalties(
-    case: &LateInvoice,
-    table: &RateTable,
-    settings: &PenaltySettings,
-) -> Result<PenaltyBreakdown, MissingRate> {
-    // Late only if something was still owed after the due date: an invoice paid on time and
-    // credited later is not late, whatever the date of the credit note.
+/// Days from the due date to the payment (or the date computed to), when something was still
+/// owed after the due date: an invoice paid on time and credited later is not late, whatever
+/// the date of the credit note.
+fn days_late(case: &LateInvoice) -> i64 {
     let owed_after_due = case.amount
         - case
             .settlements
@@ -160,18 +156,33 @@ pub fn penalties(
             .filter(|(date, _)| *date <= case.due_date)
             .map(|(_, amount)| *amount)
             .sum::<Decimal>();
-    let days_late = if owed_after_due > Decimal::ZERO {
+    if owed_after_due > Decimal::ZERO {
         (case.until - case.due_date).num_days().max(0)
     } else {
         0
-    };
-    let late = days_late > 0;
-    let indemnity = if late && case.client_kind == ClientKind::Business && !settings.waive_indemnity
+    }
+}
+
+/// The 40 € a late invoice owes (D441-5): from a business only, unless the user waives it.
+/// It needs no rate, so it stands even when a half-year's rate is missing.
+pub fn indemnity(case: &LateInvoice, settings: &PenaltySettings) -> Decimal {
+    if days_late(case) > 0 && case.client_kind == ClientKind::Business && !settings.waive_indemnity
     {
         RECOVERY_INDEMNITY
     } else {
         Decimal::ZERO
-    };
+    }
+}
+
+/// Computes the interest and indemnity one late invoice owes.
+pub fn penalties(
+    case: &LateInvoice,
+    table: &RateTable,
+    settings: &PenaltySettings,
+) -> Result<PenaltyBreakdown, MissingRate> {
+    let days_late = days_late(case);
+    let late = days_late > 0;
+    let indemnity = indemnity(case, settings);
 
     // Interest accrues on the days after `start` up to `until`, inclusive.
     let start = match (case.client_kind, case.formal_notice) {

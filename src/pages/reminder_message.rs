@@ -1,0 +1,289 @@
+//! The reminder due today for one client: the message in French or English, editable before
+//! it goes, then sent by e-mail (mailto:), copied, or printed as an A4 letter on the issuer's
+//! letterhead. The first of these actions records the reminder in the client's history.
+
+use crate::clock::today;
+use crate::components::date;
+use crate::i18n::{tr, use_t};
+use crate::pages::change_error_text;
+use crate::route::Route;
+use crate::storage::Store;
+use encaisse_domain::format::Locale;
+use encaisse_domain::ids::ClientId;
+use encaisse_domain::letter::{
+    mailto_href, render, template_for, Letter, LetterBlock, Message, MessageContext, MessageInput,
+};
+use encaisse_domain::reminder::schedule::{queue, QueueEntry};
+use encaisse_domain::reminder::Channel;
+use encaisse_domain::NaiveDate;
+use leptos::prelude::*;
+
+/// What the page works from, taken once when it opens: once the reminder is recorded the
+/// queue no longer holds it, and the page keeps showing what was sent.
+struct Prepared {
+    entry: QueueEntry,
+    context: MessageContext,
+    email: String,
+    name: String,
+}
+
+#[component]
+pub fn ReminderMessagePage(client: ClientId) -> impl IntoView {
+    let as_of = today();
+    let store = expect_context::<Store>();
+    let prepared = store.ledger().with_untracked(|ledger| {
+        let entry = queue(ledger, ledger.reminders(), as_of)
+            .due
+            .into_iter()
+            .find(|e| e.client == client)?;
+        let input = MessageInput {
+            client,
+            tone: entry.tone,
+            invoices: entry
+                .invoices
+                .iter()
+                .map(|i| i.invoice)
+                .chain(entry.also_overdue.iter().copied())
+                .collect(),
+            as_of,
+            broken_promise: entry.broken_promise,
+        };
+        let context = MessageContext::build(ledger, &ledger.settings().issuer, &input);
+        let found = ledger.client(client)?;
+        Some(Prepared {
+            entry,
+            context,
+            email: found.details.payer.email.clone(),
+            name: found.details.name.clone(),
+        })
+    });
+    match prepared {
+        Some(prepared) => view! { <MessageView prepared as_of/> }.into_any(),
+        None => view! {
+            <section class="page">
+                <h1>{tr(|t| t.reminders_title)}</h1>
+                <p class="empty" data-testid="no-reminder">{tr(|t| t.no_entry_for_client)}</p>
+                <p>
+                    <a href=Route::Reminders.href()>{tr(|t| t.reminders_title)}</a>" · "
+                    <a href=Route::Collection(client).href()>{tr(|t| t.collection_file)}</a>
+                </p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
+    let t = use_t();
+    let store = expect_context::<Store>();
+    let Prepared {
+        entry,
+        context,
+        email,
+        name,
+    } = prepared;
+    let client = entry.client;
+    let kind = context.client_kind;
+    let lang = RwSignal::new(t.get_untracked().locale);
+    let channel = RwSignal::new(entry.channel);
+    let subject = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let template_error = RwSignal::new(None::<String>);
+    let context = StoredValue::new(context);
+    let entry = StoredValue::new(entry);
+    // The message in the chosen language, from the level's template or the default one;
+    // choosing another language starts again from its template.
+    Effect::new(move |_| {
+        let locale = lang.get();
+        let (tone, custom_subject, custom_body) =
+            entry.with_value(|e| (e.tone, e.subject.clone(), e.body.clone()));
+        let template = template_for(tone, kind, locale, &custom_subject, &custom_body);
+        match context.with_value(|ctx| render(&template, ctx, locale)) {
+            Ok(message) => {
+                subject.set(message.subject);
+                body.set(message.body);
+                template_error.set(None);
+            }
+            Err(e) => template_error.set(Some((t.get_untracked().template_error)(&e))),
+        }
+    });
+    let message = move || Message {
+        subject: subject.get(),
+        body: body.get(),
+    };
+    let logged = RwSignal::new(None::<Channel>);
+    let notice = RwSignal::new(None::<String>);
+    // Records the reminder once, whatever the first action taken with it.
+    let record = move |used: Channel| {
+        if logged.get_untracked().is_some() {
+            return;
+        }
+        let sent = entry
+            .with_value(|e| store.change(|l| l.record_reminder_sent(e, as_of, used).map(drop)));
+        match sent {
+            Ok(()) => logged.set(Some(used)),
+            Err(e) => notice.set(Some(change_error_text(&e))),
+        }
+    };
+    let copy = move |_| {
+        let text = format!("{}\n\n{}", subject.get_untracked(), body.get_untracked());
+        let used = channel.get_untracked();
+        leptos::task::spawn_local(async move {
+            let promise = window().navigator().clipboard().write_text(&text);
+            let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            let t = use_t().get_untracked();
+            if copied {
+                notice.set(Some(t.copied.to_string()));
+                record(used);
+            } else {
+                notice.set(Some(t.copy_failed.to_string()));
+            }
+        });
+    };
+    let print = move |_| {
+        record(Channel::Letter);
+        let _ = window().print();
+    };
+    let letter = move || context.with_value(|ctx| Letter::new(ctx, &message(), lang.get()));
+    let email_for_link = email.clone();
+    let missing_rates = context.with_value(|ctx| !ctx.missing_rates.is_empty());
+    let missing_issuer = context.with_value(|ctx| ctx.issuer.missing_for_letter());
+    let broken = entry.with_value(|e| e.broken_promise);
+
+    view! {
+        <section class="page letter-page">
+            <div class="page-head no-print">
+                <div>
+                    <h1>{move || (t.get().message_title)(&name)}</h1>
+                    <p class="subtitle">{move || entry.with_value(|e| (t.get().tone)(e.tone))}</p>
+                </div>
+                <div class="actions">
+                    <a class="button secondary" href=Route::Collection(client).href()>{tr(|t| t.collection_file)}</a>
+                </div>
+            </div>
+            {broken.map(|day| view! { <p class="warning no-print">{move || (t.get().broken_promise_note)(&date(t, day))}</p> })}
+            {missing_rates.then(|| view! { <p class="warning no-print">{tr(|t| t.missing_rates_in_message)}</p> })}
+            {(!missing_issuer.is_empty()).then(|| view! {
+                <p class="warning no-print">
+                    <a href=Route::ReminderSettings.href()>{move || {
+                        let t = t.get();
+                        let fields = missing_issuer.iter().map(|f| (t.issuer_field)(*f)).collect::<Vec<_>>().join(", ");
+                        (t.issuer_missing)(&fields)
+                    }}</a>
+                </p>
+            })}
+            <div class="no-print">
+                <div class="field-row">
+                    <div class="field">
+                        <label for="message-lang">{tr(|t| t.f_message_lang)}</label>
+                        <select id="message-lang" on:change=move |ev| lang.set(if event_target_value(&ev) == "en" { Locale::En } else { Locale::Fr })>
+                            <option value="fr" selected=move || lang.get() == Locale::Fr>"Français"</option>
+                            <option value="en" selected=move || lang.get() == Locale::En>"English"</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="message-channel">{tr(|t| t.f_channel)}</label>
+                        <select id="message-channel" on:change=move |ev| channel.set(channel_of(&event_target_value(&ev)))>
+                            {Channel::ALL.into_iter().map(|c| view! {
+                                <option value=channel_slug(c) selected=move || channel.get() == c>{move || (t.get().channel)(c)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <p class="form-error" role="alert">{move || template_error.get()}</p>
+                <div class="field">
+                    <label for="message-subject">{tr(|t| t.f_subject)}</label>
+                    <input id="message-subject" type="text" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="message-body">{tr(|t| t.f_body)}</label>
+                    <textarea id="message-body" class="message-text" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="actions">
+                    {if email.is_empty() {
+                        view! { <p class="hint">{tr(|t| t.no_email)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <a class="button" data-testid="send-email" href=move || mailto_href(&email_for_link, &message()) on:click=move |_| record(Channel::Email)>{tr(|t| t.send_email)}</a>
+                        }.into_any()
+                    }}
+                    <button type="button" class="secondary" on:click=copy>{tr(|t| t.copy_text)}</button>
+                    <button type="button" class="secondary" on:click=print>{tr(|t| t.print_letter)}</button>
+                </div>
+                <p role="status" data-testid="reminder-status">
+                    {move || logged.get().map(|used| (t.get().reminder_logged)(&date(t, as_of), &(t.get().channel)(used).to_lowercase()))}
+                    " "{move || notice.get()}
+                </p>
+                <h2>{tr(|t| t.letter_preview)}</h2>
+            </div>
+            {move || letter_view(letter())}
+        </section>
+    }
+}
+
+/// The letter as printed: letterhead, recipient, place and date, how it is sent, subject, the
+/// body with the invoices as a table.
+fn letter_view(letter: Letter) -> impl IntoView {
+    let table = letter.table.clone();
+    let blocks = letter
+        .blocks
+        .into_iter()
+        .map(|block| match block {
+            LetterBlock::Text(text) => view! { <p class="letter-text">{text}</p> }.into_any(),
+            LetterBlock::InvoiceTable => invoice_table(&table).into_any(),
+        })
+        .collect_view();
+    let lines = |lines: Vec<String>| {
+        lines
+            .into_iter()
+            .map(|line| view! { <span class="line">{line}</span> })
+            .collect_view()
+    };
+    view! {
+        <article class="letter" data-testid="letter">
+            <p class="sender">{lines(letter.sender)}</p>
+            <address class="recipient">{lines(letter.recipient)}</address>
+            <p>{letter.place_and_date}</p>
+            {letter.delivery.map(|d| view! { <p><strong>{d}</strong></p> })}
+            <p><strong>{letter.subject}</strong></p>
+            {blocks}
+        </article>
+    }
+}
+
+fn invoice_table(table: &encaisse_domain::letter::InvoiceTable) -> impl IntoView {
+    let numeric = |column: usize| column >= 3;
+    view! {
+        <table class="letter-invoices" data-testid="letter-invoices">
+            <thead><tr>
+                {table.headers.iter().enumerate().map(|(i, h)| view! { <th scope="col" class:num=numeric(i)>{h.clone()}</th> }).collect_view()}
+            </tr></thead>
+            <tbody>
+                {table.rows.iter().map(|row| view! {
+                    <tr>{row.iter().enumerate().map(|(i, cell)| view! { <td class:num=numeric(i)>{cell.clone()}</td> }).collect_view()}</tr>
+                }).collect_view()}
+            </tbody>
+            <tfoot><tr>
+                <th scope="row" colspan="3">{table.total_label.clone()}</th>
+                <td class="num" data-testid="letter-total">{table.total.clone()}</td>
+                <td></td>
+            </tr></tfoot>
+        </table>
+    }
+}
+
+fn channel_slug(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Email => "email",
+        Channel::Letter => "letter",
+        Channel::Phone => "phone",
+    }
+}
+
+fn channel_of(slug: &str) -> Channel {
+    Channel::ALL
+        .into_iter()
+        .find(|c| channel_slug(*c) == slug)
+        .unwrap_or(Channel::Email)
+}
