@@ -61,7 +61,7 @@ export async function openPage(browser, server, { locale = "fr-FR" } = {}) {
 
 /** The pages hosting screens other than index.html's (route::Page), by their fragments. */
 const HOSTS = [
-  [/^#\/(clients|factures|encaissement|parametres)\b/, "registre.html"],
+  [/^#\/(clients|factures|encaissement)\b/, "registre.html"],
   [/^#\/(relances|recouvrement)\b/, "relances.html"],
 ];
 

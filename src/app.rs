@@ -60,7 +60,7 @@ pub fn hosted_elsewhere(route: Route) -> AnyView {
 }
 
 /// The overview page (`index.html`): the dashboard and what its charts lead to, aging, the
-/// payers' rankings, the penalty calculator.
+/// payers' rankings, the penalty calculator, the settings.
 pub fn overview_screens(route: Route) -> AnyView {
     match route {
         Route::Home => pages::home::HomePage().into_any(),
@@ -71,6 +71,7 @@ pub fn overview_screens(route: Route) -> AnyView {
         Route::Expected { week } => view! { <pages::cash_drill::ExpectedPage week/> }.into_any(),
         Route::Payers => pages::payers::PayersPage().into_any(),
         Route::Calculator(query) => view! { <pages::calculator::CalculatorPage query/> }.into_any(),
+        Route::Settings => pages::settings::SettingsPage().into_any(),
         Route::NotFound => pages::NotFound().into_any(),
         elsewhere => hosted_elsewhere(elsewhere),
     }
@@ -93,7 +94,7 @@ pub fn collection_screens(route: Route) -> AnyView {
     }
 }
 
-/// The ledger page (`registre.html`): clients, invoices, payments and settings.
+/// The ledger page (`registre.html`): clients, invoices and payments.
 pub fn ledger_screens(route: Route) -> AnyView {
     match route {
         Route::Clients => pages::client_list::ClientListPage().into_any(),
@@ -121,7 +122,6 @@ pub fn ledger_screens(route: Route) -> AnyView {
         Route::PaymentNew { client, invoice } => {
             view! { <pages::payment_form::PaymentFormPage client invoice/> }.into_any()
         }
-        Route::Settings => pages::settings::SettingsPage().into_any(),
         Route::NotFound => pages::NotFound().into_any(),
         elsewhere => hosted_elsewhere(elsewhere),
     }

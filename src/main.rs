@@ -1,4 +1,5 @@
-//! The overview page (`index.html`): the dashboard, aging and the penalty calculator.
+//! The overview page (`index.html`): the dashboard, aging, the penalty calculator and the
+//! settings.
 fn main() {
     encaisse::start(
         encaisse::route::Page::Overview,

@@ -16,9 +16,9 @@ use std::sync::OnceLock;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     /// `index.html`: the dashboard (home) and its drill-downs, aging, payers, the penalty
-    /// calculator.
+    /// calculator, the settings (most of which shape these screens: rates, buckets, KPIs).
     Overview,
-    /// `registre.html`: clients, invoices, payments, settings.
+    /// `registre.html`: clients, invoices, payments.
     Ledger,
     /// `relances.html`: today's reminders, their messages and letters, each client's
     /// collection file (promises, payment plans, litigation), the reminder settings.
@@ -168,7 +168,8 @@ impl Route {
             | Route::Collected { .. }
             | Route::Expected { .. }
             | Route::Payers
-            | Route::Calculator(_) => Page::Overview,
+            | Route::Calculator(_)
+            | Route::Settings => Page::Overview,
             Route::Clients
             | Route::ClientNew
             | Route::Client(_)
@@ -178,8 +179,7 @@ impl Route {
             | Route::Invoice(_)
             | Route::InvoiceEdit(_)
             | Route::Draft(_)
-            | Route::PaymentNew { .. }
-            | Route::Settings => Page::Ledger,
+            | Route::PaymentNew { .. } => Page::Ledger,
             Route::Reminders
             | Route::ReminderMessage(_)
             | Route::Collection(_)

@@ -8,8 +8,9 @@ use encaisse::pages::aging::AgingPage;
 use encaisse::pages::calculator::CalculatorPage;
 use encaisse::pages::client_form::ClientFormPage;
 use encaisse::pages::dashboard::Dashboard;
-use encaisse::pages::invoice_form::InvoiceFormPage;
+use encaisse::pages::invoice_form::{InvoiceFormPage, Target};
 use encaisse::pages::invoice_list::InvoiceListPage;
+use encaisse::pages::reminder_message::ReminderMessagePage;
 use encaisse::route::Route;
 use encaisse::storage::{Keys, Store};
 use encaisse_domain::client::ClientForm;
@@ -228,7 +229,7 @@ async fn invoice_form_shows_the_due_date_as_terms_change() {
         "t-invoice-form",
         ledger,
         Lang::Fr,
-        move || view! { <InvoiceFormPage editing=None client=Some(dupont)/> },
+        move || view! { <InvoiceFormPage target=Target::New(Some(dupont))/> },
     )
     .await;
     let number: web_sys::HtmlInputElement = find(&root, "#invoice-number");
@@ -446,4 +447,26 @@ async fn dashboard_cards_show_the_ledgers_figures_in_both_languages() {
         );
         assert_eq!(first_row.text_content().unwrap_or_default(), first_week);
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_reminder_is_written_in_the_chosen_language_with_the_invoices_owed() {
+    // Guards against a message that stays French once English is chosen, and a letter whose
+    // table does not add up to what the client owes.
+    let (ledger, dupont) = small_ledger();
+    let (root, _handle) = mount("t-reminder", ledger, Lang::Fr, move || {
+        view! { <ReminderMessagePage client=dupont/> }
+    })
+    .await;
+    let subject: web_sys::HtmlInputElement = find(&root, "#message-subject");
+    assert_eq!(subject.value(), "Relance : règlement en attente, F-002");
+    assert_eq!(
+        text(&root, "[data-testid=letter-total]"),
+        "300,00\u{a0}€",
+        "600 invoiced, 300 of the 1 500 received went to it"
+    );
+    choose(&root, "#message-lang", "en").await;
+    let subject: web_sys::HtmlInputElement = find(&root, "#message-subject");
+    assert_eq!(subject.value(), "Payment reminder: F-002");
+    assert_eq!(text(&root, "[data-testid=letter-total]"), "€300.00");
 }

@@ -59,18 +59,7 @@ fn main() {
         .iter()
         .find(|e| e.tone == Tone::FormalNotice)
         .map(|entry| {
-            let input = MessageInput {
-                client: entry.client,
-                tone: entry.tone,
-                invoices: entry
-                    .invoices
-                    .iter()
-                    .map(|i| i.invoice)
-                    .chain(entry.also_overdue.iter().copied())
-                    .collect(),
-                as_of: date,
-                broken_promise: entry.broken_promise,
-            };
+            let input = MessageInput::for_entry(entry, date);
             let ctx = MessageContext::build(&ledger, &ledger.settings().issuer, &input);
             serde_json::json!({
                 "client_id": entry.client.0,

@@ -676,7 +676,7 @@ fn the_plan_form_names_each_bad_level_and_field() {
 }
 
 #[test]
-fn the_stored_state_round_trips_through_json_with_tagged_kinds() {
+fn the_stored_state_round_trips_through_json_with_named_kinds() {
     // Guards against a stored format that cannot be read back, or amounts written as floats.
     let (mut book, client, _) = with_payment_plan();
     book.promise(client, d(2026, 4, 2), d(2026, 4, 9), Some(dec!(12.50)));
@@ -686,7 +686,7 @@ fn the_stored_state_round_trips_through_json_with_tagged_kinds() {
         .unwrap();
     let json = serde_json::to_string(&book.reminders).unwrap();
     assert!(
-        json.contains(r#""kind":"snoozed","until":"2026-04-05""#),
+        json.contains(r#""kind":{"snoozed":{"until":"2026-04-05"}}"#),
         "{json}"
     );
     assert!(json.contains(r#""amount":"12.50""#), "{json}");

@@ -193,8 +193,8 @@ fn collection_records_naming_another_clients_invoice_or_a_bad_iban_are_refused()
     // Guards against a hand-edited backup whose reminder log points at another client's
     // invoice, or whose letterhead carries an IBAN that fails its checksum.
     let crossed = fixture(5).replacen(
-        "\"invoice\": 3,\n                \"level\": 1",
-        "\"invoice\": 4,\n                \"level\": 1",
+        "\"invoice\": 3,\n                  \"level\": 1",
+        "\"invoice\": 4,\n                  \"level\": 1",
         1,
     );
     assert_ne!(crossed, fixture(5), "the fixture's log entry is found");

@@ -1,4 +1,4 @@
-//! The ledger page (`registre.html`): clients, invoices, payments and settings.
+//! The ledger page (`registre.html`): clients, invoices and payments.
 fn main() {
     encaisse::start(encaisse::route::Page::Ledger, encaisse::app::ledger_screens);
 }

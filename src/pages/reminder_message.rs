@@ -36,18 +36,7 @@ pub fn ReminderMessagePage(client: ClientId) -> impl IntoView {
             .due
             .into_iter()
             .find(|e| e.client == client)?;
-        let input = MessageInput {
-            client,
-            tone: entry.tone,
-            invoices: entry
-                .invoices
-                .iter()
-                .map(|i| i.invoice)
-                .chain(entry.also_overdue.iter().copied())
-                .collect(),
-            as_of,
-            broken_promise: entry.broken_promise,
-        };
+        let input = MessageInput::for_entry(&entry, as_of);
         let context = MessageContext::build(ledger, &ledger.settings().issuer, &input);
         let found = ledger.client(client)?;
         Some(Prepared {
@@ -212,7 +201,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
                     <button type="button" class="secondary" on:click=print>{tr(|t| t.print_letter)}</button>
                 </div>
                 <p role="status" data-testid="reminder-status">
-                    {move || logged.get().map(|used| (t.get().reminder_logged)(&date(t, as_of), &(t.get().channel)(used).to_lowercase()))}
+                    {move || logged.get().map(|used| (t.get().reminder_logged)(&date(t, as_of), &(t.get().channel)(used).to_ascii_lowercase()))}
                     " "{move || notice.get()}
                 </p>
                 <h2>{tr(|t| t.letter_preview)}</h2>

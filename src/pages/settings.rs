@@ -6,10 +6,10 @@ use crate::components::confirm;
 use crate::files::{download, read_chosen_file};
 use crate::i18n::{tr, use_t, Lang};
 use crate::pages::change_error_text;
-use crate::route::Route;
 use crate::pages::penalty_settings::{
     status_line, AgingSettingsPanel, KpiSettingsPanel, PenaltyRulesPanel, RateTablePanel, Status,
 };
+use crate::route::Route;
 use crate::storage::Store;
 use encaisse_domain::demo::{generate, DemoConfig};
 use encaisse_domain::iso_date;

@@ -27,6 +27,7 @@ use crate::ids::{ClientId, InvoiceId};
 use crate::ledger::Ledger;
 use crate::params::encode_query;
 use crate::penalty::claims::PenaltyInputs;
+use crate::reminder::schedule::QueueEntry;
 use crate::reminder::Tone;
 use crate::sorting::sort_by_key;
 use crate::text::same_folded;
@@ -48,6 +49,25 @@ pub struct MessageInput {
     pub as_of: NaiveDate,
     /// The date the client had promised to pay by, when the message follows a broken promise.
     pub broken_promise: Option<NaiveDate>,
+}
+
+impl MessageInput {
+    /// The message of a grouped reminder from the queue: its invoices and the client's other
+    /// overdue ones, so the client sees everything it owes.
+    pub fn for_entry(entry: &QueueEntry, as_of: NaiveDate) -> MessageInput {
+        MessageInput {
+            client: entry.client,
+            tone: entry.tone,
+            invoices: entry
+                .invoices
+                .iter()
+                .map(|i| i.invoice)
+                .chain(entry.also_overdue.iter().copied())
+                .collect(),
+            as_of,
+            broken_promise: entry.broken_promise,
+        }
+    }
 }
 
 /// One invoice as a message states it, as of the message's date.
