@@ -320,6 +320,11 @@ fn routes_round_trip_through_the_fragment() {
         },
         Route::Invoice(InvoiceId(8)),
         Route::InvoiceEdit(InvoiceId(8)),
+        Route::Draft(encaisse_domain::ids::DraftId(21)),
+        Route::Reminders,
+        Route::ReminderMessage(ClientId(5)),
+        Route::Collection(ClientId(5)),
+        Route::ReminderSettings,
         Route::PaymentNew {
             client: Some(ClientId(2)),
             invoice: Some(InvoiceId(9)),

@@ -4,7 +4,9 @@ use crate::ids::ClientId;
 use crate::money::{parse_amount, parse_optional_rate};
 use crate::problem::{FieldError, Problem};
 use crate::terms::PaymentTerms;
-use crate::validate::{check_bic, check_email, check_iban, check_phone, check_registration};
+use crate::validate::{
+    check_bic, check_email, check_iban, check_phone, check_registration, french_postal_code_fits,
+};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -157,69 +159,64 @@ impl ClientForm {
     /// Validates every field at once, so the form can show all messages together.
     pub fn validate(&self) -> Result<ClientDetails, Vec<FieldError<ClientField>>> {
         let mut errors = Vec::new();
-        let mut fail = |field, problem| errors.push(FieldError::new(field, problem));
+        let e = &mut errors;
 
         let name = self.name.trim();
         if name.is_empty() {
-            fail(ClientField::Name, Problem::Required);
+            e.push(FieldError::new(ClientField::Name, Problem::Required));
         } else if name.chars().count() > NAME_MAX {
-            fail(ClientField::Name, Problem::TooLong { max: NAME_MAX });
+            e.push(FieldError::new(
+                ClientField::Name,
+                Problem::TooLong { max: NAME_MAX },
+            ));
         }
-        let registration = optional(&self.registration, check_registration).unwrap_or_else(|p| {
-            fail(ClientField::Registration, p);
-            String::new()
-        });
-        let postal_code = self.address.postal_code.trim();
-        let in_france = matches!(
-            self.address.country.trim().to_ascii_lowercase().as_str(),
-            "" | "france" | "fr"
+        let registration = optional(
+            e,
+            ClientField::Registration,
+            &self.registration,
+            check_registration,
         );
-        if in_france
-            && !postal_code.is_empty()
-            && !(postal_code.len() == 5 && postal_code.bytes().all(|b| b.is_ascii_digit()))
-        {
-            fail(ClientField::PostalCode, Problem::PostalCodeFormat);
+        let postal_code = self.address.postal_code.trim();
+        if !french_postal_code_fits(postal_code, &self.address.country) {
+            e.push(FieldError::new(
+                ClientField::PostalCode,
+                Problem::PostalCodeFormat,
+            ));
         }
-        let email = optional(&self.payer.email, check_email).unwrap_or_else(|p| {
-            fail(ClientField::PayerEmail, p);
-            String::new()
-        });
-        let phone = optional(&self.payer.phone, check_phone).unwrap_or_else(|p| {
-            fail(ClientField::PayerPhone, p);
-            String::new()
-        });
-        let iban = optional(&self.iban, check_iban).unwrap_or_else(|p| {
-            fail(ClientField::Iban, p);
-            String::new()
-        });
-        let bic = optional(&self.bic, check_bic).unwrap_or_else(|p| {
-            fail(ClientField::Bic, p);
-            String::new()
-        });
+        let email = optional(e, ClientField::PayerEmail, &self.payer.email, check_email);
+        let phone = optional(e, ClientField::PayerPhone, &self.payer.phone, check_phone);
+        let iban = optional(e, ClientField::Iban, &self.iban, check_iban);
+        let bic = optional(e, ClientField::Bic, &self.bic, check_bic);
         if let Err(p) = self.terms.check() {
-            fail(ClientField::Terms, p);
+            e.push(FieldError::new(ClientField::Terms, p));
         }
         let credit_limit = if self.credit_limit.trim().is_empty() {
             None
         } else {
             match parse_amount(&self.credit_limit) {
                 Ok(limit) if limit < Decimal::ZERO => {
-                    fail(ClientField::CreditLimit, Problem::AmountNegative);
+                    e.push(FieldError::new(
+                        ClientField::CreditLimit,
+                        Problem::AmountNegative,
+                    ));
                     None
                 }
                 Ok(limit) => Some(limit),
                 Err(p) => {
-                    fail(ClientField::CreditLimit, p);
+                    e.push(FieldError::new(ClientField::CreditLimit, p));
                     None
                 }
             }
         };
         let contractual_rate = parse_optional_rate(&self.contractual_rate).unwrap_or_else(|p| {
-            fail(ClientField::ContractualRate, p);
+            e.push(FieldError::new(ClientField::ContractualRate, p));
             None
         });
         if self.notes.chars().count() > NOTES_MAX {
-            fail(ClientField::Notes, Problem::TooLong { max: NOTES_MAX });
+            e.push(FieldError::new(
+                ClientField::Notes,
+                Problem::TooLong { max: NOTES_MAX },
+            ));
         }
 
         if !errors.is_empty() {
@@ -251,16 +248,21 @@ impl ClientForm {
     }
 }
 
-/// An empty optional field is valid; a filled one must pass its check.
-pub(crate) fn optional(
+/// An optional field: empty is valid and gives an empty value; a filled one must pass its
+/// check, which normalises it, else its problem is recorded against the field.
+pub(crate) fn optional<F>(
+    errors: &mut Vec<FieldError<F>>,
+    field: F,
     text: &str,
     check: fn(&str) -> Result<String, Problem>,
-) -> Result<String, Problem> {
+) -> String {
     if text.trim().is_empty() {
-        Ok(String::new())
-    } else {
-        check(text)
+        return String::new();
     }
+    check(text).unwrap_or_else(|problem| {
+        errors.push(FieldError::new(field, problem));
+        String::new()
+    })
 }
 
 #[cfg(test)]

@@ -187,6 +187,21 @@ pub fn check_phone(text: &str) -> Result<String, Problem> {
     }
 }
 
+/// An address without a country, or with France's, is in France.
+pub fn in_france(country: &str) -> bool {
+    matches!(
+        country.trim().to_ascii_lowercase().as_str(),
+        "" | "france" | "fr"
+    )
+}
+
+/// A French postal code has five digits; one abroad (or not typed yet) is left alone.
+pub fn french_postal_code_fits(postal_code: &str, country: &str) -> bool {
+    !in_france(country)
+        || postal_code.is_empty()
+        || (postal_code.len() == 5 && postal_code.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ use encaisse_domain::balances::{InvoiceBalance, Position};
 use encaisse_domain::client::ClientKind;
 use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::{parse_date, Invoice, InvoiceStatus};
+use encaisse_domain::letter::default_late_clause;
 use encaisse_domain::money::parse_positive_amount;
 use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::calculator::CalculatorForm;
@@ -202,6 +203,15 @@ pub fn InvoicePage(id: InvoiceId) -> impl IntoView {
         let due_date = invoice.due_date();
         let (net, vat) = (invoice.details.net, invoice.details.vat);
         let description = invoice.details.description.clone();
+        // The late-payment mention an invoice carries: the issuer's clause for a business,
+        // the legal one for a private individual.
+        let clause = move || {
+            let locale = t.get().locale;
+            ledger.with(|l| match l.client(client).map(|c| c.details.kind) {
+                Some(ClientKind::Individual) => default_late_clause(locale, ClientKind::Individual),
+                _ => l.settings().issuer.late_clause_or_default(locale),
+            })
+        };
         view! {
             <section class="page">
                 <div class="page-head">
@@ -223,6 +233,7 @@ pub fn InvoicePage(id: InvoiceId) -> impl IntoView {
                     </div>
                 </div>
                 <p class="form-error" role="alert">{move || action_error.get()}</p>
+                <p class="muted late-clause" data-testid="late-clause">{clause}</p>
                 <div class="columns">
                     <section class="panel">
                         <dl class="details">

@@ -81,10 +81,10 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
     let template_error = RwSignal::new(None::<String>);
     let context = StoredValue::new(context);
     let entry = StoredValue::new(entry);
-    // The message in the chosen language, from the level's template or the default one;
-    // choosing another language starts again from its template.
-    Effect::new(move |_| {
-        let locale = lang.get();
+    // The message in a language, from the level's template or the default one; choosing
+    // another language starts again from its template.
+    let fill = move |locale: Locale| {
+        lang.set(locale);
         let (tone, custom_subject, custom_body) =
             entry.with_value(|e| (e.tone, e.subject.clone(), e.body.clone()));
         let template = template_for(tone, kind, locale, &custom_subject, &custom_body);
@@ -96,7 +96,8 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
             }
             Err(e) => template_error.set(Some((t.get_untracked().template_error)(&e))),
         }
-    });
+    };
+    fill(lang.get_untracked());
     let message = move || Message {
         subject: subject.get(),
         body: body.get(),
@@ -166,7 +167,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
                 <div class="field-row">
                     <div class="field">
                         <label for="message-lang">{tr(|t| t.f_message_lang)}</label>
-                        <select id="message-lang" on:change=move |ev| lang.set(if event_target_value(&ev) == "en" { Locale::En } else { Locale::Fr })>
+                        <select id="message-lang" on:change=move |ev| fill(if event_target_value(&ev) == "en" { Locale::En } else { Locale::Fr })>
                             <option value="fr" selected=move || lang.get() == Locale::Fr>"Français"</option>
                             <option value="en" selected=move || lang.get() == Locale::En>"English"</option>
                         </select>

@@ -8,7 +8,9 @@ use crate::format::{format_eur, Locale};
 use crate::penalty::RECOVERY_INDEMNITY;
 use crate::problem::{FieldError, Problem};
 use crate::terms::PaymentTerms;
-use crate::validate::{check_bic, check_email, check_iban, check_phone, check_registration};
+use crate::validate::{
+    check_bic, check_email, check_iban, check_phone, check_registration, french_postal_code_fits,
+};
 use serde::{Deserialize, Serialize};
 
 /// The issuer's settings as stored.
@@ -77,41 +79,39 @@ impl IssuerForm {
     /// Validates every field at once, so the form can show all messages together.
     pub fn validate(&self) -> Result<Issuer, Vec<FieldError<IssuerField>>> {
         let mut errors = Vec::new();
-        let mut fail = |field, problem| errors.push(FieldError::new(field, problem));
-
         let name = self.name.trim();
         if name.chars().count() > NAME_MAX {
-            fail(IssuerField::Name, Problem::TooLong { max: NAME_MAX });
+            errors.push(FieldError::new(
+                IssuerField::Name,
+                Problem::TooLong { max: NAME_MAX },
+            ));
         }
-        let registration = optional(&self.registration, check_registration).unwrap_or_else(|p| {
-            fail(IssuerField::Registration, p);
-            String::new()
-        });
+        let e = &mut errors;
+        let registration = optional(
+            e,
+            IssuerField::Registration,
+            &self.registration,
+            check_registration,
+        );
         let postal_code = self.address.postal_code.trim();
         if !french_postal_code_fits(postal_code, &self.address.country) {
-            fail(IssuerField::PostalCode, Problem::PostalCodeFormat);
+            e.push(FieldError::new(
+                IssuerField::PostalCode,
+                Problem::PostalCodeFormat,
+            ));
         }
-        let email = optional(&self.email, check_email).unwrap_or_else(|p| {
-            fail(IssuerField::Email, p);
-            String::new()
-        });
-        let phone = optional(&self.phone, check_phone).unwrap_or_else(|p| {
-            fail(IssuerField::Phone, p);
-            String::new()
-        });
-        let iban = optional(&self.iban, check_iban).unwrap_or_else(|p| {
-            fail(IssuerField::Iban, p);
-            String::new()
-        });
-        let bic = optional(&self.bic, check_bic).unwrap_or_else(|p| {
-            fail(IssuerField::Bic, p);
-            String::new()
-        });
+        let email = optional(e, IssuerField::Email, &self.email, check_email);
+        let phone = optional(e, IssuerField::Phone, &self.phone, check_phone);
+        let iban = optional(e, IssuerField::Iban, &self.iban, check_iban);
+        let bic = optional(e, IssuerField::Bic, &self.bic, check_bic);
         if let Err(p) = self.default_terms.check() {
-            fail(IssuerField::DefaultTerms, p);
+            e.push(FieldError::new(IssuerField::DefaultTerms, p));
         }
         if self.late_clause.chars().count() > NOTES_MAX {
-            fail(IssuerField::LateClause, Problem::TooLong { max: NOTES_MAX });
+            e.push(FieldError::new(
+                IssuerField::LateClause,
+                Problem::TooLong { max: NOTES_MAX },
+            ));
         }
 
         if !errors.is_empty() {
@@ -135,22 +135,6 @@ impl IssuerForm {
             late_clause: self.late_clause.trim().to_string(),
         })
     }
-}
-
-/// A French postal code has five digits; one abroad (or not typed yet) is left alone. The same
-/// rule as the client form's.
-fn french_postal_code_fits(postal_code: &str, country: &str) -> bool {
-    !in_france(country)
-        || postal_code.is_empty()
-        || (postal_code.len() == 5 && postal_code.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// An address without a country, or with France's, is in France: the client form's reading.
-pub(super) fn in_france(country: &str) -> bool {
-    matches!(
-        country.trim().to_ascii_lowercase().as_str(),
-        "" | "france" | "fr"
-    )
 }
 
 impl Issuer {

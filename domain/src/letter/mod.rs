@@ -735,7 +735,7 @@ fn non_empty(texts: &[&str]) -> Vec<String> {
 /// An address as printed on an envelope; the country only when abroad.
 fn address_lines(address: &Address) -> Vec<String> {
     let town = format!("{} {}", address.postal_code.trim(), address.city.trim());
-    let country = if issuer::in_france(&address.country) {
+    let country = if crate::validate::in_france(&address.country) {
         ""
     } else {
         address.country.trim()
