@@ -25,9 +25,12 @@ test("a link opened on the page that does not host its screen goes to the one th
     await page.goto(app.server.url + "registre.html#/calculateur?montant=1000");
     await page.waitForURL(app.server.url + "index.html#/calculateur?montant=1000");
     await page.getByRole("heading", { name: "Calculateur de pénalités de retard" }).waitFor();
+    await page.goto(app.server.url + "registre.html#/relances");
+    await page.waitForURL(app.server.url + "relances.html#/relances");
+    await page.getByRole("heading", { name: "Relances du jour" }).waitFor();
     // Going back does not return to the page that only passed the link on.
     await page.goBack();
-    await page.waitForURL(app.server.url + "registre.html#/clients/nouveau");
+    await page.waitForURL(app.server.url + "index.html#/calculateur?montant=1000");
   });
 });
 
@@ -49,6 +52,10 @@ test("every screen of the demo renders offline without errors", async () => {
     ["#/balance-agee?date=2025-06-30", "Balance âgée"],
     ["#/calculateur", "Calculateur de pénalités de retard"],
     ["#/parametres", "Paramètres"],
+    ["#/relances", "Relances du jour"],
+    ["#/relances/parametres", "Paramètres des relances"],
+    ["#/recouvrement/1", null],
+    ["#/relances/1", null],
     ["#/nulle-part", "Page introuvable"],
   ]) {
     await visit(page, app.server.url + hash);
@@ -72,7 +79,7 @@ test("every screen of the demo renders offline without errors", async () => {
 test("the page's policy forbids any other origin", async () => {
   const { page, context } = await openPage(app.chrome.browser, app.server);
   try {
-    for (const file of ["", "registre.html"]) {
+    for (const file of ["", "registre.html", "relances.html"]) {
       await visit(page, app.server.url + file);
       const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
       assert.match(csp, /default-src 'self'/);

@@ -90,8 +90,9 @@ test("a blocked client warns on a new invoice, a draft counts in its exposure, a
     await visit(page, app.server.url + "#/clients/1");
     const exposureLine = page.getByTestId("client-exposure");
     await exposureLine.waitFor();
-    const euros = (text) => Number(text.replace(/[\s\u202f]/g, "").replace(",", "."));
-    const exposure = async () => euros((await shown(exposureLine)).match(/^Encours ([\d\s\u202f]+,\d\d) €/)[1]);
+    // In cents, so the sums are exact.
+    const cents = (text) => Number(text.replace(/[\s\u202f,]/g, ""));
+    const exposure = async () => cents((await shown(exposureLine)).match(/^Encours ([\d\s\u202f]+,\d\d) €/)[1]);
     const before = await exposure();
 
     await page.getByTestId("credit-hold").locator("summary").click();
@@ -110,11 +111,11 @@ test("a blocked client warns on a new invoice, a draft counts in its exposure, a
     await page.getByRole("button", { name: "Enregistrer comme brouillon" }).click();
 
     await page.getByTestId("drafts").waitFor();
-    assert.equal(await exposure(), before + 500);
+    assert.equal(await exposure(), before + 50000);
     assert.match(await shown(exposureLine), /\(dont 500,00 € en brouillons\)/);
     await page.reload();
     await page.getByTestId("drafts").waitFor();
-    assert.equal(await exposure(), before + 500);
+    assert.equal(await exposure(), before + 50000);
     await page.getByText("Ventes à crédit bloquées depuis le 22/11/2026").waitFor();
 
     // Issued, the draft becomes an invoice and leaves the drafts: the exposure stays.
@@ -125,7 +126,7 @@ test("a blocked client warns on a new invoice, a draft counts in its exposure, a
     await visit(page, app.server.url + "#/clients/1");
     await exposureLine.waitFor();
     assert.equal(await page.getByTestId("drafts").count(), 0);
-    assert.equal(await exposure(), before + 500);
+    assert.equal(await exposure(), before + 50000);
 
     // Unblocked, with its own reason kept in the history.
     await page.getByTestId("credit-hold").locator("summary").click();
