@@ -28,10 +28,12 @@ pub fn problem_text(problem: &Problem) -> String {
 /// `required` is set.
 #[component]
 pub fn DatedReasonForm(
-    /// The form's test id, and its fields' ids.
+    /// The form's test id.
     form_id: &'static str,
-    date_id: &'static str,
-    text_id: &'static str,
+    /// What its fields' ids start with (`<prefix>-date`, `<prefix>-text`): one per form shown,
+    /// so that each label names its own field.
+    #[prop(into)]
+    prefix: String,
     #[prop(into)] title: Signal<&'static str>,
     #[prop(into)] label: Signal<&'static str>,
     required: bool,
@@ -64,6 +66,7 @@ pub fn DatedReasonForm(
             Err(e) => result.set(Some(change_error_text(&e))),
         }
     };
+    let (date_id, text_id) = (format!("{prefix}-date"), format!("{prefix}-text"));
     view! {
         <details class="panel">
             <summary>{move || title.get()}</summary>

@@ -42,7 +42,9 @@ pub fn focus_first_invalid() {
 
 #[component]
 pub fn TextField(
-    id: &'static str,
+    /// The input's id; a form shown more than once on a screen passes one per occurrence.
+    #[prop(into)]
+    id: String,
     #[prop(into)] label: Signal<String>,
     value: RwSignal<String>,
     /// The message to show for this field, if its value is wrong.
@@ -74,9 +76,9 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:invalid=move || shown_error().is_some()>
-            <label for=id>{label}{required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            <label for=id.clone()>{label}{required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
             <input
-                id=id
+                id=id.clone()
                 name=id
                 type=kind
                 inputmode=inputmode

@@ -324,7 +324,7 @@ fn CreditHoldPanel(id: ClientId, hold: Option<CreditHold>) -> impl IntoView {
                 }.into_any(),
                 None => view! { <p class="hint">{tr(|t| t.block_intro)}</p> }.into_any(),
             }}
-            <DatedReasonForm form_id="hold-form" date_id="hold-date" text_id="hold-reason" title label required=true apply/>
+            <DatedReasonForm form_id="hold-form" prefix="hold" title label required=true apply/>
         </div>
     }
 }

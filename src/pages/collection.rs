@@ -264,7 +264,7 @@ fn PaymentPlanPanel(client: ClientId) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="plan-title">
             <h2 id="plan-title">{tr(|t| t.payment_plan_section)}</h2>
-            <For each=move || plans.get() key=|(id, status, ..)| (*id, *status) let:((id, status, total, instalments))>
+            <For each=move || plans.get() key=|(id, status, _, instalments)| (*id, *status, instalments.iter().filter(|i| i.2).count()) let:((id, status, total, instalments))>
                 <div class="payment-plan" data-testid="payment-plan">
                     <p>
                         <strong>{let count = instalments.len(); move || (t.get().plan_line)(count, &eur(t, total))}</strong>
@@ -429,7 +429,7 @@ fn LitigationPanel(client: ClientId) -> impl IntoView {
                         None => {
                             let close = move |date: NaiveDate, words: String| store.change(|l| l.close_litigation(id, date, words));
                             view! {
-                                <DatedReasonForm form_id="close-litigation-form" date_id="close-litigation-date" text_id="close-litigation-outcome"
+                                <DatedReasonForm form_id="close-litigation-form" prefix=format!("close-litigation-{id}")
                                     title=Signal::derive(move || t.get().close_litigation) label=Signal::derive(move || t.get().f_outcome) required=true apply=close/>
                             }.into_any()
                         }

@@ -468,7 +468,7 @@ fn DisputeForm(id: InvoiceId, open: bool) -> impl IntoView {
         }
     };
     view! {
-        <DatedReasonForm form_id="dispute-form" date_id="dispute-date" text_id="dispute-text" title label required=!open apply/>
+        <DatedReasonForm form_id="dispute-form" prefix="dispute" title label required=!open apply/>
     }
 }
 

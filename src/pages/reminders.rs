@@ -164,8 +164,8 @@ pub fn RemindersPage() -> impl IntoView {
                                             _ => String::new(),
                                         };
                                         (t.pause_reason)(reason, &number, t.locale)
-                                    }).collect::<Vec<_>>().join(" ; ");
-                                    view! { <li><a href=Route::Collection(paused.client).href()>{ledger.client_name(paused.client)}</a>" : "{reasons}</li> }
+                                    }).collect::<Vec<_>>().join(", ");
+                                    view! { <li><a href=Route::Collection(paused.client).href()>{ledger.client_name(paused.client)}</a>" — "{reasons}</li> }
                                 }).collect_view()}
                             </ul>
                         </section>
@@ -176,7 +176,7 @@ pub fn RemindersPage() -> impl IntoView {
                             <p class="hint">{t.exhausted_hint}</p>
                             <ul class="plain" data-testid="exhausted-clients">
                                 {q.exhausted.iter().map(|(client, invoices)| view! {
-                                    <li><a href=Route::Collection(*client).href()>{ledger.client_name(*client)}</a>" : "{numbers(ledger, invoices.iter().copied())}</li>
+                                    <li><a href=Route::Collection(*client).href()>{ledger.client_name(*client)}</a>" — "{numbers(ledger, invoices.iter().copied())}</li>
                                 }).collect_view()}
                             </ul>
                         </section>
@@ -204,7 +204,7 @@ fn litigation_list(t: &'static Texts, ledger: &Ledger, as_of: NaiveDate) -> Opti
                     {open.into_iter().map(|l| view! {
                         <li>
                             <a href=Route::Collection(l.client).href()>{ledger.client_name(l.client)}</a>
-                            " : "{numbers(ledger, l.invoices.iter().copied())}" — "{(t.litigation_line)(l.kind, &date_text(t, l.date))}
+                            " — "{numbers(ledger, l.invoices.iter().copied())}" — "{(t.litigation_line)(l.kind, &date_text(t, l.date))}
                         </li>
                     }).collect_view()}
                 </ul>
