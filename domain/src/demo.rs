@@ -12,6 +12,7 @@ use crate::ledger::Ledger;
 use crate::letter::Issuer;
 use crate::money::round_cents;
 use crate::payment::{Allocation, PaymentDetails, PaymentMethod};
+use crate::reminder::litigation::{LitigationKind, NewLitigation};
 use crate::reminder::schedule::queue;
 use crate::sorting::sort_by;
 use crate::terms::{EndOfMonthConvention, PaymentTerms};
@@ -455,15 +456,30 @@ pub fn generate(today: NaiveDate, config: DemoConfig) -> Ledger {
 const REMINDER_ROUTINE_WEEKS: i64 = 26;
 
 /// The reminder routine of a user who sends, every Monday, every reminder the queue holds,
-/// through its level's channel: the demo then shows a history of reminders, formal notices
-/// already sent, and a queue that continues from them.
+/// through its level's channel, and hands the invoices that went through the whole plan to a
+/// collection agency: the demo then shows a history of reminders, formal notices already
+/// sent, files in litigation, and a queue that continues from them.
 fn work_the_reminder_queue(ledger: &mut Ledger, today: NaiveDate) {
     let mut day = today - Duration::days(REMINDER_ROUTINE_WEEKS * 7);
     day -= Duration::days(i64::from(day.weekday().num_days_from_monday()));
     while day < today {
-        for entry in queue(ledger, ledger.reminders(), day).due {
+        let monday = queue(ledger, ledger.reminders(), day);
+        for entry in monday.due {
             // Refused only if the entry were stale, which a fresh queue never is.
             let _ = ledger.record_reminder_sent(&entry, day, entry.channel);
+        }
+        for (client, invoices) in monday.exhausted {
+            let _ = ledger.hand_over(NewLitigation {
+                client,
+                invoices,
+                kind: LitigationKind::CollectionAgency,
+                date: day,
+                notes: "Dossier transmis après le dernier avis".into(),
+                documents: vec![
+                    "Factures impayées".into(),
+                    "Mise en demeure et dernier avis".into(),
+                ],
+            });
         }
         day += Duration::days(7);
     }
