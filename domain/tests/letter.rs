@@ -602,3 +602,33 @@ fn a_formal_notice_prints_as_a_registered_letter_with_its_table() {
     );
     assert_eq!(Letter::new(&reminder, &message, Locale::En).delivery, None);
 }
+
+#[test]
+fn a_french_letter_greets_madame_monsieur_even_when_the_payer_is_named() {
+    // Guards against "Hugo Bonnet," as the salutation of a French formal notice: French
+    // business letters greet "Madame, Monsieur", the payer being named in the address.
+    let mut book = book();
+    let mut details = book.ledger.client(book.business).unwrap().details.clone();
+    details.payer.name = "Hugo Bonnet".into();
+    book.ledger.update_client(book.business, details).unwrap();
+    let ctx = context(&book, book.business, &[book.first], Tone::FormalNotice);
+    let french = default_message(&ctx, Tone::FormalNotice, ClientKind::Business, Locale::Fr);
+    assert!(
+        french.body.starts_with("Madame, Monsieur,"),
+        "{}",
+        french.body
+    );
+    assert!(french
+        .body
+        .contains("Nous vous prions d'agréer, Madame, Monsieur, l'expression"));
+    let letter = Letter::new(&ctx, &french, Locale::Fr);
+    assert!(letter
+        .recipient
+        .contains(&"À l'attention de Hugo Bonnet".to_string()));
+    let english = default_message(&ctx, Tone::FormalNotice, ClientKind::Business, Locale::En);
+    assert!(
+        english.body.starts_with("Dear Hugo Bonnet,"),
+        "{}",
+        english.body
+    );
+}

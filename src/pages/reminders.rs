@@ -18,14 +18,19 @@ use encaisse_domain::reminder::schedule::{
     queue, InstalmentDue, InstalmentNotice, PauseReason, QueueEntry,
 };
 use encaisse_domain::reminder::Channel;
+use encaisse_domain::sorting::sort_by_key;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
 /// How far ahead a snooze proposes to look again.
 const SNOOZE_DAYS: u64 = 7;
 
+/// The invoices' numbers, oldest due date first, as the message's table lists them.
 fn numbers(ledger: &Ledger, ids: impl Iterator<Item = InvoiceId>) -> String {
-    ids.filter_map(|id| ledger.invoice(id))
+    let mut invoices: Vec<_> = ids.filter_map(|id| ledger.invoice(id)).collect();
+    sort_by_key(&mut invoices, |i| (i.due_date(), i.id));
+    invoices
+        .iter()
         .map(|i| i.details.number.as_str())
         .collect::<Vec<_>>()
         .join(", ")
@@ -241,11 +246,14 @@ fn SnoozeForm(client: ClientId, as_of: NaiveDate) -> impl IntoView {
         }
     };
     view! {
-        <form class="inline-form" novalidate on:submit=submit>
-            <label class="visually-hidden" for=id.clone()>{move || t.get().snooze_until}</label>
-            <input id=id type="date" prop:value=move || until.get() on:input=move |ev| until.set(event_target_value(&ev))/>
-            <button type="submit" class="secondary">{move || t.get().snooze_until}</button>
-            <span class="error" role="alert">{move || error.get()}</span>
-        </form>
+        <details class="snooze">
+            <summary>{move || t.get().snooze_until}"…"</summary>
+            <form class="inline-form" novalidate on:submit=submit>
+                <label class="visually-hidden" for=id.clone()>{move || t.get().snooze_until}</label>
+                <input id=id type="date" prop:value=move || until.get() on:input=move |ev| until.set(event_target_value(&ev))/>
+                <button type="submit" class="secondary">"OK"</button>
+                <span class="error" role="alert">{move || error.get()}</span>
+            </form>
+        </details>
     }
 }

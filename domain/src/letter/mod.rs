@@ -420,9 +420,12 @@ impl Placeholder {
         let oldest = ctx.lines.iter().min_by_key(|line| line.due_date);
         match self {
             Placeholder::Client => ctx.client_name.clone(),
-            Placeholder::Contact if !ctx.payer_name.trim().is_empty() => ctx.payer_name.clone(),
+            // French business letters greet "Madame, Monsieur" (a first name would be
+            // familiar, and the payer's title is not known); the payer is named in the
+            // address ("À l'attention de"). English greets the payer by name.
             Placeholder::Contact => match locale {
                 Locale::Fr => "Madame, Monsieur".to_string(),
+                Locale::En if !ctx.payer_name.trim().is_empty() => ctx.payer_name.clone(),
                 Locale::En => "Sir or Madam".to_string(),
             },
             Placeholder::Invoices if ctx.lines.is_empty() => String::new(),
