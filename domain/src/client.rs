@@ -97,6 +97,12 @@ impl Client {
     pub fn current_hold(&self) -> Option<&CreditHold> {
         self.credit_holds.last().filter(|h| h.lifted_on.is_none())
     }
+
+    /// The hold in force on a date: what credit control and the "blocked" marks go by, so
+    /// that a block dated ahead, or lifted ahead, takes effect on its day everywhere.
+    pub fn hold_on(&self, date: NaiveDate) -> Option<&CreditHold> {
+        self.credit_holds.last().filter(|h| h.in_force_on(date))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

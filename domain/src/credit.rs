@@ -102,10 +102,7 @@ pub fn standing(
         drafts,
         limit: found.and_then(|c| c.details.credit_limit),
         score: score_client(ledger, &timeline, client, as_of),
-        hold: found
-            .and_then(|c| c.credit_holds.last())
-            .filter(|h| h.in_force_on(as_of))
-            .cloned(),
+        hold: found.and_then(|c| c.hold_on(as_of)).cloned(),
     }
 }
 

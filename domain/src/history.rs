@@ -230,7 +230,12 @@ fn collection_event(event: ReminderEvent, number_of: &dyn Fn(InvoiceId) -> Strin
                 invoices,
             } => HistoryEvent::ReminderSent {
                 tone: *tone,
-                level: invoices.iter().map(|l| l.level).max().unwrap_or(0) + 1,
+                level: invoices
+                    .iter()
+                    .map(|l| l.level)
+                    .max()
+                    .unwrap_or(0)
+                    .saturating_add(1),
                 channel: *channel,
                 numbers: numbers(&mut invoices.iter().map(|l| l.invoice)),
             },

@@ -699,8 +699,10 @@ impl Ledger {
     }
 
     /// Logs a queue entry as sent on a date through a channel. A formal notice (or a later
-    /// notice) also dates the invoices' formal notice when none was recorded: from it, a
-    /// private individual owes interest.
+    /// notice) sent in writing also dates the formal notice of every invoice it demands (the
+    /// entry's and the other overdue ones its message lists) when none was recorded: from it,
+    /// a private individual owes interest. A phone call is not a written demand (art. 1344
+    /// Code civil) and dates nothing.
     pub fn record_reminder_sent(
         &mut self,
         entry: &QueueEntry,
@@ -709,9 +711,10 @@ impl Ledger {
     ) -> Result<ReminderId, Problem> {
         let id =
             self.change_reminders(|r, ledger, id| r.record_done(id, ledger, entry, date, channel))?;
-        if entry.tone >= Tone::FormalNotice {
-            for due in &entry.invoices {
-                if let Ok(index) = self.invoice_index(due.invoice) {
+        if entry.tone >= Tone::FormalNotice && channel != Channel::Phone {
+            let demanded = entry.invoices.iter().map(|i| i.invoice);
+            for invoice in demanded.chain(entry.also_overdue.iter().copied()) {
+                if let Ok(index) = self.invoice_index(invoice) {
                     let invoice = &mut self.invoices[index];
                     if invoice.formal_notice.is_none() && date >= invoice.due_date() {
                         invoice.formal_notice = Some(date);

@@ -19,10 +19,10 @@ use crate::kpi::KpiSettings;
 use crate::ledger::Ledger;
 use crate::letter::{Issuer, IssuerForm};
 use crate::payment::{Allocation, Payment, PaymentDetails};
-use crate::reminder::instalments::PaymentPlan;
+use crate::reminder::instalments::{PaymentPlan, MAX_GRACE_DAYS, MIN_INSTALMENTS};
 use crate::reminder::litigation::Litigation;
 use crate::reminder::plan::{ReminderLevel, ReminderPlan};
-use crate::reminder::{ClientPlan, Promise, ReminderAction, Reminders};
+use crate::reminder::{ActionKind, ClientPlan, Promise, ReminderAction, Reminders};
 use crate::settings::is_plausible_rate;
 use crate::settings::{RateOverride, Settings};
 use crate::settlement::{CreditNote, Dispute, WriteOff};
@@ -217,8 +217,14 @@ pub enum Inconsistency {
     InvalidPlan,
     /// Issuer settings the settings form would refuse (a bad IBAN, SIREN...).
     InvalidIssuer,
-    /// A payment plan whose instalments are not dated in order or not positive.
+    /// A payment plan whose instalments are too few, not dated in order or not positive, or
+    /// whose grace period or cancellation makes no sense.
     InvalidPaymentPlan,
+    /// Dates that contradict each other: a promise due before it was made, a snooze ending
+    /// before it began, a litigation closed before it was opened.
+    DatesOutOfOrder,
+    /// An instalment reminder naming a payment plan or an instalment that does not exist.
+    UnknownInstalment,
     /// A client's own plan listed twice or out of order.
     ClientPlansNotSorted,
     /// A client's blocks out of order: lifted before they began, or a new one while the
@@ -689,18 +695,36 @@ fn check_reminders(ledger: &Ledger) -> Result<(), SnapshotError> {
         }
     }
     for (index, action) in reminders.log.iter().enumerate() {
+        let path = format!("ledger.reminders.log[{index}]");
         let mut invoices = action.kind.invoice_levels().iter().map(|l| l.invoice);
-        invoices_of(
-            format!("ledger.reminders.log[{index}]"),
-            action.client,
-            &mut invoices,
-        )?;
+        invoices_of(path.clone(), action.client, &mut invoices)?;
+        match &action.kind {
+            ActionKind::Snoozed { until } if *until <= action.date => {
+                return Err(inconsistent(path, Inconsistency::DatesOutOfOrder));
+            }
+            ActionKind::InstalmentReminded {
+                plan, instalment, ..
+            } => {
+                let exists = reminders.payment_plans.iter().any(|p| {
+                    p.id == *plan
+                        && p.client == action.client
+                        && usize::from(*instalment) < p.instalments.len()
+                });
+                if !exists {
+                    return Err(inconsistent(path, Inconsistency::UnknownInstalment));
+                }
+            }
+            _ => {}
+        }
     }
     for (index, promise) in reminders.promises.iter().enumerate() {
         let path = format!("ledger.reminders.promises[{index}]");
         invoices_of(path.clone(), promise.client, &mut std::iter::empty())?;
         if promise.amount.is_some_and(|a| a <= Decimal::ZERO) {
             return Err(inconsistent(path, Inconsistency::NotPositive));
+        }
+        if promise.promised_for < promise.made_on {
+            return Err(inconsistent(path, Inconsistency::DatesOutOfOrder));
         }
     }
     for (index, plan) in reminders.payment_plans.iter().enumerate() {
@@ -712,16 +736,23 @@ fn check_reminders(ledger: &Ledger) -> Result<(), SnapshotError> {
         )?;
         let in_order = plan.instalments.windows(2).all(|w| w[0].date < w[1].date);
         let positive = plan.instalments.iter().all(|i| i.amount > Decimal::ZERO);
-        if plan.instalments.is_empty() || !in_order || !positive {
+        let sensible = plan.instalments.len() >= MIN_INSTALMENTS
+            && plan.grace_days <= MAX_GRACE_DAYS
+            && plan.cancelled_on.is_none_or(|on| on >= plan.created_on);
+        if !in_order || !positive || !sensible {
             return Err(inconsistent(path, Inconsistency::InvalidPaymentPlan));
         }
     }
     for (index, litigation) in reminders.litigations.iter().enumerate() {
+        let path = format!("ledger.reminders.litigations[{index}]");
         invoices_of(
-            format!("ledger.reminders.litigations[{index}]"),
+            path.clone(),
             litigation.client,
             &mut litigation.invoices.iter().copied(),
         )?;
+        if litigation.closed_on.is_some_and(|on| on < litigation.date) {
+            return Err(inconsistent(path, Inconsistency::DatesOutOfOrder));
+        }
     }
     if IssuerForm::from_issuer(&ledger.settings.issuer)
         .validate()

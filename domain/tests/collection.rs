@@ -127,6 +127,18 @@ fn a_formal_notice_sent_to_a_private_client_starts_its_interest() {
     assert_eq!(formal, d(2026, 3, 11), "due 9 February + 30 days");
     assert_eq!(ledger.invoice(id).unwrap().formal_notice, Some(formal));
     let as_of = d(2026, 6, 30);
+    // A second invoice whose notice is only phoned gets no date: a call is no written demand.
+    let phoned = invoice(&mut ledger, client, "F-2", d(2026, 3, 1));
+    let mut day = d(2026, 3, 1);
+    while day < as_of {
+        for entry in queue(&ledger, ledger.reminders(), day).due {
+            ledger
+                .record_reminder_sent(&entry, day, Channel::Phone)
+                .unwrap();
+        }
+        day = day.succ_opt().unwrap();
+    }
+    assert_eq!(ledger.invoice(phoned).unwrap().formal_notice, None);
     let penalties = PenaltyInputs::new(&ledger, as_of);
     let breakdown = penalties
         .for_invoice(ledger.invoice(id).unwrap())
@@ -250,4 +262,35 @@ fn a_missing_rate_leaves_the_interest_out_of_a_letter_but_not_the_indemnity() {
     assert_eq!(ctx.totals.interest, Decimal::ZERO);
     assert_eq!(ctx.totals.indemnity, dec!(40));
     assert_eq!(ctx.totals.claimed, dec!(1040));
+}
+
+#[test]
+fn a_formal_notice_never_covers_an_invoice_not_yet_due() {
+    // Guards against a mise en demeure demanding an invoice that is not due yet, because its
+    // courteous note fell on the same day: that note comes as the client's next entry.
+    let mut ledger = Ledger::default();
+    let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
+    let overdue = invoice(&mut ledger, client, "F-1", d(2026, 1, 1));
+    send_all(&mut ledger, d(2026, 1, 1), d(2026, 3, 1));
+    let upcoming = invoice(&mut ledger, client, "F-2", d(2026, 2, 5));
+    let day = d(2026, 3, 2);
+    let notice = queue(&ledger, ledger.reminders(), day).due.remove(0);
+    assert_eq!(notice.tone, Tone::FormalNotice);
+    assert_eq!(
+        notice
+            .invoices
+            .iter()
+            .map(|i| i.invoice)
+            .collect::<Vec<_>>(),
+        [overdue]
+    );
+    ledger
+        .record_reminder_sent(&notice, day, Channel::Letter)
+        .unwrap();
+    let next = queue(&ledger, ledger.reminders(), day).due.remove(0);
+    assert_eq!(next.tone, Tone::Courteous);
+    assert_eq!(
+        next.invoices.iter().map(|i| i.invoice).collect::<Vec<_>>(),
+        [upcoming]
+    );
 }

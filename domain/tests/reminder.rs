@@ -989,3 +989,26 @@ fn a_cancelled_plan_returns_the_client_to_its_reminders_at_once() {
     let events = book.reminders.history_of(client).count();
     assert_eq!(events, 2, "agreed, then cancelled");
 }
+
+#[test]
+fn a_plan_with_an_unknown_placeholder_is_refused_on_its_field() {
+    // Guards against a plan saved (or restored) with a template the message page cannot
+    // render, leaving that level's reminders without a message.
+    let mut plan = ReminderPlan::default_french();
+    plan.levels[2].body = "Bonjour {client}, merci de régler {facture}.".into();
+    assert_eq!(
+        plan.validate(),
+        Err(PlanError {
+            field: PlanField::Body(2),
+            problem: PlanProblem::TemplateInvalid
+        })
+    );
+    let mut reminders = Reminders::default();
+    assert_eq!(
+        reminders.set_default_plan(plan),
+        Err(ReminderProblem::Plan(PlanError {
+            field: PlanField::Body(2),
+            problem: PlanProblem::TemplateInvalid
+        }))
+    );
+}

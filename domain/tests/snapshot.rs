@@ -423,3 +423,22 @@ fn backups_are_indented_exactly_as_serde_json_would() {
         "empty lists stay on one line"
     );
 }
+
+#[test]
+fn a_promise_due_before_it_was_made_is_refused_with_its_place() {
+    // Guards against a hand-edited backup whose promise pauses a client from a date that
+    // contradicts the day it was made.
+    let backwards = fixture(5).replacen(
+        "\"promised_for\": \"2025-05-31\"",
+        "\"promised_for\": \"2025-04-30\"",
+        1,
+    );
+    assert_ne!(backwards, fixture(5), "the fixture's promise is found");
+    assert_eq!(
+        snapshot::decode(&backwards),
+        Err(SnapshotError::Inconsistent {
+            path: "ledger.reminders.promises[0]".into(),
+            problem: Inconsistency::DatesOutOfOrder
+        })
+    );
+}

@@ -567,7 +567,6 @@ pub static TEXTS: Texts = Texts {
     block_intro: "Blocking a client suspends sales on credit: each new invoice says so and proposes payment before delivery. The date and reason stay in the history.",
     block_client: "Block the client",
     unblock_client: "Unblock the client",
-    f_hold_date: "Date",
     f_block_reason: "Reason for blocking",
     f_unblock_reason: "Reason for unblocking",
     draft_title: "Draft invoice",
@@ -653,6 +652,8 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::InvalidPlan => "invalid reminder plan".into(),
                 Inconsistency::InvalidIssuer => "invalid issuer settings".into(),
                 Inconsistency::InvalidPaymentPlan => "invalid payment plan".into(),
+                Inconsistency::DatesOutOfOrder => "dates out of order".into(),
+                Inconsistency::UnknownInstalment => "unknown instalment".into(),
                 Inconsistency::ClientPlansNotSorted => "clients' reminder plans duplicated or out of order".into(),
             };
             format!("inconsistency at “{path}”: {what}")
@@ -712,6 +713,7 @@ pub static TEXTS: Texts = Texts {
         PlanProblem::OffsetOutOfRange { min, max } => format!("Between {min} and {max} days."),
         PlanProblem::OffsetNotAfterPrevious => "This level must come after the previous one.".into(),
         PlanProblem::TooLong { max } => format!("At most {max} characters."),
+        PlanProblem::TemplateInvalid => "This template has an unknown field or an unclosed brace.".into(),
     },
     template_error: |e| {
         let place = format!("line {}, column {}", e.line, e.column);
@@ -771,6 +773,8 @@ pub static TEXTS: Texts = Texts {
     send_email: "Open the email",
     copy_text: "Copy the text",
     print_letter: "Print the letter",
+    mark_done: "Mark as done",
+    mark_done_hint: "The first of these records the reminder in the client's history, with the chosen channel (a call: “Phone”, then “Mark as done”). A formal notice in writing also dates the invoices' formal notice.",
     no_email: "This client has no email address: copy the text or print the letter.",
     copied: "Text copied to the clipboard.",
     copy_failed: "The browser refused to copy: select the text and copy it.",
@@ -821,7 +825,7 @@ pub static TEXTS: Texts = Texts {
     use_own_plan: "Give this client its own plan",
     back_to_default_plan: "Back to the default plan",
     default_plan_section: "Default reminder plan",
-    plan_intro: "Each level goes out on the due date plus its offset (negative: before the due date), in order, once per invoice. Empty subject and message: the default template for the tone and the kind of client (without the €40 indemnity for a private individual).",
+    plan_intro: "Each level goes out on the due date plus its offset (negative: before the due date), in order, once per invoice. Empty subject and message: the default template for the tone and the kind of client (without the €40 indemnity for a private individual). A custom subject or message is written in French; messages in English take the default English template.",
     level_n: |n| format!("Level {n}"),
     f_offset: "Offset (days)",
     f_tone: "Tone",

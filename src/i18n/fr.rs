@@ -567,7 +567,6 @@ pub static TEXTS: Texts = Texts {
     block_intro: "Bloquer un client suspend les ventes à crédit : chaque nouvelle facture le rappelle et propose le paiement avant livraison. La date et le motif restent dans l'historique.",
     block_client: "Bloquer le client",
     unblock_client: "Débloquer le client",
-    f_hold_date: "Date",
     f_block_reason: "Motif du blocage",
     f_unblock_reason: "Motif du déblocage",
     draft_title: "Brouillon de facture",
@@ -653,6 +652,8 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::InvalidPlan => "plan de relance invalide".into(),
                 Inconsistency::InvalidIssuer => "paramètres d'émetteur invalides".into(),
                 Inconsistency::InvalidPaymentPlan => "plan de paiement invalide".into(),
+                Inconsistency::DatesOutOfOrder => "dates dans le désordre".into(),
+                Inconsistency::UnknownInstalment => "échéance inconnue".into(),
                 Inconsistency::ClientPlansNotSorted => "plans de relance des clients en double ou dans le désordre".into(),
             };
             format!("incohérence à « {path} » : {what}")
@@ -712,6 +713,7 @@ pub static TEXTS: Texts = Texts {
         PlanProblem::OffsetOutOfRange { min, max } => format!("Entre {min} et {max} jours."),
         PlanProblem::OffsetNotAfterPrevious => "Ce niveau doit venir après le précédent.".into(),
         PlanProblem::TooLong { max } => format!("{max} caractères au maximum."),
+        PlanProblem::TemplateInvalid => "Ce modèle contient un champ inconnu ou une accolade non fermée.".into(),
     },
     template_error: |e| {
         let place = format!("ligne {}, colonne {}", e.line, e.column);
@@ -771,6 +773,8 @@ pub static TEXTS: Texts = Texts {
     send_email: "Ouvrir l'e-mail",
     copy_text: "Copier le texte",
     print_letter: "Imprimer la lettre",
+    mark_done: "Marquer comme faite",
+    mark_done_hint: "Le premier de ces gestes enregistre la relance dans l'historique du client, avec le canal choisi (un appel : « Téléphone », puis « Marquer comme faite »). Une mise en demeure écrite date aussi la mise en demeure des factures.",
     no_email: "Ce client n'a pas d'adresse e-mail : copiez le texte ou imprimez la lettre.",
     copied: "Texte copié dans le presse-papiers.",
     copy_failed: "Le navigateur a refusé la copie : sélectionnez le texte et copiez-le.",
@@ -821,7 +825,7 @@ pub static TEXTS: Texts = Texts {
     use_own_plan: "Donner un plan propre à ce client",
     back_to_default_plan: "Revenir au plan par défaut",
     default_plan_section: "Plan de relance par défaut",
-    plan_intro: "Chaque niveau part au jour de l'échéance plus son décalage (négatif : avant l'échéance), dans l'ordre, une seule fois par facture. Objet et message vides : le modèle par défaut, selon le ton et le type de client (sans l'indemnité de 40 € pour un particulier).",
+    plan_intro: "Chaque niveau part au jour de l'échéance plus son décalage (négatif : avant l'échéance), dans l'ordre, une seule fois par facture. Objet et message vides : le modèle par défaut, selon le ton et le type de client (sans l'indemnité de 40 € pour un particulier). Un objet ou un message personnalisé s'écrit en français ; les messages en anglais prennent le modèle anglais par défaut.",
     level_n: |n| format!("Niveau {n}"),
     f_offset: "Décalage (jours)",
     f_tone: "Ton",

@@ -60,7 +60,7 @@ pub fn ClientListPage() -> impl IntoView {
                         overdue: b.overdue,
                         balance: b.balance(),
                         archived: c.archived,
-                        blocked: c.current_hold().is_some(),
+                        blocked: c.hold_on(as_of).is_some(),
                         score,
                         haystack: fold(&format!(
                             "{} {} {} {} {}",

@@ -151,6 +151,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
             && view_data.drafts.is_empty();
         let archived = client.archived;
         let hold = client.current_hold().cloned();
+        let blocked_today = client.hold_on(as_of).is_some();
         let drafts_total: Decimal = view_data.drafts.iter().map(|r| r.total).sum();
         let drafts = view_data.drafts.clone();
         view! {
@@ -161,7 +162,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                         <p class="subtitle">
                             <span class="badge">{move || if d.kind == ClientKind::Business { t.get().kind_business } else { t.get().kind_individual }}</span>
                             {archived.then(|| view! { " " <span class="badge">{tr(|t| t.archived)}</span> })}
-                            {hold.is_some().then(|| view! { " " <span class="badge blocked">{tr(|t| t.blocked)}</span> })}
+                            {blocked_today.then(|| view! { " " <span class="badge blocked">{tr(|t| t.blocked)}</span> })}
                         </p>
                     </div>
                     <div class="actions">

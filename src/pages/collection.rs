@@ -16,14 +16,14 @@ use encaisse_domain::ids::{ClientId, InvoiceId};
 use encaisse_domain::invoice::parse_date;
 use encaisse_domain::iso_date;
 use encaisse_domain::money::parse_amount;
-use encaisse_domain::reminder::instalments::{proposal, Cadence, Instalment, NewPaymentPlan};
+use encaisse_domain::reminder::instalments::{
+    proposal, Cadence, Instalment, NewPaymentPlan, DEFAULT_GRACE_DAYS,
+};
 use encaisse_domain::reminder::litigation::{in_litigation, LitigationKind, NewLitigation};
 use encaisse_domain::reminder::NewPromise;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
-/// The grace period a new payment plan proposes: a week after each instalment's date.
-const DEFAULT_GRACE_DAYS: u16 = 7;
 const DEFAULT_INSTALMENTS: u16 = 3;
 
 #[component]
@@ -356,7 +356,7 @@ fn LitigationPanel(client: ClientId) -> impl IntoView {
                         x.kind,
                         x.date,
                         numbers,
-                        x.documents.clone(),
+                        (x.notes.clone(), x.documents.clone()),
                         x.closed_on,
                         x.outcome.clone(),
                     )
@@ -420,9 +420,10 @@ fn LitigationPanel(client: ClientId) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="litigation-title">
             <h2 id="litigation-title">{tr(|t| t.litigation_section)}</h2>
-            <For each=move || litigations.get() key=|x| (x.0, x.5) let:((id, kind, date_from, numbers, documents, closed_on, result))>
+            <For each=move || litigations.get() key=|x| (x.0, x.5) let:((id, kind, date_from, numbers, (notes, documents), closed_on, result))>
                 <div class="litigation" data-testid="litigation">
                     <p><strong>{numbers}</strong>" — "{move || (t.get().litigation_line)(kind, &date(t, date_from))}</p>
+                    {(!notes.is_empty()).then(|| view! { <p class="notes">{notes.clone()}</p> })}
                     {(!documents.is_empty()).then(|| view! { <ul>{documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul> })}
                     {match closed_on {
                         Some(closed) => view! { <p>{move || (t.get().litigation_closed)(&date(t, closed), &result)}</p> }.into_any(),
@@ -478,6 +479,7 @@ fn OwnPlanPanel(client: ClientId) -> impl IntoView {
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let own = Memo::new(move |_| ledger.with(|l| l.reminders().own_plan(client).cloned()));
+    let has_own = Memo::new(move |_| own.with(Option::is_some));
     let outcome = RwSignal::new(None::<String>);
     let set = move |plan| {
         if let Err(e) = store.change(|l| l.set_client_plan(client, plan)) {
@@ -488,13 +490,15 @@ fn OwnPlanPanel(client: ClientId) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="own-plan-title">
             <h2 id="own-plan-title">{tr(|t| t.own_plan_section)}</h2>
-            {move || match own.get() {
-                None => view! {
+            // Redrawn when the client gains or loses its own plan, not when it is saved: the
+            // editor keeps what was typed and its confirmation.
+            {move || match has_own.get() {
+                false => view! {
                     <p>{tr(|t| t.follows_default_plan)}</p>
                     <button type="button" class="secondary" on:click=move |_| set(Some(ledger.with_untracked(|l| l.reminders().plan.clone())))>{tr(|t| t.use_own_plan)}</button>
                 }.into_any(),
-                Some(plan) => view! {
-                    <PlanEditor plan save/>
+                true => view! {
+                    <PlanEditor plan=own.get_untracked().unwrap_or_default() save/>
                     <button type="button" class="secondary" on:click=move |_| set(None)>{tr(|t| t.back_to_default_plan)}</button>
                 }.into_any(),
             }}

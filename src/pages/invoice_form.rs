@@ -40,9 +40,13 @@ pub fn InvoiceFormPage(target: Target) -> impl IntoView {
         Target::Invoice(id) => ledger.invoice(id).map(InvoiceForm::from_invoice),
         Target::Draft(id) => ledger.draft(id).map(|d| {
             let mut form = InvoiceForm::from_details(&d.details);
-            // The number proposed when the draft was saved may have been taken since.
+            // The number proposed when the draft was saved may have been taken since, and an
+            // invoice is dated the day it is issued: numbers and dates must run together.
             if !ledger.is_number_free(&form.number, None) {
                 form.number = ledger.suggested_invoice_number(today().year());
+            }
+            if d.details.issue_date < today() {
+                form.issue_date = iso_date::format(today());
             }
             form
         }),

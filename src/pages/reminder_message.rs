@@ -85,8 +85,12 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
     // another language starts again from its template.
     let fill = move |locale: Locale| {
         lang.set(locale);
-        let (tone, custom_subject, custom_body) =
-            entry.with_value(|e| (e.tone, e.subject.clone(), e.body.clone()));
+        // A level's own texts are written in French, the app's language; an English message
+        // takes the default English template.
+        let (tone, custom_subject, custom_body) = entry.with_value(|e| match locale {
+            Locale::Fr => (e.tone, e.subject.clone(), e.body.clone()),
+            Locale::En => (e.tone, String::new(), String::new()),
+        });
         let template = template_for(tone, kind, locale, &custom_subject, &custom_body);
         match context.with_value(|ctx| render(&template, ctx, locale)) {
             Ok(message) => {
@@ -119,10 +123,12 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
     let copy = move |_| {
         let text = format!("{}\n\n{}", subject.get_untracked(), body.get_untracked());
         let used = channel.get_untracked();
+        // Read before the await: after it the task runs outside the component, with no
+        // context to find the texts in.
+        let t = t.get_untracked();
         leptos::task::spawn_local(async move {
             let promise = window().navigator().clipboard().write_text(&text);
             let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            let t = use_t().get_untracked();
             if copied {
                 notice.set(Some(t.copied.to_string()));
                 record(used);
@@ -200,7 +206,9 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
                     }}
                     <button type="button" class="secondary" on:click=copy>{tr(|t| t.copy_text)}</button>
                     <button type="button" class="secondary" on:click=print>{tr(|t| t.print_letter)}</button>
+                    <button type="button" class="secondary" data-testid="mark-done" on:click=move |_| record(channel.get_untracked())>{tr(|t| t.mark_done)}</button>
                 </div>
+                <p class="hint">{tr(|t| t.mark_done_hint)}</p>
                 <p role="status" data-testid="reminder-status">
                     {move || logged.get().map(|used| (t.get().reminder_logged)(&date(t, as_of), &(t.get().channel)(used).to_ascii_lowercase()))}
                     " "{move || notice.get()}

@@ -13,7 +13,7 @@ use encaisse_domain::letter::{
     check_template, default_late_clause, IssuerField, IssuerForm, Placeholder, Template,
 };
 use encaisse_domain::reminder::plan::{
-    PlanField, ReminderLevelForm, ReminderPlan, ReminderPlanForm, MAX_LEVELS,
+    PlanField, PlanProblem, ReminderLevelForm, ReminderPlan, ReminderPlanForm, MAX_LEVELS,
 };
 use encaisse_domain::reminder::{Channel, Tone};
 use leptos::prelude::*;
@@ -97,24 +97,26 @@ pub fn PlanEditor(
         }
         .validate()
     });
-    // A message per level and field, from the plan's checks then the templates' own.
+    // A message per level and field: a template's own (which placeholder, where), else the
+    // plan's check.
     let message_of = move |field: PlanField| {
         let t = t.get();
-        if let Err(errors) = validation.get() {
-            if let Some(e) = errors.iter().find(|e| e.field == field) {
-                return Some((t.plan_problem)(&e.problem));
+        let problem = validation.with(|v| {
+            v.as_ref()
+                .err()
+                .and_then(|errors| errors.iter().find(|e| e.field == field).map(|e| e.problem))
+        })?;
+        if problem == PlanProblem::TemplateInvalid {
+            let row = rows.with(|rows| rows.get(field.level()?).cloned())?;
+            let template = Template {
+                subject: row.subject.get(),
+                body: row.body.get(),
+            };
+            if let Err(error) = check_template(&template) {
+                return Some((t.template_error)(&error));
             }
         }
-        let index = field.level()?;
-        let row = rows.with(|rows| rows.get(index).cloned())?;
-        let template = Template {
-            subject: row.subject.get(),
-            body: row.body.get(),
-        };
-        let error = check_template(&template).err()?;
-        let in_subject = error.part == encaisse_domain::letter::TemplatePart::Subject;
-        let wanted = matches!(field, PlanField::Subject(_)) == in_subject;
-        (wanted && !matches!(field, PlanField::Offset(_))).then(|| (t.template_error)(&error))
+        Some((t.plan_problem)(&problem))
     };
     let add = move |_| {
         let key = next_key.get_value();
@@ -139,22 +141,12 @@ pub fn PlanEditor(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);
-        let templates_ok = rows.with_untracked(|rows| {
-            rows.iter().all(|r| {
-                check_template(&Template {
-                    subject: r.subject.get_untracked(),
-                    body: r.body.get_untracked(),
-                })
-                .is_ok()
-            })
-        });
         let t = t.get_untracked();
         match validation.get_untracked() {
-            Ok(plan) if templates_ok => match save(plan) {
+            Ok(plan) => match save(plan) {
                 Ok(()) => outcome.set(Some(t.settings_saved.to_string())),
                 Err(e) => outcome.set(Some(change_error_text(&e))),
             },
-            Ok(_) => outcome.set(Some((t.form_has_errors)(1))),
             Err(errors) => outcome.set(Some(
                 match errors.iter().find(|e| e.field == PlanField::Levels) {
                     Some(e) => (t.plan_problem)(&e.problem),

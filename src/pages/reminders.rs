@@ -106,17 +106,20 @@ pub fn RemindersPage() -> impl IntoView {
                                         {q.due.iter().map(|entry| {
                                             let all = entry.invoices.iter().map(|i| i.invoice).chain(entry.also_overdue.iter().copied());
                                             let entry_for_skip = entry.clone();
+                                            let name = ledger.client_name(entry.client);
+                                            // Each row's buttons say whose reminder they act on.
+                                            let about = |action: &str| format!("{action} — {name}");
                                             view! {
                                                 <tr>
-                                                    <td><a href=Route::ReminderMessage(entry.client).href()>{ledger.client_name(entry.client)}</a></td>
+                                                    <td><a href=Route::ReminderMessage(entry.client).href()>{name.clone()}</a></td>
                                                     <td>{(t.tone)(entry.tone)}</td>
                                                     <td class="hide-narrow">{(t.channel)(entry.channel)}</td>
                                                     <td>{numbers(ledger, all)}</td>
                                                     <td class="num">{format_eur(entry_amount(ledger, entry, as_of), t.locale)}</td>
                                                     <td class="hide-narrow">{date_text(t, entry.since)}</td>
                                                     <td class="row-actions">
-                                                        <a class="button" href=Route::ReminderMessage(entry.client).href()>{t.prepare}</a>
-                                                        <button type="button" class="secondary" on:click=move |_| skip(entry_for_skip.clone())>{t.skip}</button>
+                                                        <a class="button" aria-label=about(t.prepare) href=Route::ReminderMessage(entry.client).href()>{t.prepare}</a>
+                                                        <button type="button" class="secondary" aria-label=about(t.skip) on:click=move |_| skip(entry_for_skip.clone())>{t.skip}</button>
                                                         <SnoozeForm client=entry.client as_of/>
                                                     </td>
                                                 </tr>
@@ -141,15 +144,17 @@ pub fn RemindersPage() -> impl IntoView {
                                 <tbody>
                                     {q.instalments.iter().map(|due| {
                                         let (by_email, by_phone) = (due.clone(), due.clone());
+                                        let name = ledger.client_name(due.client);
+                                        let about = |action: &str| format!("{action} — {name}");
                                         view! {
                                             <tr>
-                                                <td><a href=Route::Collection(due.client).href()>{ledger.client_name(due.client)}</a></td>
+                                                <td><a href=Route::Collection(due.client).href()>{name.clone()}</a></td>
                                                 <td>{(t.instalment_label)(due.instalment + 1, &date_text(t, due.date))}</td>
                                                 <td class="num">{format_eur(due.outstanding, t.locale)}</td>
                                                 <td>{if due.notice == InstalmentNotice::Late { t.instalment_late } else { t.instalment_upcoming }}</td>
                                                 <td class="row-actions">
-                                                    <button type="button" class="secondary" on:click=move |_| instalment_done(by_email.clone(), Channel::Email)>{t.done_by_email}</button>
-                                                    <button type="button" class="secondary" on:click=move |_| instalment_done(by_phone.clone(), Channel::Phone)>{t.done_by_phone}</button>
+                                                    <button type="button" class="secondary" aria-label=about(t.done_by_email) on:click=move |_| instalment_done(by_email.clone(), Channel::Email)>{t.done_by_email}</button>
+                                                    <button type="button" class="secondary" aria-label=about(t.done_by_phone) on:click=move |_| instalment_done(by_phone.clone(), Channel::Phone)>{t.done_by_phone}</button>
                                                 </td>
                                             </tr>
                                         }

@@ -6,6 +6,7 @@
 //! show each message beside its line.
 
 use super::tone::{Channel, Tone};
+use crate::letter::{check_template, Template, TemplatePart};
 use serde::{Deserialize, Serialize};
 
 /// One step of a plan. Empty `subject` or `body` means the default template for the level's
@@ -79,6 +80,9 @@ pub enum PlanProblem {
     TooLong {
         max: usize,
     },
+    /// A template with an unknown `{placeholder}` or an unclosed brace (the message module
+    /// names which and where: [`crate::letter::check_template`]).
+    TemplateInvalid,
 }
 
 /// A problem and where it is.
@@ -184,6 +188,18 @@ fn text_problems(index: usize, subject: &str, body: &str) -> Vec<PlanError> {
             PlanField::Body(index),
             PlanProblem::TooLong { max: BODY_MAX },
         ));
+    }
+    // A template that cannot be rendered would leave the level's reminders without a message.
+    let template = Template {
+        subject: subject.to_string(),
+        body: body.to_string(),
+    };
+    if let Err(error) = check_template(&template) {
+        let field = match error.part {
+            TemplatePart::Subject => PlanField::Subject(index),
+            TemplatePart::Body => PlanField::Body(index),
+        };
+        errors.push(PlanError::new(field, PlanProblem::TemplateInvalid));
     }
     errors
 }

@@ -18,7 +18,10 @@
 //!   date, each with its own level; the entry speaks with the firmest of those levels (its
 //!   tone, channel and template) and is dated by the earliest of their dates. The client's
 //!   other overdue invoices ride along (`also_overdue`): the message lists everything overdue,
-//!   but only the invoices with a level due move to their next level. Entries are
+//!   but only the invoices with a level due move to their next level. A reminder about
+//!   overdue invoices never covers one not yet due (a formal notice would demand what is not
+//!   owed): that invoice's courteous note makes the client's next entry, once the reminder is
+//!   recorded; a courteous note lists only the invoices falling due soon. Entries are
 //!   sorted by firmest tone, then oldest, then client name.
 //! - **Paused.** A client is paused, and listed apart with its reasons instead of in `due`,
 //!   while one of its invoices taking part is in an open dispute, a payment plan of its is
@@ -417,14 +420,24 @@ pub fn queue(ledger: &Ledger, reminders: &Reminders, as_of: NaiveDate) -> Queue 
         sort_by(&mut due, |a, b| {
             (a.due_date, a.invoice).cmp(&(b.due_date, b.invoice))
         });
+        // A reminder about what is overdue never speaks of an invoice not yet due (a formal
+        // notice would demand what is not owed): that invoice's note waits for the client's
+        // next entry, which the queue offers once this one is done. A note about invoices
+        // falling due soon lists only those.
+        if due.iter().any(|d| d.due_date < as_of) {
+            due.retain(|d| d.due_date < as_of);
+        } else {
+            also_overdue.clear();
+        }
         let firmest = due
             .iter()
             .max_by_key(|d| (d.tone, d.level))
+            .map(|d| (d.tone, d.level))
             .expect("an entry has at least one invoice");
-        let level = &plan.levels[usize::from(firmest.level)];
+        let level = &plan.levels[usize::from(firmest.1)];
         queue.due.push(QueueEntry {
             client,
-            level: firmest.level,
+            level: firmest.1,
             tone: level.tone,
             channel: level.channel,
             subject: level.subject.clone(),
