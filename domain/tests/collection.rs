@@ -294,3 +294,53 @@ fn a_formal_notice_never_covers_an_invoice_not_yet_due() {
         [upcoming]
     );
 }
+
+#[test]
+fn a_credit_note_on_a_planned_invoice_counts_toward_its_instalments() {
+    // Guards against a plan declared broken because a credit note lowered what the client
+    // owes: the instalments could then never be met.
+    use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
+    use encaisse_domain::reminder::instalments::{Instalment, NewPaymentPlan, PlanStatus};
+    let mut ledger = Ledger::default();
+    let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
+    let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
+    ledger
+        .add_payment_plan(NewPaymentPlan {
+            client,
+            created_on: d(2026, 3, 1),
+            invoices: vec![id],
+            instalments: vec![
+                Instalment {
+                    date: d(2026, 3, 15),
+                    amount: dec!(500),
+                },
+                Instalment {
+                    date: d(2026, 4, 15),
+                    amount: dec!(500),
+                },
+            ],
+            grace_days: 7,
+        })
+        .unwrap();
+    ledger
+        .record_payment(PaymentDetails {
+            client,
+            date: d(2026, 3, 14),
+            amount: dec!(500),
+            method: PaymentMethod::Transfer,
+            reference: String::new(),
+            allocations: vec![Allocation {
+                invoice: id,
+                amount: dec!(500),
+            }],
+        })
+        .unwrap();
+    ledger
+        .add_credit_note(id, "AV-1".into(), d(2026, 4, 2), dec!(500), "Geste".into())
+        .unwrap();
+    let plan = &ledger.reminders().payment_plans[0];
+    assert_eq!(
+        plan.status(&ledger, d(2026, 5, 1)),
+        PlanStatus::Completed { on: d(2026, 4, 2) }
+    );
+}

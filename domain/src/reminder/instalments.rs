@@ -90,7 +90,10 @@ impl PaymentPlan {
         self.instalments.iter().map(|i| i.amount).sum()
     }
 
-    /// The amounts received toward the plan with their dates, oldest first.
+    /// What settled the plan's invoices from its creation, with the dates, oldest first: the
+    /// payments allocated to them, and the credit notes granted on them (a credit note lowers
+    /// what the client owes, so it counts toward the instalments rather than leaving them
+    /// forever short).
     pub(crate) fn receipts(&self, ledger: &Ledger) -> Vec<(NaiveDate, Decimal)> {
         let mut receipts: Vec<(NaiveDate, Decimal)> = ledger
             .payments_of(self.client)
@@ -102,6 +105,13 @@ impl PaymentPlan {
                     .filter(|a| self.invoices.contains(&a.invoice))
                     .map(|a| (p.details.date, a.amount))
             })
+            .chain(
+                ledger
+                    .credit_notes()
+                    .iter()
+                    .filter(|c| c.date >= self.created_on && self.invoices.contains(&c.invoice))
+                    .map(|c| (c.date, c.amount)),
+            )
             .collect();
         crate::sorting::sort_by_key(&mut receipts, |(date, _)| *date);
         receipts
