@@ -248,8 +248,43 @@ fn a_client_gets_one_entry_covering_invoices_at_different_levels() {
     assert_eq!(levels, vec![(older, 2, dec!(1200)), (newer, 1, dec!(300))]);
     book.done(entry, d(2026, 4, 17));
     let reached = book.reminders.levels_reached(d(2026, 4, 17));
-    assert_eq!(reached[&older], (2, d(2026, 4, 17)));
-    assert_eq!(reached[&newer], (1, d(2026, 4, 17)));
+    assert_eq!(
+        reached[&older],
+        (15, d(2026, 4, 17)),
+        "the second reminder, at +15"
+    );
+    assert_eq!(reached[&newer], (1, d(2026, 4, 17)), "the first, at +1");
+}
+
+#[test]
+fn a_plan_edited_midway_resumes_each_invoice_where_it_stands_in_time() {
+    // Guards against reached levels stored as ranks: a level inserted at the top of the plan
+    // would make an invoice that got its second reminder receive it again.
+    let (mut book, client, invoice) = one_invoice();
+    book.done(&book.entry(d(2026, 4, 1)).unwrap(), d(2026, 4, 1));
+    book.done(&book.entry(d(2026, 4, 15)).unwrap(), d(2026, 4, 15));
+    let mut plan = ReminderPlan::default_french();
+    plan.levels.insert(
+        0,
+        encaisse_domain::reminder::plan::ReminderLevel {
+            offset_days: -15,
+            channel: Channel::Email,
+            tone: Tone::Courteous,
+            subject: String::new(),
+            body: String::new(),
+        },
+    );
+    book.reminders.set_default_plan(plan).unwrap();
+    assert!(
+        book.queue(d(2026, 4, 20)).due.is_empty(),
+        "nothing sent twice"
+    );
+    let next = book.entry(d(2026, 4, 30)).unwrap();
+    assert_eq!(
+        (next.client, next.tone, next.level),
+        (client, Tone::FormalNotice, 4)
+    );
+    assert_eq!(next.invoices[0].invoice, invoice);
 }
 
 #[test]

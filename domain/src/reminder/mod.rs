@@ -84,11 +84,15 @@ pub enum ActionKind {
     },
 }
 
-/// The plan level (index from 0 in the client's plan) an invoice reached.
+/// The plan level an invoice reached: its rank (from 0) in the client's plan when it was
+/// logged, for the history, and its offset from the due date, which is what the schedule
+/// resumes from: a plan edited since (a level added, removed, moved) keeps every invoice where
+/// it stands in time rather than at a rank that now means another level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InvoiceLevel {
     pub invoice: InvoiceId,
     pub level: u8,
+    pub offset_days: i32,
 }
 
 /// A client's promise to pay, by a date, an amount or (without one) what was overdue.
@@ -253,17 +257,17 @@ impl Reminders {
             .map(|i| &self.client_plans[i].plan)
     }
 
-    /// Each invoice's highest level logged (sent or skipped) by that date, with the date it
-    /// was logged: where its next reminder starts from.
-    pub fn levels_reached(&self, as_of: NaiveDate) -> HashMap<InvoiceId, (u8, NaiveDate)> {
-        let mut reached: HashMap<InvoiceId, (u8, NaiveDate)> = HashMap::new();
+    /// Each invoice's furthest level logged (sent or skipped) by that date, as its offset
+    /// from the due date, with the date it was logged: where its next reminder starts from.
+    pub fn levels_reached(&self, as_of: NaiveDate) -> HashMap<InvoiceId, (i32, NaiveDate)> {
+        let mut reached: HashMap<InvoiceId, (i32, NaiveDate)> = HashMap::new();
         for action in self.log.iter().filter(|a| a.date <= as_of) {
             for level in action.kind.invoice_levels() {
                 let entry = reached
                     .entry(level.invoice)
-                    .or_insert((level.level, action.date));
-                if level.level >= entry.0 {
-                    *entry = (level.level, action.date);
+                    .or_insert((level.offset_days, action.date));
+                if level.offset_days >= entry.0 {
+                    *entry = (level.offset_days, action.date);
                 }
             }
         }
@@ -391,17 +395,17 @@ impl Reminders {
         let reached = self.levels_reached(NaiveDate::MAX);
         let mut levels = Vec::new();
         for (due, invoice) in entry.invoices.iter().zip(invoices) {
-            if plan.level(due.level).is_none() {
+            let Some(offset_days) = plan.level(due.level).map(|l| l.offset_days) else {
                 return Err(ReminderProblem::LevelNotInPlan {
                     invoice: due.invoice,
                     level: due.level,
                 });
-            }
+            };
             if date < invoice.details.issue_date {
                 return Err(Problem::DateBeforeIssue.into());
             }
-            if let Some(&(level, last)) = reached.get(&due.invoice) {
-                if due.level <= level {
+            if let Some(&(reached_offset, last)) = reached.get(&due.invoice) {
+                if offset_days <= reached_offset {
                     return Err(ReminderProblem::LevelAlreadyReached {
                         invoice: due.invoice,
                     });
@@ -415,6 +419,7 @@ impl Reminders {
             levels.push(InvoiceLevel {
                 invoice: due.invoice,
                 level: due.level,
+                offset_days,
             });
         }
         Ok(levels)

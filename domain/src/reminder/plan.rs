@@ -132,6 +132,16 @@ impl ReminderPlan {
         self.levels.get(usize::from(index))
     }
 
+    /// The rank of the furthest level an invoice has reached once a level at `offset_days`
+    /// was logged: the last level at or before that offset (None when the plan now starts
+    /// later).
+    pub fn rank_reached(&self, offset_days: i32) -> Option<u8> {
+        self.levels
+            .iter()
+            .rposition(|l| l.offset_days <= offset_days)
+            .and_then(|rank| u8::try_from(rank).ok())
+    }
+
     /// Checks the plan before it is stored; the first problem found.
     pub fn validate(&self) -> Result<(), PlanError> {
         match self.problems().into_iter().next() {

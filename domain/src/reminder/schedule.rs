@@ -389,7 +389,10 @@ pub fn queue(ledger: &Ledger, reminders: &Reminders, as_of: NaiveDate) -> Queue 
         let mut also_overdue = Vec::new();
         for history in invoices {
             let id = history.invoice.id;
-            let step = next_step(plan, reached.get(&id).copied(), history, as_of);
+            let last = reached
+                .get(&id)
+                .and_then(|&(offset, date)| Some((plan.rank_reached(offset)?, date)));
+            let step = next_step(plan, last, history, as_of);
             let level_due = matches!(step, Step::Level { due_on, .. } if due_on <= as_of);
             if !level_due && history.overdue_at(as_of) {
                 also_overdue.push(id);
