@@ -833,7 +833,7 @@ pub static TEXTS: Texts = Texts {
     remove_level: "Remove this level",
     save_plan_levels: "Save the reminder plan",
     placeholders_help: "Fields you can use in the subject and the message:",
-    template_default_hint: "Empty: the default template.",
+    template_default_hint: "Empty: the default template, shown in grey (for a private individual, without the €40 indemnity).",
     issuer_section: "Your business (letterhead)",
     f_company: "Company or trading name",
     f_late_clause: "Late-payment clause",

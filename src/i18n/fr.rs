@@ -833,7 +833,7 @@ pub static TEXTS: Texts = Texts {
     remove_level: "Retirer ce niveau",
     save_plan_levels: "Enregistrer le plan de relance",
     placeholders_help: "Champs utilisables dans l'objet et le message :",
-    template_default_hint: "Vide : le modèle par défaut.",
+    template_default_hint: "Vide : le modèle par défaut, affiché en gris (pour un particulier, sans l'indemnité de 40 €).",
     issuer_section: "Votre entreprise (en-tête des lettres)",
     f_company: "Raison sociale ou nom",
     f_late_clause: "Mention des pénalités de retard",

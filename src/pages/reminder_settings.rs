@@ -9,8 +9,10 @@ use crate::pages::change_error_text;
 use crate::storage::{ChangeError, Store};
 use encaisse_domain::client::Address;
 use encaisse_domain::client::ClientKind;
+use encaisse_domain::format::Locale;
 use encaisse_domain::letter::{
-    check_template, default_late_clause, IssuerField, IssuerForm, Placeholder, Template,
+    check_template, default_late_clause, default_template, IssuerField, IssuerForm, Placeholder,
+    Template,
 };
 use encaisse_domain::reminder::plan::{
     PlanField, PlanProblem, ReminderLevelForm, ReminderPlan, ReminderPlanForm, MAX_LEVELS,
@@ -227,17 +229,24 @@ fn LevelFields(
             </div>
             <div class="field" class:invalid=move || subject_error().is_some()>
                 <label for=id("subject")>{tr(|t| t.f_subject)}</label>
-                <input id=id("subject") type="text" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev)) placeholder=tr(|t| t.template_default_hint)/>
+                <input id=id("subject") type="text" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev)) placeholder=move || default_text(tone.get()).subject/>
                 <p class="error" aria-live="polite">{subject_error}</p>
             </div>
             <div class="field" class:invalid=move || body_error().is_some()>
                 <label for=id("body")>{tr(|t| t.f_body)}</label>
-                <textarea id=id("body") rows="6" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev)) placeholder=tr(|t| t.template_default_hint)></textarea>
+                <textarea id=id("body") rows="6" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev)) placeholder=move || default_text(tone.get()).body></textarea>
+                <p class="hint">{tr(|t| t.template_default_hint)}</p>
                 <p class="error" aria-live="polite">{body_error}</p>
             </div>
             <button type="button" class="secondary" on:click=move |_| on_remove()>{tr(|t| t.remove_level)}</button>
         </li>
     }
+}
+
+/// The default French template of a tone (to a business), shown in an empty template field
+/// so the user sees what will be sent and what a custom text replaces.
+fn default_text(tone: Tone) -> Template {
+    default_template(tone, ClientKind::Business, Locale::Fr)
 }
 
 /// Who sends the letters: the letterhead, the IBAN to pay to, the terms new clients start
