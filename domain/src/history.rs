@@ -109,13 +109,25 @@ pub struct HistoryEntry {
     pub event: HistoryEvent,
 }
 
+/// The client's latest reminder action as its history tells it: the one the user can take
+/// back (`Ledger::undo_reminder_action`).
+pub fn last_reminder_action(ledger: &Ledger, client: ClientId) -> Option<HistoryEntry> {
+    let action = ledger.reminders().last_action(client)?;
+    Some(HistoryEntry {
+        date: action.date,
+        event: collection_event(ReminderEvent::Action(action), &|id| number_of(ledger, id)),
+    })
+}
+
+fn number_of(ledger: &Ledger, id: InvoiceId) -> String {
+    ledger
+        .invoice(id)
+        .map(|i| i.details.number.clone())
+        .unwrap_or_default()
+}
+
 pub fn client_history(ledger: &Ledger, client: ClientId) -> Vec<HistoryEntry> {
-    let number_of = |id: InvoiceId| {
-        ledger
-            .invoice(id)
-            .map(|i| i.details.number.clone())
-            .unwrap_or_default()
-    };
+    let number_of = |id: InvoiceId| number_of(ledger, id);
     let belongs = |id: InvoiceId| {
         ledger
             .invoice(id)

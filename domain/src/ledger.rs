@@ -21,7 +21,7 @@ use crate::reminder::instalments::NewPaymentPlan;
 use crate::reminder::litigation::NewLitigation;
 use crate::reminder::plan::ReminderPlan;
 use crate::reminder::schedule::{InstalmentDue, QueueEntry};
-use crate::reminder::{Channel, NewPromise, ReminderProblem, Reminders, Tone};
+use crate::reminder::{ActionKind, Channel, NewPromise, ReminderProblem, Reminders, Tone};
 use crate::settings::Settings;
 use crate::settlement::{CreditNote, Dispute, WriteOff};
 use crate::sorting::sort_by_key;
@@ -755,6 +755,29 @@ impl Ledger {
 
     pub fn add_promise(&mut self, promise: NewPromise) -> Result<PromiseId, Problem> {
         self.change_reminders(|r, ledger, id| r.add_promise(id, ledger, promise))
+    }
+
+    pub fn withdraw_promise(&mut self, promise: PromiseId) -> Result<(), Problem> {
+        self.change_reminders(|r, _, _| r.withdraw_promise(promise).map(drop))
+    }
+
+    /// Takes back the client's latest reminder action. A written formal notice taken back
+    /// also takes back the formal-notice date it gave the client's invoices (those dated that
+    /// day): the demand was not made.
+    pub fn undo_reminder_action(&mut self, client: ClientId) -> Result<(), Problem> {
+        let undone = self.change_reminders(|r, _, _| r.undo_last_action(client))?;
+        if let ActionKind::Sent { channel, tone, .. } = undone.kind {
+            if tone >= Tone::FormalNotice && channel != Channel::Phone {
+                for invoice in self.invoices.iter_mut() {
+                    if invoice.details.client == client
+                        && invoice.formal_notice == Some(undone.date)
+                    {
+                        invoice.formal_notice = None;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Gives a client its own reminder plan, or (None) returns it to the default one.

@@ -344,3 +344,51 @@ fn a_credit_note_on_a_planned_invoice_counts_toward_its_instalments() {
         PlanStatus::Completed { on: d(2026, 4, 2) }
     );
 }
+
+#[test]
+fn a_formal_notice_taken_back_takes_back_the_date_it_gave_and_returns_to_the_queue() {
+    // Guards against "Marquer comme faite" clicked by mistake on a mise en demeure: the
+    // invoices would keep a formal-notice date (interest for a private client) for a letter
+    // never sent, and the level would be lost for good.
+    let mut ledger = Ledger::default();
+    let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
+    let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
+    let other = ledger.add_client(support::business("Martin"), d(2026, 1, 1));
+    let theirs = invoice(&mut ledger, other, "F-2", d(2026, 1, 10));
+    let sent = send_all(&mut ledger, d(2026, 1, 10), d(2026, 3, 11));
+    assert_eq!(sent.last(), Some(&(d(2026, 3, 11), Tone::FormalNotice)));
+    assert_eq!(
+        ledger.invoice(id).unwrap().formal_notice,
+        Some(d(2026, 3, 11))
+    );
+
+    ledger.undo_reminder_action(client).unwrap();
+    assert_eq!(ledger.invoice(id).unwrap().formal_notice, None);
+    assert_eq!(
+        ledger.invoice(theirs).unwrap().formal_notice,
+        Some(d(2026, 3, 11)),
+        "another client's notice stays"
+    );
+    let again = queue(&ledger, ledger.reminders(), d(2026, 3, 11)).due;
+    assert_eq!(again.len(), 1);
+    assert_eq!(
+        (again[0].client, again[0].tone),
+        (client, Tone::FormalNotice)
+    );
+    // Only the latest goes each time: the second reminder is next, then nothing is left
+    // after the courteous note, the first and second reminders.
+    ledger.undo_reminder_action(client).unwrap();
+    assert_eq!(
+        queue(&ledger, ledger.reminders(), d(2026, 3, 11)).due[0].tone,
+        Tone::SecondReminder
+    );
+    for _ in 0..2 {
+        ledger.undo_reminder_action(client).unwrap();
+    }
+    let before = ledger.clone();
+    assert_eq!(
+        ledger.undo_reminder_action(client),
+        Err(Problem::Reminder(Box::new(ReminderProblem::NothingToUndo)))
+    );
+    assert_eq!(ledger, before);
+}

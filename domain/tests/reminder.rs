@@ -18,7 +18,7 @@ use encaisse_domain::reminder::plan::{
     PlanError, PlanField, PlanProblem, ReminderLevelForm, ReminderPlan, ReminderPlanForm,
 };
 use encaisse_domain::reminder::schedule::{
-    queue, InstalmentNotice, PauseReason, Queue, QueueEntry,
+    promises_of, queue, InstalmentNotice, PauseReason, PromiseStatus, Queue, QueueEntry,
 };
 use encaisse_domain::reminder::{
     ActionKind, Channel, NewPromise, ReminderEvent, ReminderProblem, Reminders, Tone,
@@ -921,7 +921,7 @@ proptest! {
         // Guards against a level firing twice or out of order, a reminder to a paused client,
         // and a reminder for an invoice not yet issued, settled, written off or in litigation,
         // over every day of random histories worked by a user who sends, skips, snoozes,
-        // takes promises, agrees payment plans and hands files over.
+        // takes promises, agrees payment plans, hands files over and takes a mistake back.
         let (mut book, clients) = build(&stories, archived);
         let mut choices = choices.into_iter().cycle();
         let mut last_level: HashMap<InvoiceId, u8> = HashMap::new();
@@ -967,6 +967,14 @@ proptest! {
                         if let Some(plan) = proposal(&book.ledger, &book.reminders, entry.client, today, count, today + chrono::Duration::days(5), Cadence::EveryDays(20)) {
                             book.reminders.add_payment_plan(id, &book.ledger, plan).unwrap();
                         }
+                        continue;
+                    }
+                    16 => {
+                        // Sent by mistake and taken back: as if nothing had been done.
+                        let before = book.reminders.clone();
+                        book.reminders.record_done(id, &book.ledger, entry, today, entry.channel).unwrap();
+                        book.reminders.undo_last_action(entry.client).unwrap();
+                        prop_assert_eq!(&book.reminders, &before);
                         continue;
                     }
                     _ => continue,
@@ -1046,4 +1054,62 @@ fn a_plan_with_an_unknown_placeholder_is_refused_on_its_field() {
             problem: PlanProblem::TemplateInvalid
         }))
     );
+}
+
+#[test]
+fn each_promise_says_whether_it_is_pending_kept_or_broken_and_a_withdrawn_one_pauses_nothing() {
+    // Guards against a collection file listing promises without saying which were kept, and
+    // against a promise recorded by mistake holding the client's reminders until its date.
+    let (mut book, client, invoice) = one_invoice();
+    book.promise(client, d(2026, 4, 2), d(2026, 4, 10), Some(dec!(500)));
+    book.pay(client, d(2026, 4, 9), &[(invoice, dec!(500))]);
+    book.promise(client, d(2026, 4, 11), d(2026, 4, 20), None);
+    book.promise(client, d(2026, 4, 21), d(2026, 5, 30), Some(dec!(700)));
+    let statuses = |book: &Book, on| {
+        promises_of(&book.ledger, &book.reminders, client, on)
+            .into_iter()
+            .map(|(p, status)| (p.promised_for, status))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        statuses(&book, d(2026, 4, 25)),
+        vec![
+            (d(2026, 5, 30), PromiseStatus::Pending),
+            (d(2026, 4, 20), PromiseStatus::Broken),
+            (d(2026, 4, 10), PromiseStatus::Kept),
+        ]
+    );
+    assert!(book.queue(d(2026, 4, 25)).due.is_empty());
+    let pending = book.reminders.promises.last().unwrap().id;
+    book.reminders.withdraw_promise(pending).unwrap();
+    assert_eq!(statuses(&book, d(2026, 4, 25)).len(), 2);
+    assert_eq!(book.entry(d(2026, 4, 25)).unwrap().client, client);
+    assert_eq!(
+        book.reminders.withdraw_promise(pending),
+        Err(ReminderProblem::UnknownPromise(pending))
+    );
+}
+
+#[test]
+fn an_undone_snooze_or_skip_gives_the_queue_back_its_entry() {
+    // Guards against a wrong "Reporter" or "Passer" that could not be taken back.
+    let (mut book, client, _) = one_invoice();
+    let entry = book.entry(d(2026, 4, 1)).unwrap();
+    let id = book.id();
+    book.reminders
+        .record_skip(id, &book.ledger, &entry, d(2026, 4, 1))
+        .unwrap();
+    let id = book.id();
+    book.reminders
+        .snooze(id, &book.ledger, client, d(2026, 4, 1), d(2026, 4, 30))
+        .unwrap();
+    assert!(book.queue(d(2026, 4, 16)).due.is_empty(), "snoozed");
+    let undone = book.reminders.undo_last_action(client).unwrap();
+    assert!(matches!(undone.kind, ActionKind::Snoozed { .. }));
+    assert_eq!(
+        book.entry(d(2026, 4, 16)).unwrap().tone,
+        Tone::SecondReminder
+    );
+    book.reminders.undo_last_action(client).unwrap();
+    assert_eq!(book.entry(d(2026, 4, 1)), Some(entry));
 }

@@ -65,9 +65,9 @@ test("the queue lists the domain's clients; a formal notice prints with its tota
   });
 });
 
-test("a promise to pay pauses the client's reminders and a bad plan offset is named on its line", async () => {
-  // Guards against reminders sent to a client who promised to pay, and a plan editor that
-  // saves offsets out of order.
+test("a promise to pay pauses the client's reminders until withdrawn, and a bad plan offset is named on its line", async () => {
+  // Guards against reminders sent to a client who promised to pay, a promise recorded by
+  // mistake that holds them back, and a plan editor that saves offsets out of order.
   const expected = domainFigures();
   await withPage(app, async (page) => {
     await loadDemoOn(page, app);
@@ -81,6 +81,14 @@ test("a promise to pay pauses the client's reminders and a bad plan offset is na
     await page.getByTestId("paused-clients").getByText(/promesse de paiement pour le 30\/11\/2026/).waitFor();
     const names = await page.getByTestId("reminder-queue").locator("tbody tr td:first-child").allInnerTexts();
     assert.ok(!names.includes(expected.formal_notice.client), "paused, not in the queue");
+    // Withdrawn (recorded by mistake): the client is back in the queue.
+    await visit(page, app.server.url + `#/recouvrement/${client}`);
+    const promise = page.getByTestId("promises").locator("li").filter({ hasText: "30/11/2026" });
+    assert.match(await shown(promise), /\(en attente\)/);
+    await promise.getByRole("button", { name: /^Retirer/ }).click();
+    await promise.waitFor({ state: "detached" });
+    await visit(page, app.server.url + "#/relances");
+    await page.getByTestId("reminder-queue").getByText(expected.formal_notice.client).waitFor();
 
     await visit(page, app.server.url + "#/relances/parametres");
     const levels = page.getByTestId("plan-level");
@@ -90,5 +98,26 @@ test("a promise to pay pauses the client's reminders and a bad plan offset is na
     await levels.nth(2).getByText("Ce niveau doit venir après le précédent.").waitFor();
     await levels.nth(2).getByLabel("Objet").fill("Relance {facture}");
     await levels.nth(2).getByText("Champ inconnu {facture} (ligne 1, colonne 9).").waitFor();
+  });
+});
+
+test("a reminder marked as done by mistake is taken back and returns to the queue, also after a reload", async () => {
+  // Guards against a wrong click on "Marquer comme faite" that loses a level for good.
+  const expected = domainFigures();
+  const first = expected.reminders_due[0];
+  await withPage(app, async (page) => {
+    await loadDemoOn(page, app);
+    await visit(page, app.server.url + "#/relances");
+    const row = page.getByTestId("reminder-queue").locator("tbody tr").filter({ hasText: first });
+    await row.getByRole("link", { name: "Préparer" }).click();
+    await page.getByTestId("mark-done").click();
+    await page.getByTestId("reminder-status").getByText("Relance enregistrée le 22/11/2026").waitFor();
+    await page.getByTestId("undo-reminder").click();
+    await page.getByTestId("reminder-status").getByText("Action annulée : rien n'est enregistré.").waitFor();
+    await page.reload();
+    await page.getByTestId("letter").waitFor();
+    await visit(page, app.server.url + "#/relances");
+    const names = await page.getByTestId("reminder-queue").locator("tbody tr td:first-child").allInnerTexts();
+    assert.deepEqual(names, expected.reminders_due);
   });
 });

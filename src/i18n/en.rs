@@ -13,7 +13,7 @@ use encaisse_domain::problem::Problem;
 use encaisse_domain::reminder::instalments::PlanStatus;
 use encaisse_domain::reminder::litigation::LitigationKind;
 use encaisse_domain::reminder::plan::PlanProblem;
-use encaisse_domain::reminder::schedule::PauseReason;
+use encaisse_domain::reminder::schedule::{PauseReason, PromiseStatus};
 use encaisse_domain::reminder::{Channel, ReminderProblem, Tone};
 use encaisse_domain::score::{Factor, Grade};
 use encaisse_domain::snapshot::{Inconsistency, SnapshotError};
@@ -699,6 +699,8 @@ pub static TEXTS: Texts = Texts {
         ReminderProblem::PaymentPlanNotActive => "This payment plan is no longer active.".into(),
         ReminderProblem::UnknownInstalment => "This instalment does not exist.".into(),
         ReminderProblem::InstalmentAlreadyReminded => "This instalment reminder is already recorded.".into(),
+        ReminderProblem::UnknownPromise(_) => "This promise no longer exists.".into(),
+        ReminderProblem::NothingToUndo => "No reminder action to undo for this client.".into(),
         ReminderProblem::InvoiceNotOverdue { .. } => "A chosen invoice is not overdue.".into(),
         ReminderProblem::InvoiceInLitigation { .. } => "A chosen invoice is already in litigation.".into(),
         ReminderProblem::UnknownLitigation(_) => "This litigation file no longer exists.".into(),
@@ -792,6 +794,17 @@ pub static TEXTS: Texts = Texts {
         Some(amount) => format!("On {made}: {amount} promised by {promised}"),
         None => format!("On {made}: payment promised by {promised}"),
     },
+    promise_status: |status| match status {
+        PromiseStatus::Pending => "pending",
+        PromiseStatus::Kept => "kept",
+        PromiseStatus::Broken => "broken",
+    },
+    withdraw_promise: "Withdraw",
+    confirm_withdraw_promise: "Withdraw this promise? If it was pausing the client's reminders, they resume.",
+    last_action: "Latest action",
+    undo_action: "Undo this action",
+    confirm_undo_action: "Undo this action, as if it had not been done? An undone reminder returns to today's queue; an undone formal notice no longer dates the invoices' formal notice.",
+    action_undone: "Action undone: nothing is recorded.",
     payment_plan_section: "Payment plan",
     f_instalment_count: "Number of instalments",
     f_first_date: "First instalment",

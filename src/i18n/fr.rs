@@ -13,7 +13,7 @@ use encaisse_domain::problem::Problem;
 use encaisse_domain::reminder::instalments::PlanStatus;
 use encaisse_domain::reminder::litigation::LitigationKind;
 use encaisse_domain::reminder::plan::PlanProblem;
-use encaisse_domain::reminder::schedule::PauseReason;
+use encaisse_domain::reminder::schedule::{PauseReason, PromiseStatus};
 use encaisse_domain::reminder::{Channel, ReminderProblem, Tone};
 use encaisse_domain::score::{Factor, Grade};
 use encaisse_domain::snapshot::{Inconsistency, SnapshotError};
@@ -699,6 +699,8 @@ pub static TEXTS: Texts = Texts {
         ReminderProblem::PaymentPlanNotActive => "Ce plan de paiement n'est plus en cours.".into(),
         ReminderProblem::UnknownInstalment => "Cette échéance n'existe pas.".into(),
         ReminderProblem::InstalmentAlreadyReminded => "Ce rappel d'échéance est déjà enregistré.".into(),
+        ReminderProblem::UnknownPromise(_) => "Cette promesse n'existe plus.".into(),
+        ReminderProblem::NothingToUndo => "Aucune action de relance à annuler pour ce client.".into(),
         ReminderProblem::InvoiceNotOverdue { .. } => "Une facture choisie n'est pas échue.".into(),
         ReminderProblem::InvoiceInLitigation { .. } => "Une facture choisie est déjà au contentieux.".into(),
         ReminderProblem::UnknownLitigation(_) => "Ce dossier de contentieux n'existe plus.".into(),
@@ -792,6 +794,17 @@ pub static TEXTS: Texts = Texts {
         Some(amount) => format!("Le {made} : {amount} promis pour le {promised}"),
         None => format!("Le {made} : paiement promis pour le {promised}"),
     },
+    promise_status: |status| match status {
+        PromiseStatus::Pending => "en attente",
+        PromiseStatus::Kept => "tenue",
+        PromiseStatus::Broken => "non tenue",
+    },
+    withdraw_promise: "Retirer",
+    confirm_withdraw_promise: "Retirer cette promesse ? Si elle suspendait les relances du client, elles reprennent.",
+    last_action: "Dernière action",
+    undo_action: "Annuler cette action",
+    confirm_undo_action: "Annuler cette action, comme si elle n'avait pas été faite ? Une relance annulée revient dans la file du jour ; une mise en demeure annulée ne date plus la mise en demeure des factures.",
+    action_undone: "Action annulée : rien n'est enregistré.",
     payment_plan_section: "Plan de paiement (échéancier)",
     f_instalment_count: "Nombre d'échéances",
     f_first_date: "Première échéance",

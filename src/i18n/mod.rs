@@ -19,7 +19,7 @@ use encaisse_domain::problem::Problem;
 use encaisse_domain::reminder::instalments::PlanStatus;
 use encaisse_domain::reminder::litigation::LitigationKind;
 use encaisse_domain::reminder::plan::PlanProblem;
-use encaisse_domain::reminder::schedule::PauseReason;
+use encaisse_domain::reminder::schedule::{PauseReason, PromiseStatus};
 use encaisse_domain::reminder::{Channel, ReminderProblem, Tone};
 use encaisse_domain::score::{Factor, Grade};
 use encaisse_domain::snapshot::SnapshotError;
@@ -587,6 +587,13 @@ pub struct Texts {
     pub record_promise: &'static str,
     /// When made, for when, and the amount if any.
     pub promise_line: fn(&str, &str, Option<&str>) -> String,
+    pub promise_status: fn(PromiseStatus) -> &'static str,
+    pub withdraw_promise: &'static str,
+    pub confirm_withdraw_promise: &'static str,
+    pub last_action: &'static str,
+    pub undo_action: &'static str,
+    pub confirm_undo_action: &'static str,
+    pub action_undone: &'static str,
     pub payment_plan_section: &'static str,
     pub f_instalment_count: &'static str,
     pub f_first_date: &'static str,

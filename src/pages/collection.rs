@@ -5,14 +5,14 @@
 use crate::clock::today;
 use crate::components::dated_form::{problem_text, DatedReasonForm};
 use crate::components::fields::{TextArea, TextField};
-use crate::components::{date, date_view, eur, money};
+use crate::components::{confirm, date, date_view, eur, money};
 use crate::i18n::{tr, use_t};
 use crate::pages::reminder_settings::PlanEditor;
 use crate::pages::{change_error_text, NotFound};
 use crate::route::Route;
 use crate::storage::Store;
-use encaisse_domain::history::client_history;
-use encaisse_domain::ids::{ClientId, InvoiceId};
+use encaisse_domain::history::{client_history, last_reminder_action};
+use encaisse_domain::ids::{ClientId, InvoiceId, PromiseId};
 use encaisse_domain::invoice::parse_date;
 use encaisse_domain::iso_date;
 use encaisse_domain::money::parse_amount;
@@ -20,7 +20,8 @@ use encaisse_domain::reminder::instalments::{
     proposal, Cadence, Instalment, NewPaymentPlan, DEFAULT_GRACE_DAYS,
 };
 use encaisse_domain::reminder::litigation::{in_litigation, LitigationKind, NewLitigation};
-use encaisse_domain::reminder::NewPromise;
+use encaisse_domain::reminder::schedule::{promises_of, PromiseStatus};
+use encaisse_domain::reminder::{NewPromise, Promise};
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -75,16 +76,23 @@ fn PromisePanel(client: ClientId) -> impl IntoView {
         text => parse_amount(text).map(Some),
     };
     let amount_error = Signal::derive(move || amount_value().err().map(|p| problem_text(&p)));
+    let as_of = today();
     let promises = Memo::new(move |_| {
         ledger.with(|l| {
-            l.reminders()
-                .promises
-                .iter()
-                .filter(|p| p.client == client)
-                .map(|p| (p.made_on, p.promised_for, p.amount, p.note.clone()))
+            promises_of(l, l.reminders(), client, as_of)
+                .into_iter()
+                .map(|(p, status)| (p.clone(), status))
                 .collect::<Vec<_>>()
         })
     });
+    let withdraw = move |promise: PromiseId| {
+        if !confirm(t.get_untracked().confirm_withdraw_promise) {
+            return;
+        }
+        if let Err(e) = store.change(|l| l.withdraw_promise(promise)) {
+            outcome.set(Some(change_error_text(&e)));
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);
@@ -115,11 +123,19 @@ fn PromisePanel(client: ClientId) -> impl IntoView {
         <section class="panel" aria-labelledby="promise-title">
             <h2 id="promise-title">{tr(|t| t.promise_section)}</h2>
             <ul class="plain" data-testid="promises">
-                {move || promises.get().into_iter().map(|(made, promised, amount, note)| view! {
-                    <li>
-                        {move || (t.get().promise_line)(&date(t, made), &date(t, promised), amount.map(|a| eur(t, a)).as_deref())}
-                        {(!note.is_empty()).then(|| format!(" — {note}"))}
-                    </li>
+                {move || promises.get().into_iter().map(|(promise, status)| {
+                    let Promise { id, made_on, promised_for, amount, note, .. } = promise;
+                    view! {
+                        <li>
+                            {move || (t.get().promise_line)(&date(t, made_on), &date(t, promised_for), amount.map(|a| eur(t, a)).as_deref())}
+                            " "<span class=promise_class(status)>"("{move || (t.get().promise_status)(status)}")"</span>
+                            {(!note.is_empty()).then(|| format!(" — {note}"))}
+                            " "<button type="button" class="link" on:click=move |_| withdraw(id)
+                                aria-label=move || format!("{} : {}", t.get().withdraw_promise, (t.get().promise_line)(&date(t, made_on), &date(t, promised_for), None))>
+                                {tr(|t| t.withdraw_promise)}
+                            </button>
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
             <form novalidate on:submit=submit data-testid="promise-form">
@@ -512,6 +528,7 @@ fn OwnPlanPanel(client: ClientId) -> impl IntoView {
 fn CollectionHistory(client: ClientId) -> impl IntoView {
     let t = use_t();
     let ledger = expect_context::<Store>().ledger();
+    let store = expect_context::<Store>();
     let entries = Memo::new(move |_| {
         ledger.with(|l| {
             client_history(l, client)
@@ -520,14 +537,42 @@ fn CollectionHistory(client: ClientId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let last = Memo::new(move |_| ledger.with(|l| last_reminder_action(l, client)));
+    let outcome = RwSignal::new(None::<String>);
+    let undo = move |_| {
+        if !confirm(t.get_untracked().confirm_undo_action) {
+            return;
+        }
+        outcome.set(Some(
+            match store.change(|l| l.undo_reminder_action(client)) {
+                Ok(()) => t.get_untracked().action_undone.to_string(),
+                Err(e) => change_error_text(&e),
+            },
+        ));
+    };
     view! {
         <section class="panel" aria-labelledby="collection-history-title">
             <h2 id="collection-history-title">{tr(|t| t.history_section)}</h2>
+            {move || last.get().map(|entry| view! {
+                <p data-testid="last-action">
+                    {tr(|t| t.last_action)}" : "{date_view(entry.date)}" — "{move || (t.get().history_event)(&entry.event, t.get().locale)}
+                    " "<button type="button" class="secondary" on:click=undo>{tr(|t| t.undo_action)}</button>
+                </p>
+            })}
+            <p role="status">{move || outcome.get()}</p>
             <ol class="history" data-testid="collection-history">
                 {move || entries.get().into_iter().map(|entry| view! {
                     <li><time datetime=iso_date::format(entry.date)>{date_view(entry.date)}</time>" "{move || (t.get().history_event)(&entry.event, t.get().locale)}</li>
                 }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+fn promise_class(status: PromiseStatus) -> &'static str {
+    match status {
+        PromiseStatus::Pending => "promise pending",
+        PromiseStatus::Kept => "promise kept",
+        PromiseStatus::Broken => "promise broken",
     }
 }

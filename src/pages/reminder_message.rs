@@ -3,7 +3,7 @@
 //! letterhead. The first of these actions records the reminder in the client's history.
 
 use crate::clock::today;
-use crate::components::date;
+use crate::components::{confirm, date};
 use crate::i18n::{tr, use_t};
 use crate::pages::change_error_text;
 use crate::route::Route;
@@ -116,7 +116,24 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
         let sent = entry
             .with_value(|e| store.change(|l| l.record_reminder_sent(e, as_of, used).map(drop)));
         match sent {
-            Ok(()) => logged.set(Some(used)),
+            Ok(()) => {
+                notice.set(None);
+                logged.set(Some(used));
+            }
+            Err(e) => notice.set(Some(change_error_text(&e))),
+        }
+    };
+    // A reminder recorded by mistake (the e-mail never sent, the wrong channel) is taken
+    // back here, and the next action records it again.
+    let undo = move |_| {
+        if !confirm(t.get_untracked().confirm_undo_action) {
+            return;
+        }
+        match store.change(|l| l.undo_reminder_action(client)) {
+            Ok(()) => {
+                logged.set(None);
+                notice.set(Some(t.get_untracked().action_undone.to_string()));
+            }
             Err(e) => notice.set(Some(change_error_text(&e))),
         }
     };
@@ -130,8 +147,8 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
             let promise = window().navigator().clipboard().write_text(&text);
             let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             if copied {
-                notice.set(Some(t.copied.to_string()));
                 record(used);
+                notice.set(Some(t.copied.to_string()));
             } else {
                 notice.set(Some(t.copy_failed.to_string()));
             }
@@ -213,6 +230,9 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
                     {move || logged.get().map(|used| (t.get().reminder_logged)(&date(t, as_of), &(t.get().channel)(used).to_ascii_lowercase()))}
                     " "{move || notice.get()}
                 </p>
+                {move || logged.get().map(|_| view! {
+                    <button type="button" class="secondary" data-testid="undo-reminder" on:click=undo>{tr(|t| t.undo_action)}</button>
+                })}
                 <h2>{tr(|t| t.letter_preview)}</h2>
             </div>
             {move || letter_view(letter())}

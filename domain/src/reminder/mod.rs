@@ -173,6 +173,9 @@ pub enum ReminderProblem {
     PaymentPlanNotActive,
     UnknownInstalment,
     InstalmentAlreadyReminded,
+    UnknownPromise(PromiseId),
+    /// The client has no logged action to take back.
+    NothingToUndo,
     InvoiceNotOverdue {
         invoice: InvoiceId,
     },
@@ -550,6 +553,43 @@ impl Reminders {
         };
         insert_by_id(&mut self.promises, stored, |p| p.id)?;
         Ok(id)
+    }
+
+    /// Removes a promise recorded by mistake or called off: the client's reminders no longer
+    /// wait for it.
+    pub fn withdraw_promise(&mut self, promise: PromiseId) -> Result<Promise, ReminderProblem> {
+        let index = self
+            .promises
+            .binary_search_by_key(&promise, |p| p.id)
+            .map_err(|_| ReminderProblem::UnknownPromise(promise))?;
+        Ok(self.promises.remove(index))
+    }
+
+    /// The client's latest action (by date, then by the order it was logged): the one that
+    /// can be undone.
+    pub fn last_action(&self, client: ClientId) -> Option<&ReminderAction> {
+        self.log
+            .iter()
+            .filter(|a| a.client == client)
+            .max_by_key(|a| (a.date, a.id))
+    }
+
+    /// Takes back the client's latest action, as if it had not been done: a reminder marked as
+    /// sent by mistake returns to the queue with its levels, a snooze ends. Only the latest
+    /// can go, so what remains is still a history the schedule could have produced.
+    pub fn undo_last_action(
+        &mut self,
+        client: ClientId,
+    ) -> Result<ReminderAction, ReminderProblem> {
+        let id = self
+            .last_action(client)
+            .map(|a| a.id)
+            .ok_or(ReminderProblem::NothingToUndo)?;
+        let index = self
+            .log
+            .binary_search_by_key(&id, |a| a.id)
+            .map_err(|_| ReminderProblem::NothingToUndo)?;
+        Ok(self.log.remove(index))
     }
 
     /// Gives a client its own plan, or (`None`) returns it to the default one.

@@ -201,6 +201,42 @@ fn next_step(
     }
 }
 
+/// Where a promise to pay stands on a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromiseStatus {
+    /// Its date has not passed: the client's reminders wait for it.
+    Pending,
+    Kept,
+    Broken,
+}
+
+/// Each promise of the client with where it stands on that date, latest promised first.
+pub fn promises_of<'a>(
+    ledger: &Ledger,
+    reminders: &'a Reminders,
+    client: ClientId,
+    as_of: NaiveDate,
+) -> Vec<(&'a Promise, PromiseStatus)> {
+    let timeline = Timeline::new(ledger);
+    let mut promises: Vec<(&Promise, PromiseStatus)> = reminders
+        .promises
+        .iter()
+        .filter(|p| p.client == client)
+        .map(|p| {
+            let status = if as_of <= p.promised_for {
+                PromiseStatus::Pending
+            } else if promise_kept(ledger, &timeline, p) {
+                PromiseStatus::Kept
+            } else {
+                PromiseStatus::Broken
+            };
+            (p, status)
+        })
+        .collect();
+    promises.sort_by_key(|(p, _)| std::cmp::Reverse((p.promised_for, p.id)));
+    promises
+}
+
 /// Whether a promise whose date has passed was kept: the client paid its amount between
 /// the day it was made and the promised day, or, without an amount, settled by then every
 /// invoice that was overdue when it was made.
