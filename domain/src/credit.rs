@@ -24,6 +24,9 @@ pub enum CreditWarning {
     PoorPayer { score: u8 },
     /// The user blocked sales on credit to this client.
     Blocked { since: NaiveDate },
+    /// Invoices overdue by more than [`LONG_OVERDUE_DAYS`] (disputes aside): a warning even
+    /// for a client too new to be scored.
+    LongOverdue { amount: Decimal, days: i64 },
 }
 
 /// What to propose instead of plain credit.
@@ -38,6 +41,10 @@ pub enum CreditAction {
         days: u16,
     },
     PaymentBeforeDelivery,
+    /// Have the long-overdue amount paid before delivering more.
+    SettleOverdueFirst {
+        amount: Decimal,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +62,8 @@ pub struct CreditCheck {
 const POOR_PAYER_DEPOSIT_PERCENT: i64 = 30;
 /// Terms to propose to a client over its limit.
 const SHORT_TERMS_DAYS: u16 = 15;
+/// Days past due from which an overdue invoice warns on a new one.
+pub const LONG_OVERDUE_DAYS: i64 = 30;
 
 /// What credit control needs to know of a client, gathered once: a form then checks each
 /// amount typed without going through the ledger again.
@@ -67,6 +76,9 @@ pub struct CreditStanding {
     pub limit: Option<Decimal>,
     pub score: ClientScore,
     pub hold: Option<CreditHold>,
+    /// Open on invoices overdue by more than [`LONG_OVERDUE_DAYS`], not in dispute, and the
+    /// oldest one's days past due.
+    pub long_overdue: Option<(Decimal, i64)>,
 }
 
 impl CreditStanding {
@@ -91,6 +103,18 @@ pub fn standing(
         .filter(|h| h.client() == client)
         .map(|h| h.open_at(as_of))
         .sum();
+    let long: Vec<_> = timeline
+        .invoices
+        .iter()
+        .filter(|h| h.client() == client && h.issued_by(as_of) && !h.disputed_at(as_of))
+        .filter(|h| (as_of - h.due).num_days() > LONG_OVERDUE_DAYS)
+        .map(|h| (h.open_at(as_of), (as_of - h.due).num_days()))
+        .filter(|(open, _)| *open > Decimal::ZERO)
+        .collect();
+    let long_overdue = long.iter().map(|(_, days)| *days).max().map(|days| {
+        let amount: Decimal = long.iter().map(|(open, _)| *open).sum();
+        (amount, days)
+    });
     let drafts = ledger
         .drafts_of(client)
         .filter(|d| Some(d.id) != issuing)
@@ -103,6 +127,7 @@ pub fn standing(
         limit: found.and_then(|c| c.details.credit_limit),
         score: score_client(ledger, &timeline, client, as_of),
         hold: found.and_then(|c| c.hold_on(as_of)).cloned(),
+        long_overdue,
     }
 }
 
@@ -146,6 +171,10 @@ impl CreditStanding {
             warnings.push(CreditWarning::Blocked {
                 since: hold.blocked_on,
             });
+        }
+        if let Some((amount, days)) = self.long_overdue {
+            warnings.push(CreditWarning::LongOverdue { amount, days });
+            actions.push(CreditAction::SettleOverdueFirst { amount });
         }
         let needs_cash_first = self.hold.is_some()
             || matches!(

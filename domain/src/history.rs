@@ -226,7 +226,10 @@ pub fn client_history(ledger: &Ledger, client: ClientId) -> Vec<HistoryEntry> {
                 event: collection_event(event, &number_of),
             }),
     );
-    // Newest first; the sort is stable so same-day facts keep their recording order.
+    // Newest first, same-day facts too: each kind above was pushed oldest first (a block
+    // before its lifting, an invoice before its payment), so the list is reversed before a
+    // stable sort by date.
+    entries.reverse();
     sort_by_key(&mut entries, |entry| std::cmp::Reverse(entry.date));
     entries
 }

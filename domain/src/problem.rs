@@ -48,6 +48,8 @@ pub enum Problem {
         amount: Decimal,
     },
     DateBeforeIssue,
+    /// A fact recorded (a block, a dispute, a hand-over closed) dated after today.
+    DateInFuture,
     DaysOutOfRange {
         min: u16,
         max: u16,

@@ -25,6 +25,8 @@ const CORE_POINTS: [(i64, i64); 6] = [(-10, 100), (0, 80), (15, 70), (30, 50), (
 const GRACE_DAYS: i64 = 5;
 /// Recent months, for the trend: invoices due within them against those due before.
 const RECENT_MONTHS: u32 = 6;
+/// Paid invoices each period needs for a trend: one invoice alone says nothing of a change.
+const TREND_MIN_INVOICES: usize = 3;
 
 /// A factor of the score, with what it measured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +37,8 @@ pub enum Factor {
     LateShare { percent: i64 },
     /// The longest delay, paid or still running.
     WorstDelay { days: i64 },
-    /// Recent days beyond terms minus older ones (positive: getting worse).
+    /// Recent days beyond terms minus older ones, over paid invoices (positive: getting
+    /// worse).
     Trend { change_days: i64 },
     /// Disputes opened during the lookback.
     Disputes { count: usize },
@@ -208,17 +211,20 @@ pub fn score_client(
         -((worst - 60).max(0) / 12).min(10),
     );
 
-    let recent: Vec<(Decimal, i64)> = experiences
-        .iter()
-        .filter(|e| e.3 > recent_since)
-        .map(|e| (e.0, e.1))
-        .collect();
-    let older: Vec<(Decimal, i64)> = experiences
-        .iter()
-        .filter(|e| e.3 <= recent_since)
-        .map(|e| (e.0, e.1))
-        .collect();
-    if let (Some(now), Some(before)) = (
+    // Paid invoices only: an unpaid invoice's delay so far is less than it will be, and the
+    // recent ones have had less time to run up, so counting them would call a client who
+    // stopped paying "improving" (the core and the worst delay already count them).
+    let paid_in = |recent: bool| -> Vec<(Decimal, i64)> {
+        experiences
+            .iter()
+            .filter(|e| e.2 && (e.3 > recent_since) == recent)
+            .map(|e| (e.0, e.1))
+            .collect()
+    };
+    let (recent, older) = (paid_in(true), paid_in(false));
+    let enough = recent.len() >= TREND_MIN_INVOICES && older.len() >= TREND_MIN_INVOICES;
+    if let (true, Some(now), Some(before)) = (
+        enough,
         WeightedDays::of(recent.iter().copied()).mean_days(),
         WeightedDays::of(older.iter().copied()).mean_days(),
     ) {

@@ -3,6 +3,7 @@
 mod support;
 
 use encaisse_domain::credit::{check_new_invoice, standing, CreditAction, CreditWarning};
+use encaisse_domain::history::HistoryEvent;
 use encaisse_domain::ids::{ClientId, DraftId};
 use encaisse_domain::invoice::InvoiceDetails;
 use encaisse_domain::ledger::Ledger;
@@ -67,7 +68,7 @@ fn an_invoice_taking_a_client_over_its_limit_warns_and_proposes_a_deposit() {
         &[Some(0), Some(0), Some(0), None, None],
         dec!(2000),
     );
-    let check = check_new_invoice(&ledger, c, dec!(2000), d(2025, 6, 10), None);
+    let check = check_new_invoice(&ledger, c, dec!(2000), d(2025, 5, 20), None);
     assert_eq!(check.open, dec!(4000));
     assert_eq!(
         check.warnings,
@@ -84,7 +85,7 @@ fn an_invoice_taking_a_client_over_its_limit_warns_and_proposes_a_deposit() {
         ]
     );
     assert!(
-        check_new_invoice(&ledger, c, dec!(1000), d(2025, 6, 10), None)
+        check_new_invoice(&ledger, c, dec!(1000), d(2025, 5, 20), None)
             .warnings
             .is_empty()
     );
@@ -131,7 +132,7 @@ fn a_client_already_over_its_limit_is_warned_before_an_amount_is_typed() {
         &[Some(0), None, None],
         dec!(2000),
     );
-    let check = standing(&ledger, c, d(2025, 6, 10), None).check(Decimal::ZERO);
+    let check = standing(&ledger, c, d(2025, 4, 1), None).check(Decimal::ZERO);
     assert_eq!(
         check.warnings,
         [CreditWarning::OverLimit {
@@ -164,7 +165,7 @@ fn drafts_count_in_the_exposure_but_not_the_one_being_issued() {
     let mut ledger = Ledger::default();
     let c = client(&mut ledger, Some(dec!(5000)), &[Some(0), None], dec!(2000));
     let draft = draft_for(&mut ledger, c, dec!(2500));
-    let check = check_new_invoice(&ledger, c, dec!(1000), d(2025, 6, 10), None);
+    let check = check_new_invoice(&ledger, c, dec!(1000), d(2025, 3, 20), None);
     assert_eq!((check.open, check.drafts), (dec!(2000), dec!(2500)));
     assert_eq!(
         check.warnings,
@@ -173,7 +174,7 @@ fn drafts_count_in_the_exposure_but_not_the_one_being_issued() {
             limit: dec!(5000)
         }]
     );
-    let issuing = check_new_invoice(&ledger, c, dec!(2500), d(2025, 6, 10), Some(draft));
+    let issuing = check_new_invoice(&ledger, c, dec!(2500), d(2025, 3, 20), Some(draft));
     assert_eq!(issuing.drafts, dec!(0));
     assert!(issuing.warnings.is_empty(), "{issuing:?}");
 }
@@ -268,4 +269,73 @@ fn issuing_a_draft_records_the_invoice_and_drops_the_draft_together() {
     assert!(ledger.drafts().is_empty());
     assert_eq!(ledger.invoice(invoice).unwrap().total(), dec!(700));
     assert_eq!(ledger.delete_client(c), Err(Problem::ClientHasInvoices));
+}
+
+#[test]
+fn invoices_long_overdue_warn_even_for_a_client_too_new_to_be_scored() {
+    // Guards against a client with two paid invoices and one 200 days overdue getting a new
+    // invoice without a word, because it has "not enough history" for a grade (found in
+    // review). A disputed invoice is no sign of bad payment and does not count.
+    let mut ledger = Ledger::default();
+    let c = client(
+        &mut ledger,
+        None,
+        &[Some(0), Some(0), None, None],
+        dec!(1000),
+    );
+    // Due 31 March and 1 May; on 10 June the first is 71 days overdue, the second 40.
+    let check = check_new_invoice(&ledger, c, dec!(500), d(2025, 6, 10), None);
+    assert_eq!(
+        check.warnings,
+        [CreditWarning::LongOverdue {
+            amount: dec!(2000),
+            days: 71
+        }]
+    );
+    assert_eq!(
+        check.actions,
+        [CreditAction::SettleOverdueFirst { amount: dec!(2000) }]
+    );
+    let march = ledger.invoices()[2].id;
+    ledger
+        .open_dispute(march, d(2025, 4, 15), "quantité".into())
+        .unwrap();
+    let check = check_new_invoice(&ledger, c, dec!(500), d(2025, 6, 10), None);
+    assert_eq!(
+        check.warnings,
+        [CreditWarning::LongOverdue {
+            amount: dec!(1000),
+            days: 40
+        }]
+    );
+    // Within 30 days past due, nothing yet.
+    assert!(
+        check_new_invoice(&ledger, c, dec!(500), d(2025, 5, 31), None)
+            .warnings
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_block_lifted_the_same_day_reads_newest_first_in_the_history() {
+    // Guards against a history, newest first, that put "blocked" above "unblocked" when both
+    // happened the same day, as if the client were still blocked (found in review).
+    let mut ledger = Ledger::default();
+    let c = client(&mut ledger, None, &[Some(0)], dec!(1000));
+    ledger
+        .block_client(c, d(2025, 6, 1), "Erreur".into())
+        .unwrap();
+    ledger
+        .unblock_client(c, d(2025, 6, 1), "Annulé".into())
+        .unwrap();
+    let history = encaisse_domain::history::client_history(&ledger, c);
+    let kinds: Vec<&str> = history
+        .iter()
+        .filter_map(|e| match e.event {
+            HistoryEvent::Blocked { .. } => Some("blocked"),
+            HistoryEvent::Unblocked { .. } => Some("unblocked"),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kinds, ["unblocked", "blocked"]);
 }

@@ -25,7 +25,8 @@ pub fn problem_text(problem: &Problem) -> String {
 }
 
 /// A folded panel whose form applies `apply(date, words)`; the words are required when
-/// `required` is set.
+/// `required` is set. The date is when the thing happened: today or before (a block dated
+/// next month would say "blocked" while the client list and the invoice form do not yet).
 #[component]
 pub fn DatedReasonForm(
     /// The form's test id.
@@ -44,14 +45,18 @@ pub fn DatedReasonForm(
     let text = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
     let result = RwSignal::new(None::<String>);
-    let date_error = Signal::derive(move || parse_date(&day.get()).err().map(|p| problem_text(&p)));
+    let date_value = move || match parse_date(&day.get()) {
+        Ok(date) if date > today() => Err(Problem::DateInFuture),
+        parsed => parsed,
+    };
+    let date_error = Signal::derive(move || date_value().err().map(|p| problem_text(&p)));
     let text_error = Signal::derive(move || {
         (required && text.get().trim().is_empty()).then(|| problem_text(&Problem::Required))
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);
-        let Ok(date) = parse_date(&day.get_untracked()) else {
+        let Ok(date) = untrack(date_value) else {
             return;
         };
         if text_error.get_untracked().is_some() {

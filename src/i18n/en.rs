@@ -520,10 +520,11 @@ pub static TEXTS: Texts = Texts {
     factor: |factor| match *factor {
         Factor::DaysBeyondTerms { days, invoices } if days < 0 => format!("Pays {} days before the due date on average ({}, weighted by amount)", -days, plural(invoices, "invoice", "invoices")),
         Factor::DaysBeyondTerms { days, invoices } => format!("Average delay: {days} days beyond terms ({}, weighted by amount)", plural(invoices, "invoice", "invoices")),
-        Factor::LateShare { percent } => format!("{percent} % of invoices paid more than 5 days late"),
-        Factor::WorstDelay { days } => format!("Worst delay: {days} days"),
-        Factor::Trend { change_days } if change_days > 0 => format!("Trend: {change_days} days later over the last 6 months"),
-        Factor::Trend { change_days } => format!("Trend: {} days earlier over the last 6 months", -change_days),
+        Factor::LateShare { percent } => format!("{percent} % of invoices more than 5 days late (paid or still due)"),
+        Factor::WorstDelay { days } => format!("Worst delay: {}", days_text(days)),
+        Factor::Trend { change_days: 0 } => "Trend: delays steady over the last 6 months".into(),
+        Factor::Trend { change_days } if change_days > 0 => format!("Trend: {} later over the last 6 months", days_text(change_days)),
+        Factor::Trend { change_days } => format!("Trend: {} earlier over the last 6 months", days_text(-change_days)),
         Factor::Disputes { count } => format!("{} in 24 months", plural(count, "dispute opened", "disputes opened")),
         Factor::OverLimit { percent } => format!("Overdue: {percent} % of the credit limit"),
         Factor::Relationship { months } => format!("Client for {months} months"),
@@ -547,7 +548,7 @@ pub static TEXTS: Texts = Texts {
         "Inputs: the invoices paid over the last 24 months, with their delay (payment date minus due date, negative when early), and the invoices still overdue, with their delay so far; disputes opened in the period, the credit limit, the date of the first invoice. Written-off invoices and invoices not yet due do not count.",
         "Fewer than 3 paid invoices in 24 months: \"not enough history\", no score. The same threshold decides when the cash-in forecast uses the client's own delay.",
         "Core (in the spirit of PAYDEX): the amount-weighted mean delay gives the points: 10 days early or more: 100; on the due date: 80; 15 days late: 70; 30 days: 50; 120 days: 20; 180 days or more: 0; linear in between.",
-        "Adjustments: share of invoices paid more than 5 days late, −1 per 10 %; worst delay beyond 60 days, −1 per 12 days (at most −10); trend of invoices due in the last 6 months against older ones, −1 per 3 days later (at most −10), +1 per 3 days earlier (at most +5); disputes, −3 each (at most −10); overdue above 50 % of the credit limit −5, above 100 % −10; relationship under 6 months −5, 36 months or more +3. The score is the sum, held within 0–100.",
+        "Adjustments: share of invoices paid more than 5 days late, −1 per 10 %; worst delay beyond 60 days, −1 per 12 days (at most −10); trend of paid invoices due in the last 6 months against older ones (at least 3 on each side), −1 per 3 days later (at most −10), +1 per 3 days earlier (at most +5); disputes, −3 each (at most −10); overdue above 50 % of the credit limit −5, above 100 % −10; relationship under 6 months −5, 36 months or more +3. The score is the sum, held within 0–100.",
         "Grades: A from 80 to 100, B from 65 to 79, C from 50 to 64, D from 35 to 49, E below 35.",
         "Limits: the score only knows what your ledger holds (not the client's payments to other suppliers, nor its accounts). The weights are set from practice, not fitted; a test checks that scores computed six months ago rank clients by their actual delays since (rank correlation 0.75 on the demo data, bound 0.6).",
     ],
@@ -556,11 +557,13 @@ pub static TEXTS: Texts = Texts {
         CreditWarning::OverLimit { exposure, limit } => format!("With this invoice, the client's exposure ({}) exceeds its credit limit ({}).", format_eur(exposure, locale), format_eur(limit, locale)),
         CreditWarning::PoorPayer { score } => format!("This client is graded E ({score}/100): its delays make it a high risk."),
         CreditWarning::Blocked { since } => format!("Sales on credit to this client have been blocked since {}.", format_date(since, locale)),
+        CreditWarning::LongOverdue { amount, days } => format!("This client owes {} overdue by more than 30 days (the oldest by {}).", format_eur(amount, locale), days_text(days)),
     },
     credit_action: |action, locale| match *action {
         CreditAction::Deposit { amount } => format!("Ask for a deposit of {}", format_eur(amount, locale)),
         CreditAction::ShorterTerms { days } => format!("Shorten the payment terms to {days} days"),
         CreditAction::PaymentBeforeDelivery => "Require payment before delivery".into(),
+        CreditAction::SettleOverdueFirst { amount } => format!("Have the {} overdue paid before delivering", format_eur(amount, locale)),
     },
     blocked: "Blocked",
     blocked_since: |date, reason| format!("Sales on credit blocked since {date}: {reason}"),
@@ -604,6 +607,7 @@ pub static TEXTS: Texts = Texts {
         Problem::NotAChoice => "Unknown value: \"pro\" or \"particulier\".".into(),
         Problem::SettlementsExceedAmount { amount } => format!("The partial payments exceed the invoice amount ({}).", format_eur(*amount, locale)),
         Problem::DateBeforeIssue => "This date is before the invoice's or the dispute's date.".into(),
+        Problem::DateInFuture => "This date is still to come: record what has already happened.".into(),
         Problem::DaysOutOfRange { min, max } => format!("Between {min} and {max} days."),
         Problem::InvoiceNumberTaken => "This invoice number already exists.".into(),
         Problem::UnknownClient(id) => format!("Client no. {id} does not exist."),
@@ -855,3 +859,11 @@ pub static TEXTS: Texts = Texts {
     kpi_litigation: "In litigation",
     litigation_count: |n| plural(n, "invoice", "invoices"),
 };
+
+fn days_text(days: i64) -> String {
+    if days.abs() == 1 {
+        format!("{days} day")
+    } else {
+        format!("{days} days")
+    }
+}
