@@ -65,7 +65,7 @@ fn main() {
                 "client_id": entry.client.0,
                 "client": name(entry.client),
                 "invoices": ctx.lines.len(),
-                "open": eur(ctx.totals.open),
+                "open": eur(ctx.totals.due()),
                 "interest": eur(ctx.totals.interest),
                 "indemnity": eur(ctx.totals.indemnity),
                 "claimed": eur(ctx.totals.claimed),

@@ -236,10 +236,13 @@ fn invoices_handed_over_leave_the_queue_and_are_shown_apart_in_the_kpis() {
 }
 
 #[test]
-fn a_missing_rate_leaves_the_interest_out_of_a_letter_but_not_the_indemnity() {
+fn a_missing_rate_claims_the_interest_to_be_settled_and_keeps_the_indemnity() {
     // Guards against a formal notice that drops the 40 € indemnity because the half-year's
-    // ECB rate is not published yet: the indemnity needs no rate.
-    use encaisse_domain::letter::{Issuer, MessageContext, MessageInput};
+    // ECB rate is not published yet (the indemnity needs no rate), or that passes over the
+    // interest in silence (found in review): it is claimed "à parfaire".
+    use encaisse_domain::client::ClientKind;
+    use encaisse_domain::format::Locale;
+    use encaisse_domain::letter::{default_template, render, Issuer, MessageContext, MessageInput};
     let mut ledger = Ledger::default();
     let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
     let id = invoice(&mut ledger, client, "F-1", d(2026, 8, 1));
@@ -262,6 +265,13 @@ fn a_missing_rate_leaves_the_interest_out_of_a_letter_but_not_the_indemnity() {
     assert_eq!(ctx.totals.interest, Decimal::ZERO);
     assert_eq!(ctx.totals.indemnity, dec!(40));
     assert_eq!(ctx.totals.claimed, dec!(1040));
+    let template = default_template(Tone::FormalNotice, ClientKind::Business, Locale::Fr);
+    let body = render(&template, &ctx, Locale::Fr).unwrap().body;
+    assert!(
+        body.contains("(art. L441-10 du Code de commerce) : à parfaire"),
+        "{body}"
+    );
+    assert!(body.contains("(intérêts à parfaire en sus)"), "{body}");
 }
 
 #[test]

@@ -350,7 +350,7 @@ fn a_line_without_a_value_is_left_out() {
     let message = default_message(&ctx, Tone::FirstReminder, ClientKind::Business, Locale::Fr);
     assert!(message
         .body
-        .contains("Malgré votre engagement de régler au 02/05/2025"));
+        .contains("Un règlement nous avait été promis pour le 02/05/2025"));
     assert!(message.body.contains("BIC : BNPAFRPP"));
 }
 
@@ -586,7 +586,10 @@ fn a_formal_notice_prints_as_a_registered_letter_with_its_table() {
     ));
     assert_eq!(letter.table.rows.len(), 1);
     assert_eq!(letter.table.rows[0][0], "F2025-003");
-    assert_eq!(letter.table.total, format_eur(dec!(960), Locale::Fr));
+    assert_eq!(
+        letter.table.footer,
+        [("Total".to_string(), format_eur(dec!(960), Locale::Fr))]
+    );
 
     let reminder = context(
         &book,
@@ -631,4 +634,59 @@ fn a_french_letter_greets_madame_monsieur_even_when_the_payer_is_named() {
         "{}",
         english.body
     );
+}
+
+#[test]
+fn money_received_but_not_allocated_is_deducted_from_what_a_letter_claims() {
+    // Guards against a formal notice demanding money the client already paid, because the
+    // payment was recorded without being allocated to an invoice (found in review).
+    let mut book = book();
+    book.ledger
+        .record_payment(PaymentDetails {
+            client: book.business,
+            date: d(2025, 4, 30),
+            amount: dec!(600),
+            method: PaymentMethod::Transfer,
+            reference: String::new(),
+            allocations: Vec::new(),
+        })
+        .unwrap();
+    let ctx = context(
+        &book,
+        book.business,
+        &[book.first, book.second],
+        Tone::FormalNotice,
+    );
+    // 1 200 € + 400 € open, less 600 € received.
+    assert_eq!(
+        (ctx.totals.open, ctx.totals.credit),
+        (dec!(1600), dec!(600))
+    );
+    assert_eq!(ctx.totals.due(), dec!(1000));
+    assert_eq!(
+        ctx.totals.claimed,
+        dec!(1000) + ctx.totals.interest + ctx.totals.indemnity
+    );
+    let table = ctx.invoice_table(Locale::Fr);
+    let footer: Vec<&str> = table
+        .footer
+        .iter()
+        .map(|(label, _)| label.as_str())
+        .collect();
+    assert_eq!(
+        footer,
+        [
+            "Total des factures",
+            "Règlement reçu non affecté",
+            "Reste dû"
+        ]
+    );
+    assert_eq!(table.footer[2].1, format_eur(dec!(1000), Locale::Fr));
+    let text = table.to_text();
+    assert!(text.contains(&format_eur(dec!(-600), Locale::Fr)), "{text}");
+    let message = default_message(&ctx, Tone::FormalNotice, ClientKind::Business, Locale::Fr);
+    assert!(message.body.contains(&format!(
+        "principal restant dû : {}",
+        format_eur(dec!(1000), Locale::Fr)
+    )));
 }

@@ -1113,3 +1113,76 @@ fn an_undone_snooze_or_skip_gives_the_queue_back_its_entry() {
     book.reminders.undo_last_action(client).unwrap();
     assert_eq!(book.entry(d(2026, 4, 1)), Some(entry));
 }
+
+#[test]
+fn invoices_listed_in_a_formal_notice_are_never_reminded_more_softly_after_it() {
+    // Guards against a second reminder by e-mail, inside a formal notice's own deadline, for
+    // an invoice the notice had listed (found in review): a sent message raises the other
+    // overdue invoices it lists to its level.
+    let mut book = Book::new();
+    let client = book.client("Agence Bonnet");
+    // A due 31 March, B due 20 April: on 30 April A reaches its formal notice while B, one
+    // reminder in, rides along.
+    let a = book.invoice(client, d(2026, 3, 1), 30, dec!(1000));
+    let b = book.invoice(client, d(2026, 3, 21), 30, dec!(500));
+    let mut sent = Vec::new();
+    for day in d(2026, 3, 1)
+        .iter_days()
+        .take_while(|day| *day <= d(2026, 7, 31))
+    {
+        for entry in book.queue(day).due {
+            let listed: Vec<InvoiceId> = entry
+                .invoices
+                .iter()
+                .map(|i| i.invoice)
+                .chain(entry.also_overdue.iter().copied())
+                .collect();
+            sent.push((day, entry.tone, listed));
+            book.done(&entry, day);
+        }
+    }
+    let notice = sent
+        .iter()
+        .position(|(_, tone, listed)| *tone == Tone::FormalNotice && listed.contains(&a))
+        .expect("A reaches its formal notice");
+    assert_eq!(sent[notice].0, d(2026, 4, 30));
+    assert!(sent[notice].2.contains(&b), "B is listed in the notice");
+    for (day, tone, listed) in &sent[notice + 1..] {
+        assert!(
+            *tone >= Tone::FormalNotice,
+            "{tone:?} on {day} for {listed:?} after the formal notice"
+        );
+    }
+    assert_eq!(sent[notice + 1].1, Tone::FinalNotice);
+}
+
+#[test]
+fn a_broken_promise_replaced_by_a_payment_plan_is_not_mentioned_again() {
+    // Guards against a letter saying "the payment promised for 1 June never came" weeks after
+    // the client agreed a payment plan (found in review).
+    let (mut book, client, _) = one_invoice();
+    book.promise(client, d(2026, 4, 2), d(2026, 4, 10), None);
+    let plan = proposal(
+        &book.ledger,
+        &book.reminders,
+        client,
+        d(2026, 4, 12),
+        2,
+        d(2026, 4, 20),
+        Cadence::EveryDays(30),
+    )
+    .unwrap();
+    let id = book.id();
+    let plan = book
+        .reminders
+        .add_payment_plan(id, &book.ledger, plan)
+        .unwrap();
+    // The plan breaks (nothing paid by its first instalment and grace): reminders resume.
+    let entry = book.entry(d(2026, 6, 1)).expect("the plan broke");
+    assert_eq!(entry.broken_promise, None);
+    assert!(book
+        .reminders
+        .payment_plans
+        .iter()
+        .any(|p| p.id == plan && p.status(&book.ledger, d(2026, 6, 1)) != PlanStatus::Active));
+}

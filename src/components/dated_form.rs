@@ -18,6 +18,15 @@ pub fn today_text() -> String {
     iso_date::format(today())
 }
 
+/// A date typed for something that already happened: today or before (a block or a
+/// hand-over dated next month would hold while the rest of the app does not yet know it).
+pub fn parse_past_date(text: &str) -> Result<NaiveDate, Problem> {
+    match parse_date(text) {
+        Ok(date) if date > today() => Err(Problem::DateInFuture),
+        parsed => parsed,
+    }
+}
+
 /// A domain problem in the current language.
 pub fn problem_text(problem: &Problem) -> String {
     let t = use_t().get_untracked();
@@ -25,8 +34,7 @@ pub fn problem_text(problem: &Problem) -> String {
 }
 
 /// A folded panel whose form applies `apply(date, words)`; the words are required when
-/// `required` is set. The date is when the thing happened: today or before (a block dated
-/// next month would say "blocked" while the client list and the invoice form do not yet).
+/// `required` is set. The date is when the thing happened: today or before.
 #[component]
 pub fn DatedReasonForm(
     /// The form's test id.
@@ -45,18 +53,15 @@ pub fn DatedReasonForm(
     let text = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
     let result = RwSignal::new(None::<String>);
-    let date_value = move || match parse_date(&day.get()) {
-        Ok(date) if date > today() => Err(Problem::DateInFuture),
-        parsed => parsed,
-    };
-    let date_error = Signal::derive(move || date_value().err().map(|p| problem_text(&p)));
+    let date_error =
+        Signal::derive(move || parse_past_date(&day.get()).err().map(|p| problem_text(&p)));
     let text_error = Signal::derive(move || {
         (required && text.get().trim().is_empty()).then(|| problem_text(&Problem::Required))
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);
-        let Ok(date) = untrack(date_value) else {
+        let Ok(date) = parse_past_date(&day.get_untracked()) else {
             return;
         };
         if text_error.get_untracked().is_some() {

@@ -60,6 +60,13 @@ pub fn TextField(
     #[prop(default = "text")] inputmode: &'static str,
 ) -> impl IntoView {
     let touched = RwSignal::new(false);
+    // A form that saved and emptied itself sets `show_all` back to false: its fields start
+    // over untouched, or the emptied ones would say "required" under a form just saved.
+    Effect::new(move |_| {
+        if !show_all.get() {
+            touched.set(false);
+        }
+    });
     let shown_error = move || {
         if touched.get() || show_all.get() {
             error.get()

@@ -578,6 +578,8 @@ pub struct Texts {
     pub reminder_logged: fn(&str, &str) -> String,
     pub letter_preview: &'static str,
     pub missing_rates_in_message: &'static str,
+    /// The client's credit deducted from what a message claims.
+    pub credit_in_message: fn(&str) -> String,
     pub broken_promise_note: fn(&str) -> String,
     pub collection_title: fn(&str) -> String,
     pub promise_section: &'static str,

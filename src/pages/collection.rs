@@ -3,7 +3,7 @@
 //! reminder plan, and what was done so far.
 
 use crate::clock::today;
-use crate::components::dated_form::{problem_text, DatedReasonForm};
+use crate::components::dated_form::{parse_past_date, problem_text, DatedReasonForm};
 use crate::components::fields::{TextArea, TextField};
 use crate::components::{confirm, date, date_view, eur, money};
 use crate::i18n::{tr, use_t};
@@ -405,11 +405,14 @@ fn LitigationPanel(client: ClientId) -> impl IntoView {
     let notes = RwSignal::new(String::new());
     let documents = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<String>);
+    let submitted = RwSignal::new(false);
+    let date_error =
+        Signal::derive(move || parse_past_date(&day.get()).err().map(|p| problem_text(&p)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date = match parse_date(&day.get_untracked()) {
-            Ok(date) => date,
-            Err(p) => return outcome.set(Some(problem_text(&p))),
+        submitted.set(true);
+        let Ok(date) = parse_past_date(&day.get_untracked()) else {
+            return;
         };
         let litigation = NewLitigation {
             client,
@@ -426,6 +429,7 @@ fn LitigationPanel(client: ClientId) -> impl IntoView {
         match store.change(|l| l.hand_over(litigation).map(drop)) {
             Ok(()) => {
                 outcome.set(None);
+                submitted.set(false);
                 chosen.set(Vec::new());
                 notes.set(String::new());
                 documents.set(String::new());
@@ -476,7 +480,7 @@ fn LitigationPanel(client: ClientId) -> impl IntoView {
                                     <option value="court" selected=move || kind.get() == LitigationKind::Court>{move || (t.get().litigation_kind)(LitigationKind::Court)}</option>
                                 </select>
                             </div>
-                            <TextField id="litigation-date" label=move || t.get().date.to_string() value=day kind="date"/>
+                            <TextField id="litigation-date" label=move || t.get().date.to_string() value=day error=date_error show_all=submitted kind="date"/>
                         </div>
                         <TextArea id="litigation-notes" label=move || t.get().f_notes.to_string() value=notes/>
                         <TextArea id="litigation-documents" label=move || t.get().f_documents.to_string() value=documents/>

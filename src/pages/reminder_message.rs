@@ -3,7 +3,7 @@
 //! letterhead. The first of these actions records the reminder in the client's history.
 
 use crate::clock::today;
-use crate::components::{confirm, date};
+use crate::components::{confirm, date, eur};
 use crate::i18n::{tr, use_t};
 use crate::pages::change_error_text;
 use crate::route::Route;
@@ -161,6 +161,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
     let letter = move || context.with_value(|ctx| Letter::new(ctx, &message(), lang.get()));
     let email_for_link = email.clone();
     let missing_rates = context.with_value(|ctx| !ctx.missing_rates.is_empty());
+    let credit = context.with_value(|ctx| ctx.totals.credit);
     let missing_issuer = context.with_value(|ctx| ctx.issuer.missing_for_letter());
     let broken = entry.with_value(|e| e.broken_promise);
 
@@ -177,6 +178,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
             </div>
             {broken.map(|day| view! { <p class="warning no-print">{move || (t.get().broken_promise_note)(&date(t, day))}</p> })}
             {missing_rates.then(|| view! { <p class="warning no-print">{tr(|t| t.missing_rates_in_message)}</p> })}
+            {(!credit.is_zero()).then(|| view! { <p class="warning no-print">{move || (t.get().credit_in_message)(&eur(t, credit))}</p> })}
             {(!missing_issuer.is_empty()).then(|| view! {
                 <p class="warning no-print">
                     <a href=Route::ReminderSettings.href()>{move || {
@@ -282,11 +284,19 @@ fn invoice_table(table: &encaisse_domain::letter::InvoiceTable) -> impl IntoView
                     <tr>{row.iter().enumerate().map(|(i, cell)| view! { <td class:num=numeric(i)>{cell.clone()}</td> }).collect_view()}</tr>
                 }).collect_view()}
             </tbody>
-            <tfoot><tr>
-                <th scope="row" colspan="3">{table.total_label.clone()}</th>
-                <td class="num" data-testid="letter-total">{table.total.clone()}</td>
-                <td></td>
-            </tr></tfoot>
+            <tfoot>
+                {table.footer.iter().enumerate().map(|(i, (label, amount))| {
+                    // The last line is what is due: the figure the tests and the reader look for.
+                    let last = i + 1 == table.footer.len();
+                    view! {
+                        <tr>
+                            <th scope="row" colspan="3">{label.clone()}</th>
+                            <td class="num" data-testid=last.then_some("letter-total")>{amount.clone()}</td>
+                            <td></td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tfoot>
         </table>
     }
 }

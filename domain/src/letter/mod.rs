@@ -91,11 +91,23 @@ pub struct InvoiceLine {
 /// The sums a message states.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
+    /// What the listed invoices have open.
     pub open: Decimal,
+    /// The client's payments not yet allocated (and credit notes beyond an invoice), up to
+    /// `open`: money received that a letter must not claim again.
+    pub credit: Decimal,
     pub interest: Decimal,
     pub indemnity: Decimal,
-    /// Open amounts, interest and indemnities: what a formal notice demands.
+    /// What is due once the credit is deducted, interest and indemnities: what a formal
+    /// notice demands.
     pub claimed: Decimal,
+}
+
+impl Totals {
+    /// The principal still due: the open amounts less the client's credit.
+    pub fn due(&self) -> Decimal {
+        self.open - self.credit
+    }
 }
 
 /// Everything a message to one client may state, gathered from the ledger once.
@@ -165,7 +177,12 @@ impl MessageContext {
             totals.interest += line.interest;
             totals.indemnity += line.indemnity;
         }
-        totals.claimed = totals.open + totals.interest + totals.indemnity;
+        let credit = position
+            .client_balances(ledger)
+            .get(&input.client)
+            .map_or(Decimal::ZERO, |b| b.credit);
+        totals.credit = credit.clamp(Decimal::ZERO, totals.open);
+        totals.claimed = totals.due() + totals.interest + totals.indemnity;
         MessageContext {
             tone: input.tone,
             as_of: input.as_of,
@@ -195,17 +212,37 @@ impl MessageContext {
     /// The invoices as a table in the locale's words and formats: the same cells for the
     /// plain-text table of a message and the HTML table of a printed letter.
     pub fn invoice_table(&self, locale: Locale) -> InvoiceTable {
-        let (headers, total_label, not_late) = match locale {
+        let (headers, [total, invoices_total, credit, due], not_late) = match locale {
             Locale::Fr => (
                 ["Facture", "Date", "Échéance", "Reste dû", "Retard (jours)"],
-                "Total",
+                [
+                    "Total",
+                    "Total des factures",
+                    "Règlement reçu non affecté",
+                    "Reste dû",
+                ],
                 "—",
             ),
             Locale::En => (
                 ["Invoice", "Date", "Due date", "Amount due", "Days late"],
-                "Total",
+                [
+                    "Total",
+                    "Invoices' total",
+                    "Payment received, not yet allocated",
+                    "Amount due",
+                ],
                 "—",
             ),
+        };
+        let amount = |value: Decimal| format_eur(value, locale);
+        let footer = if self.totals.credit.is_zero() {
+            vec![(total.to_string(), amount(self.totals.open))]
+        } else {
+            vec![
+                (invoices_total.to_string(), amount(self.totals.open)),
+                (credit.to_string(), amount(-self.totals.credit)),
+                (due.to_string(), amount(self.totals.due())),
+            ]
         };
         InvoiceTable {
             headers: headers.map(str::to_string),
@@ -226,8 +263,7 @@ impl MessageContext {
                     ]
                 })
                 .collect(),
-            total_label: total_label.to_string(),
-            total: format_eur(self.totals.open, locale),
+            footer,
         }
     }
 }
@@ -238,9 +274,9 @@ pub struct InvoiceTable {
     /// Number, issue date, due date, open amount, days late.
     pub headers: [String; 5],
     pub rows: Vec<[String; 5]>,
-    pub total_label: String,
-    /// The open amounts' sum, under the open-amount column.
-    pub total: String,
+    /// Labelled amounts under the open-amount column: the total, or, when the client has
+    /// credit, the invoices' total, the credit deducted and what remains due (last).
+    pub footer: Vec<(String, String)>,
 }
 
 /// Which columns are figures, aligned right in the plain-text table.
@@ -252,13 +288,20 @@ impl InvoiceTable {
     /// The table in plain text, columns aligned with spaces (as read in a fixed-width font),
     /// a rule under the headers and the total on the last line.
     pub fn to_text(&self) -> String {
-        let mut total_row: [String; 5] = Default::default();
-        total_row[0] = self.total_label.clone();
-        total_row[AMOUNT_COLUMN] = self.total.clone();
+        let footer: Vec<[String; 5]> = self
+            .footer
+            .iter()
+            .map(|(label, amount)| {
+                let mut row: [String; 5] = Default::default();
+                row[0] = label.clone();
+                row[AMOUNT_COLUMN] = amount.clone();
+                row
+            })
+            .collect();
         let all_rows = || {
             std::iter::once(&self.headers)
                 .chain(&self.rows)
-                .chain(std::iter::once(&total_row))
+                .chain(&footer)
         };
         let mut widths = [0; 5];
         for row in all_rows() {
@@ -286,7 +329,7 @@ impl InvoiceTable {
         let mut lines = vec![line_of(&self.headers), rule.clone()];
         lines.extend(self.rows.iter().map(line_of));
         lines.push(rule);
-        lines.push(line_of(&total_row));
+        lines.extend(footer.iter().map(line_of));
         lines.join("\n")
     }
 }
@@ -436,9 +479,28 @@ impl Placeholder {
                 .map(|line| line.number.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
-            Placeholder::OpenTotal => format_eur(ctx.totals.open, locale),
+            Placeholder::OpenTotal => format_eur(ctx.totals.due(), locale),
+            // A half-year's rate missing from the table: the interest still runs and is
+            // claimed "à parfaire" (to be settled), never passed over in silence.
+            Placeholder::Interest if !ctx.missing_rates.is_empty() => {
+                let pending = match locale {
+                    Locale::Fr => "à parfaire",
+                    Locale::En => "to be determined",
+                };
+                match nonzero_amount(ctx.totals.interest) {
+                    known if known.is_empty() => pending.to_string(),
+                    known => format!("{known}, {pending}"),
+                }
+            }
             Placeholder::Interest => nonzero_amount(ctx.totals.interest),
             Placeholder::Indemnity => nonzero_amount(ctx.totals.indemnity),
+            Placeholder::TotalClaimed if !ctx.missing_rates.is_empty() => {
+                let claimed = format_eur(ctx.totals.claimed, locale);
+                match locale {
+                    Locale::Fr => format!("{claimed} (intérêts à parfaire en sus)"),
+                    Locale::En => format!("{claimed} (plus interest to be determined)"),
+                }
+            }
             Placeholder::TotalClaimed => format_eur(ctx.totals.claimed, locale),
             Placeholder::OldestDueDate => oldest
                 .map(|line| format_date(line.due_date, locale))

@@ -115,7 +115,7 @@ Sauf erreur ou omission de notre part, nous n'avons pas encore reçu le règleme
 
 {invoices}
 
-Malgré votre engagement de régler au {broken_promise}, aucun paiement ne nous est parvenu à ce jour.
+Un règlement nous avait été promis pour le {broken_promise} ; cet engagement n'a pas été tenu.
 
 Nous vous remercions de bien vouloir procéder à ce règlement dans les meilleurs délais ou, si un motif s'y oppose, de nous le faire savoir.
 
@@ -136,7 +136,7 @@ Unless we are mistaken, we have not yet received payment of the amounts below, w
 
 {invoices}
 
-Despite your commitment to pay by {broken_promise}, no payment has reached us to date.
+You undertook to pay by {broken_promise}: this commitment has not been kept.
 
 We would be grateful if you could settle this amount at your earliest convenience or, should anything prevent payment, let us know.
 
@@ -159,7 +159,7 @@ Malgré notre précédente relance, les sommes ci-dessous restent impayées ; la
 
 {invoices}
 
-Malgré votre engagement de régler au {broken_promise}, aucun paiement ne nous est parvenu à ce jour.
+Un règlement nous avait été promis pour le {broken_promise} ; cet engagement n'a pas été tenu.
 
 Nous vous demandons de régulariser cette situation sous huitaine, soit au plus tard le {deadline}, ou de nous faire connaître sans délai le motif de ce retard.
 
@@ -180,7 +180,7 @@ Malgré notre précédente relance, les sommes ci-dessous restent impayées ; la
 
 {invoices}
 
-Malgré votre engagement de régler au {broken_promise}, aucun paiement ne nous est parvenu à ce jour.
+Un règlement nous avait été promis pour le {broken_promise} ; cet engagement n'a pas été tenu.
 
 Nous vous demandons de régulariser cette situation sous huitaine, soit au plus tard le {deadline}, ou de nous faire connaître sans délai le motif de ce retard.
 
@@ -203,7 +203,7 @@ Despite our previous reminder, the amounts below remain unpaid; the oldest fell 
 
 {invoices}
 
-Despite your commitment to pay by {broken_promise}, no payment has reached us to date.
+You undertook to pay by {broken_promise}: this commitment has not been kept.
 
 We ask you to settle this amount within eight days, by {deadline} at the latest, or to let us know the reason for the delay without further ado.
 
@@ -224,7 +224,7 @@ Despite our previous reminder, the amounts below remain unpaid; the oldest fell 
 
 {invoices}
 
-Despite your commitment to pay by {broken_promise}, no payment has reached us to date.
+You undertook to pay by {broken_promise}: this commitment has not been kept.
 
 We ask you to settle this amount within eight days, by {deadline} at the latest, or to let us know the reason for the delay without further ado.
 
@@ -249,7 +249,7 @@ Malgré nos précédentes relances, les factures suivantes restent impayées à 
 
 {invoices}
 
-Malgré votre engagement de régler au {broken_promise}, aucun paiement ne nous est parvenu.
+Un règlement nous avait été promis pour le {broken_promise} ; cet engagement n'a pas été tenu.
 
 Par la présente, nous vous mettons en demeure de nous payer, dans un délai de huit jours à compter de ce courrier, soit au plus tard le {deadline}, la somme de {total_claimed}, qui se décompose ainsi :
 - principal restant dû : {open_total}
@@ -273,7 +273,7 @@ Malgré nos précédentes relances, les factures suivantes restent impayées à 
 
 {invoices}
 
-Malgré votre engagement de régler au {broken_promise}, aucun paiement ne nous est parvenu.
+Un règlement nous avait été promis pour le {broken_promise} ; cet engagement n'a pas été tenu.
 
 Par la présente, nous vous mettons en demeure de nous payer la somme de {open_total} dans un délai de huit jours à compter de ce courrier, soit au plus tard le {deadline}.
 
@@ -297,7 +297,7 @@ Despite our previous reminders, the following invoices remain unpaid to date:
 
 {invoices}
 
-Despite your commitment to pay by {broken_promise}, no payment has reached us.
+You undertook to pay by {broken_promise}: this commitment has not been kept.
 
 We hereby give you formal notice to pay, within eight days of this letter and by {deadline} at the latest, the sum of {total_claimed}, made up as follows:
 - principal outstanding: {open_total}
@@ -321,7 +321,7 @@ Despite our previous reminders, the following invoices remain unpaid to date:
 
 {invoices}
 
-Despite your commitment to pay by {broken_promise}, no payment has reached us.
+You undertook to pay by {broken_promise}: this commitment has not been kept.
 
 We hereby give you formal notice to pay the sum of {open_total} within eight days of this letter, by {deadline} at the latest.
 
@@ -347,7 +347,7 @@ Notre mise en demeure est restée sans effet : les factures suivantes demeurent 
 
 {invoices}
 
-Malgré votre engagement de régler au {broken_promise}, aucun paiement ne nous est parvenu.
+Un règlement nous avait été promis pour le {broken_promise} ; cet engagement n'a pas été tenu.
 
 Le montant total dû s'élève à {total_claimed}, dont :
 - principal restant dû : {open_total}
@@ -369,7 +369,7 @@ Notre mise en demeure est restée sans effet : les factures suivantes demeurent 
 
 {invoices}
 
-Malgré votre engagement de régler au {broken_promise}, aucun paiement ne nous est parvenu.
+Un règlement nous avait été promis pour le {broken_promise} ; cet engagement n'a pas été tenu.
 
 Le montant total dû s'élève à {total_claimed}, dont :
 - principal restant dû : {open_total}
@@ -392,7 +392,7 @@ Our formal notice has had no effect: the following invoices remain unpaid to dat
 
 {invoices}
 
-Despite your commitment to pay by {broken_promise}, no payment has reached us.
+You undertook to pay by {broken_promise}: this commitment has not been kept.
 
 The total amount due is {total_claimed}, including:
 - principal outstanding: {open_total}
@@ -414,7 +414,7 @@ Our formal notice has had no effect: the following invoices remain unpaid to dat
 
 {invoices}
 
-Despite your commitment to pay by {broken_promise}, no payment has reached us.
+You undertook to pay by {broken_promise}: this commitment has not been kept.
 
 The total amount due is {total_claimed}, including:
 - principal outstanding: {open_total}

@@ -438,13 +438,52 @@ impl Reminders {
         date: NaiveDate,
         channel: Channel,
     ) -> Result<ReminderId, ReminderProblem> {
-        let invoices = self.entry_levels(ledger, entry, date)?;
+        let mut invoices = self.entry_levels(ledger, entry, date)?;
+        invoices.extend(self.lifted_with(ledger, entry, date));
         let kind = ActionKind::Sent {
             channel,
             tone: entry.tone,
             invoices,
         };
         self.log_action(id, entry.client, date, kind)
+    }
+
+    /// The other overdue invoices a sent message listed, raised to its level when they stood
+    /// lower: the client was told about them in that tone, and a later message about them must
+    /// not be softer (a second reminder inside a formal notice's own deadline).
+    fn lifted_with(
+        &self,
+        ledger: &Ledger,
+        entry: &QueueEntry,
+        date: NaiveDate,
+    ) -> Vec<InvoiceLevel> {
+        let Some(offset_days) = self
+            .plan_for(entry.client)
+            .level(entry.level)
+            .map(|l| l.offset_days)
+        else {
+            return Vec::new();
+        };
+        let reached = self.levels_reached(NaiveDate::MAX);
+        entry
+            .also_overdue
+            .iter()
+            .filter(|id| {
+                ledger
+                    .invoice(**id)
+                    .is_some_and(|i| i.details.client == entry.client && i.due_date() < date)
+            })
+            .filter(|id| {
+                reached
+                    .get(id)
+                    .is_none_or(|&(offset, last)| offset < offset_days && last <= date)
+            })
+            .map(|&invoice| InvoiceLevel {
+                invoice,
+                level: entry.level,
+                offset_days,
+            })
+            .collect()
     }
 
     /// Logs a queue entry as skipped: its levels count as reached, nothing is sent, and the

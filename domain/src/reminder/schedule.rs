@@ -17,8 +17,9 @@
 //! - **Grouped.** One entry per client covering each invoice with a level due on or before the
 //!   date, each with its own level; the entry speaks with the firmest of those levels (its
 //!   tone, channel and template) and is dated by the earliest of their dates. The client's
-//!   other overdue invoices ride along (`also_overdue`): the message lists everything overdue,
-//!   but only the invoices with a level due move to their next level. A reminder about
+//!   other overdue invoices ride along (`also_overdue`): the message lists everything overdue;
+//!   once it is sent, those that stood at a lower level are raised to the message's (the
+//!   client was told about them in that tone, and the next message must not be softer). A reminder about
 //!   overdue invoices never covers one not yet due (a formal notice would demand what is not
 //!   owed): that invoice's courteous note makes the client's next entry, once the reminder is
 //!   recorded; a courteous note lists only the invoices falling due soon. Entries are
@@ -32,7 +33,7 @@
 //!   amount between the day it was made and the promised day (without an amount: if every
 //!   invoice overdue when it was made was settled by the promised day); otherwise it is
 //!   broken: reminders resume, and the client's next sent reminder mentions it
-//!   (`broken_promise`).
+//!   (`broken_promise`), unless a payment plan was agreed since (the plan replaced it).
 //! - **Payment plans.** While a plan is active, the queue lists instead, for each unmet
 //!   instalment, a courteous note from 3 days before its date and a late note from the day
 //!   after within the grace period, each once. Once the plan is broken, completed or cancelled,
@@ -82,7 +83,8 @@ pub struct QueueEntry {
     /// The invoices covered, earliest due date first.
     pub invoices: Vec<DueInvoice>,
     /// The client's other overdue invoices taking part, with no level due today: the message
-    /// lists them too, so the client sees everything it owes, but their levels do not move.
+    /// lists them too, so the client sees everything it owes; sent, it raises those standing
+    /// lower to its level.
     pub also_overdue: Vec<InvoiceId>,
     /// The date of a promise to pay the client broke, not yet mentioned in a sent reminder.
     pub broken_promise: Option<NaiveDate>,
@@ -283,7 +285,11 @@ fn broken_promise(
             && a.date <= as_of
             && matches!(a.kind, ActionKind::Sent { .. })
     });
-    (!reminded_since).then_some(latest.promised_for)
+    let replaced_by_plan = reminders
+        .payment_plans
+        .iter()
+        .any(|p| p.client == client && p.created_on > latest.promised_for && p.created_on <= as_of);
+    (!reminded_since && !replaced_by_plan).then_some(latest.promised_for)
 }
 
 /// Why the client's reminders are paused on that date (empty when they are not).
