@@ -84,7 +84,7 @@ fn main() {
         "days_late": days(r.now.days_late.map(|d| d.simple)),
         "collected_month": eur(r.now.collected_month),
         "claimable": eur(PenaltyInputs::new(&ledger, date).claims().total.total()),
-        "forecast_overdue": eur(forecast.overdue),
+        "forecast_overdue_unexpected": eur(forecast.overdue_unexpected),
         "top_overdue": top,
         "last_month_collected": {
             "month": &iso_date::format(month_start)[..7],

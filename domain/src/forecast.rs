@@ -1,13 +1,17 @@
 //! Cash-in forecast: the open invoices summed per week by the day each is expected to be paid
 //! (see [`crate::prediction`]), over the next 13 weeks.
 //!
-//! What is already overdue is shown apart, as is what is in dispute: neither has a date one
-//! can plan on. The cash alert compares the first weeks' expected cash with the user's
+//! Each invoice is placed by [`PaymentModel::expectation`], the rule the client page also
+//! shows: an overdue invoice still within its client's usual delay is expected in its week;
+//! one late beyond that delay is shown apart, as is what is in dispute: neither has a date
+//! one can plan on. The cash alert compares the first weeks' expected cash with the user's
 //! threshold.
 
 use crate::ids::{ClientId, InvoiceId};
 use crate::kpi::KpiSettings;
-use crate::prediction::{Delay, PaymentModel};
+use crate::prediction::PaymentModel;
+// The forecast's lines carry it; re-exported so the forecast's users need one import.
+pub use crate::prediction::Expectation;
 use crate::timeline::Timeline;
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
@@ -21,15 +25,6 @@ pub struct ForecastWeek {
     pub start: NaiveDate,
     pub expected: Decimal,
     pub invoices: usize,
-}
-
-/// Where one open invoice lands in the forecast.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Expectation {
-    /// Expected on this day (within the horizon or after it).
-    On(NaiveDate, Delay),
-    Overdue,
-    Disputed,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,7 +48,8 @@ pub struct CashInForecast {
     pub weeks: Vec<ForecastWeek>,
     /// Expected after the last week.
     pub later: Decimal,
-    pub overdue: Decimal,
+    /// Overdue beyond the client's usual delay ([`Expectation::Overdue`]), not forecast.
+    pub overdue_unexpected: Decimal,
     pub disputed: Decimal,
     /// Every open invoice, in the ledger's order.
     pub lines: Vec<ForecastLine>,
@@ -74,9 +70,10 @@ impl CashInForecast {
         })
     }
 
-    /// Everything open at the as-of date: the weeks, later, overdue and disputed together.
+    /// Everything open at the as-of date: the weeks, later, overdue beyond the usual delay and
+    /// disputed together.
     pub fn total(&self) -> Decimal {
-        self.expected_within(WEEKS) + self.later + self.overdue + self.disputed
+        self.expected_within(WEEKS) + self.later + self.overdue_unexpected + self.disputed
     }
 }
 
@@ -95,7 +92,7 @@ pub fn cash_in_forecast(
         })
         .collect();
     let mut later = Decimal::ZERO;
-    let mut overdue = Decimal::ZERO;
+    let mut overdue_unexpected = Decimal::ZERO;
     let mut disputed = Decimal::ZERO;
     let mut lines = Vec::new();
     for history in timeline.invoices.iter().filter(|h| h.issued_by(as_of)) {
@@ -103,24 +100,22 @@ pub fn cash_in_forecast(
         if open <= Decimal::ZERO {
             continue;
         }
-        let expectation = if history.disputed_at(as_of) {
-            disputed += open;
-            Expectation::Disputed
-        } else if history.due < as_of {
-            overdue += open;
-            Expectation::Overdue
-        } else {
-            let (date, delay) = model.expected_payment(history, as_of);
-            let week = usize::try_from((date - monday).num_days() / 7).unwrap_or(0);
-            match weeks.get_mut(week) {
-                Some(slot) => {
-                    slot.expected += open;
-                    slot.invoices += 1;
+        let expectation = model.expectation(history, as_of);
+        match expectation {
+            Expectation::Disputed => disputed += open,
+            Expectation::Overdue => overdue_unexpected += open,
+            Expectation::On(date, _) => {
+                // `date` is never before `as_of`, so never before week 0's Monday.
+                let week = usize::try_from((date - monday).num_days() / 7).unwrap_or(0);
+                match weeks.get_mut(week) {
+                    Some(slot) => {
+                        slot.expected += open;
+                        slot.invoices += 1;
+                    }
+                    None => later += open,
                 }
-                None => later += open,
             }
-            Expectation::On(date, delay)
-        };
+        }
         lines.push(ForecastLine {
             invoice: history.invoice.id,
             client: history.client(),
@@ -132,7 +127,7 @@ pub fn cash_in_forecast(
         as_of,
         weeks,
         later,
-        overdue,
+        overdue_unexpected,
         disputed,
         lines,
         alert: None,

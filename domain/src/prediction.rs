@@ -1,10 +1,10 @@
 //! When each open invoice is likely to be paid, learnt from how its client paid before.
 //!
-//! One model serves the cash-in forecast and the client score's predicted dates, so the two
-//! never disagree. A client's usual delay is the amount-weighted mean of its days beyond
-//! terms (negative when it pays early) over the invoices it paid during the lookback; with
-//! fewer than [`MIN_HISTORY`] of them the portfolio's mean stands in, and without any paid
-//! invoice at all, the terms themselves.
+//! One model, and one rule ([`PaymentModel::expectation`]), serves the cash-in forecast and
+//! the client page's expected payment dates, so the two never disagree. A client's usual
+//! delay is the amount-weighted mean of its days beyond terms (negative when it pays early)
+//! over the invoices it paid during the lookback; with fewer than [`MIN_HISTORY`] of them the
+//! portfolio's mean stands in, and without any paid invoice at all, the terms themselves.
 
 use crate::ids::ClientId;
 use crate::timeline::{InvoiceHistory, Timeline};
@@ -70,6 +70,18 @@ impl WeightedDays {
     }
 }
 
+/// Where one open invoice stands as of a date (see [`PaymentModel::expectation`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expectation {
+    /// Expected on this day (on or after the as-of date, within the forecast's horizon or
+    /// after it), from this delay.
+    On(NaiveDate, Delay),
+    /// Past due and past the day the client's usual delay gave: late beyond its habit.
+    Overdue,
+    /// In dispute at the as-of date.
+    Disputed,
+}
+
 /// Each client's usual delay as of a date.
 #[derive(Clone, Debug)]
 pub struct PaymentModel {
@@ -121,19 +133,28 @@ impl PaymentModel {
         }
     }
 
-    /// The day an open invoice is expected to be paid: its due date moved by the client's
-    /// usual delay, and never before `as_of` (what has not arrived yet arrives from today on).
-    pub fn expected_payment(
-        &self,
-        history: &InvoiceHistory,
-        as_of: NaiveDate,
-    ) -> (NaiveDate, Delay) {
+    /// Where an invoice open at `as_of` stands: the one rule the cash-in forecast and the
+    /// client page both read, so they never give two answers for the same invoice.
+    ///
+    /// Disputed at `as_of`: [`Expectation::Disputed`]. Otherwise the expected day is the due
+    /// date moved by the client's usual delay. An invoice already past due whose expected day
+    /// has also passed is late beyond what its client usually takes: there is no date one can
+    /// plan on, hence [`Expectation::Overdue`]. Anything else is expected on that day, never
+    /// before `as_of` (what has not arrived yet arrives from today on) — including an overdue
+    /// invoice still within its client's usual delay.
+    pub fn expectation(&self, history: &InvoiceHistory, as_of: NaiveDate) -> Expectation {
+        if history.disputed_at(as_of) {
+            return Expectation::Disputed;
+        }
         let delay = self.delay_of(history.client());
         let expected = history
             .due
             .checked_add_signed(Duration::days(delay.days))
-            .unwrap_or(history.due)
-            .max(as_of);
-        (expected, delay)
+            .unwrap_or(history.due);
+        if history.due < as_of && expected < as_of {
+            Expectation::Overdue
+        } else {
+            Expectation::On(expected.max(as_of), delay)
+        }
     }
 }

@@ -332,6 +332,8 @@ fn a_month_of_collections_lists_its_invoices_and_the_unallocated_credit() {
 
 #[test]
 fn overdue_and_disputed_amounts_are_shown_apart_and_the_alert_fires() {
+    // The client has paid nothing yet, so its usual delay is the terms' (0 days): the invoice
+    // due 1 October is late beyond it and stays out of the weeks.
     let mut book = Book::new();
     let client = book.client("Client");
     book.invoice(client, d(2026, 9, 1), 30, dec!(400));
@@ -347,7 +349,7 @@ fn overdue_and_disputed_amounts_are_shown_apart_and_the_alert_fires() {
     let as_of = d(2026, 11, 22);
     let timeline = Timeline::new(&book.ledger);
     let forecast = cash_in_forecast(&timeline, as_of, &book.ledger.settings().kpi);
-    assert_eq!(forecast.overdue, dec!(400));
+    assert_eq!(forecast.overdue_unexpected, dec!(400));
     assert_eq!(forecast.disputed, dec!(250));
     assert_eq!(forecast.expected_within(WEEKS), dec!(1000));
     let alert = forecast
@@ -363,6 +365,152 @@ fn overdue_and_disputed_amounts_are_shown_apart_and_the_alert_fires() {
         &book.ledger.settings().kpi,
     );
     assert_eq!(forecast.alert, None);
+}
+
+/// A slow payer (45 days beyond terms on each of its three paid invoices) with four open
+/// invoices at Sunday 22 November 2026, whose forecast starts on Monday 16 November.
+struct SlowPayer {
+    book: Book,
+    /// Due 31 October, expected 15 December: overdue but within the usual delay.
+    within: InvoiceId,
+    /// Due 8 October, expected 22 November, the as-of date itself.
+    today: InvoiceId,
+    /// Due 31 August, expected 15 October: late beyond the usual delay.
+    beyond: InvoiceId,
+    /// Due 14 November, in dispute since 20 November.
+    disputed: InvoiceId,
+}
+
+fn slow_payer() -> SlowPayer {
+    let mut book = Book::new();
+    let slow = book.client("Lent");
+    for month in 1..=3 {
+        let paid = book.invoice(slow, d(2026, month, 1), 30, dec!(1000));
+        book.pay(
+            slow,
+            d(2026, month, 1) + chrono::Duration::days(75),
+            paid,
+            dec!(1000),
+        );
+    }
+    let within = book.invoice(slow, d(2026, 10, 1), 30, dec!(600));
+    let today = book.invoice(slow, d(2026, 9, 8), 30, dec!(300));
+    let beyond = book.invoice(slow, d(2026, 8, 1), 30, dec!(400));
+    let disputed = book.invoice(slow, d(2026, 10, 15), 30, dec!(250));
+    book.ledger
+        .open_dispute(disputed, d(2026, 11, 20), "Prix".into())
+        .unwrap();
+    SlowPayer {
+        book,
+        within,
+        today,
+        beyond,
+        disputed,
+    }
+}
+
+#[test]
+fn an_overdue_invoice_within_its_clients_usual_delay_is_forecast_in_its_week() {
+    // Guards against the forecast and the client page giving two answers: the client page
+    // showed "expected 15/12/2026" for an invoice of a client who pays 45 days late, while the
+    // forecast put it apart as "already overdue" instead of in the week of 14 December.
+    let p = slow_payer();
+    let as_of = d(2026, 11, 22);
+    let timeline = Timeline::new(&p.book.ledger);
+    let model = PaymentModel::learn(&timeline, as_of);
+    let forecast = cash_in_forecast(&timeline, as_of, &p.book.ledger.settings().kpi);
+    let history = |invoice| {
+        timeline
+            .invoices
+            .iter()
+            .find(|h| h.invoice.id == invoice)
+            .unwrap()
+    };
+    let line = |invoice| {
+        forecast
+            .lines
+            .iter()
+            .find(|l| l.invoice == invoice)
+            .unwrap()
+            .expectation
+    };
+    assert_eq!(
+        model
+            .delay_of(p.book.ledger.invoice(p.within).unwrap().details.client)
+            .days,
+        45
+    );
+    // The client page's function and the forecast's line say the same day.
+    let shown = model.expectation(history(p.within), as_of);
+    assert!(matches!(shown, Expectation::On(date, _) if date == d(2026, 12, 15)));
+    assert_eq!(line(p.within), shown);
+    assert_eq!(forecast.weeks[4].start, d(2026, 12, 14));
+    assert_eq!(forecast.weeks[4].expected, dec!(600));
+    let week: Vec<InvoiceId> = forecast
+        .lines_in_week(d(2026, 12, 14))
+        .map(|l| l.invoice)
+        .collect();
+    assert_eq!(week, vec![p.within]);
+    // Expected on the as-of date itself: still within the delay, so in the first week.
+    let shown = model.expectation(history(p.today), as_of);
+    assert!(matches!(shown, Expectation::On(date, _) if date == as_of));
+    assert_eq!(line(p.today), shown);
+    assert_eq!(forecast.weeks[0].expected, dec!(300));
+    assert_eq!(forecast.total(), dec!(1550));
+}
+
+#[test]
+fn an_invoice_late_beyond_its_clients_usual_delay_is_apart_on_both_screens() {
+    // Guards against an overdue invoice whose expected day has passed getting an empty cell
+    // on the client page while the forecast sets it apart: both now say "overdue beyond the
+    // usual delay", and only that amount is in the apart bucket.
+    let p = slow_payer();
+    let as_of = d(2026, 11, 22);
+    let timeline = Timeline::new(&p.book.ledger);
+    let model = PaymentModel::learn(&timeline, as_of);
+    let forecast = cash_in_forecast(&timeline, as_of, &p.book.ledger.settings().kpi);
+    let history = timeline
+        .invoices
+        .iter()
+        .find(|h| h.invoice.id == p.beyond)
+        .unwrap();
+    assert_eq!(model.expectation(history, as_of), Expectation::Overdue);
+    assert_eq!(forecast.overdue_unexpected, dec!(400));
+    assert!(forecast
+        .lines
+        .iter()
+        .any(|l| l.invoice == p.beyond && l.expectation == Expectation::Overdue));
+    // The same invoice a day before its expected date was still forecast, on that day.
+    let before = d(2026, 10, 14);
+    let earlier = PaymentModel::learn(&timeline, before);
+    assert!(matches!(
+        earlier.expectation(history, before),
+        Expectation::On(date, _) if date == d(2026, 10, 15)
+    ));
+}
+
+#[test]
+fn a_disputed_invoice_is_disputed_on_both_screens() {
+    // Guards against a disputed invoice being given a date on the client page (or placed in a
+    // week) because its client's delay would allow it: a dispute has no date to plan on.
+    let p = slow_payer();
+    let as_of = d(2026, 11, 22);
+    let timeline = Timeline::new(&p.book.ledger);
+    let model = PaymentModel::learn(&timeline, as_of);
+    let forecast = cash_in_forecast(&timeline, as_of, &p.book.ledger.settings().kpi);
+    let history = timeline
+        .invoices
+        .iter()
+        .find(|h| h.invoice.id == p.disputed)
+        .unwrap();
+    assert_eq!(model.expectation(history, as_of), Expectation::Disputed);
+    assert_eq!(forecast.disputed, dec!(250));
+    // Before the dispute opened, it was expected 45 days after its due date.
+    let before = d(2026, 11, 19);
+    assert!(matches!(
+        PaymentModel::learn(&timeline, before).expectation(history, before),
+        Expectation::On(date, _) if date == d(2026, 12, 29)
+    ));
 }
 
 #[test]
@@ -432,6 +580,16 @@ proptest! {
         let forecast = cash_in_forecast(&timeline, as_of, &ledger.settings().kpi);
         prop_assert_eq!(forecast.total(), k.outstanding);
         prop_assert_eq!(forecast.lines.len(), k.open_count);
+        // Every line is what the client page's function says of that invoice: one rule, so
+        // the two screens cannot disagree (the bug: they used two).
+        let model = PaymentModel::learn(&timeline, as_of);
+        for line in &forecast.lines {
+            let history = timeline.invoices.iter().find(|h| h.invoice.id == line.invoice).unwrap();
+            prop_assert_eq!(model.expectation(history, as_of), line.expectation);
+            if let Expectation::On(date, _) = line.expectation {
+                prop_assert!(date >= as_of);
+            }
+        }
         // Each week's bar is the sum of the invoices its drill-down lists.
         for week in &forecast.weeks {
             let listed: Decimal = forecast.lines_in_week(week.start).map(|l| l.open).sum();

@@ -27,7 +27,7 @@ test("with the demo data the dashboard shows what the domain crate computes", as
     assert.equal(await shown(page.getByTestId("claimable-total")), plain(expected.claimable));
     const cards = await shown(page.getByTestId("kpi-cards"));
     assert.match(cards, new RegExp(`par épuisement : ${expected.countback_dso} j`));
-    assert.match(await shown(page.getByTestId("forecast-apart")), new RegExp(plain(expected.forecast_overdue)));
+    assert.match(await shown(page.getByTestId("forecast-apart")), new RegExp(plain(expected.forecast_overdue_unexpected)));
 
     const rows = page.getByTestId("top-overdue").locator("tbody tr");
     assert.equal(await rows.count(), expected.top_overdue.length);

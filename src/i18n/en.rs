@@ -444,7 +444,7 @@ pub static TEXTS: Texts = Texts {
         "Cash alert: {expected} expected over the next {weeks} weeks, below your threshold of {threshold}."
     ),
     forecast_later: "Later",
-    forecast_overdue: |amount| format!("Already overdue, not forecast: {amount}"),
+    forecast_overdue_unexpected: |amount| format!("Overdue beyond the client's usual delay, not forecast: {amount}"),
     forecast_disputed: |amount| format!("In dispute: {amount}"),
     chart_data: "Show the figures",
     chart_aging: "Aging",
@@ -493,8 +493,10 @@ pub static TEXTS: Texts = Texts {
     unallocated_credit: "Unallocated (client's credit)",
     nothing_collected: "No payment received in this period.",
     expected_title: |monday| format!("Expected cash-in, week of {monday}"),
-    expected_intro: "Invoices not yet due whose payment is expected this week, from each client's payment history.",
+    expected_intro: "Invoices whose payment is expected this week: the due date moved by each client's usual delay, from its payment history (including overdue invoices still within that delay).",
     col_expected: "Expected payment",
+    expected_overdue: "overdue beyond usual delay",
+    expected_disputed: "disputed",
     col_basis: "Based on",
     delay_basis: |basis| match basis {
         DelayBasis::Client { paid } => format!("its history ({})", plural(paid, "paid invoice", "paid invoices")),

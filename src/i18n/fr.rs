@@ -444,7 +444,7 @@ pub static TEXTS: Texts = Texts {
         "Alerte trésorerie : {expected} d'encaissements attendus sur les {weeks} prochaines semaines, sous votre seuil de {threshold}."
     ),
     forecast_later: "Au-delà",
-    forecast_overdue: |amount| format!("Déjà échu, hors prévision : {amount}"),
+    forecast_overdue_unexpected: |amount| format!("Échu au-delà du retard habituel du client, hors prévision : {amount}"),
     forecast_disputed: |amount| format!("En litige : {amount}"),
     chart_data: "Voir les chiffres",
     chart_aging: "Balance âgée",
@@ -493,8 +493,10 @@ pub static TEXTS: Texts = Texts {
     unallocated_credit: "Non affecté (crédit du client)",
     nothing_collected: "Aucun paiement reçu sur cette période.",
     expected_title: |monday| format!("Encaissements attendus, semaine du {monday}"),
-    expected_intro: "Factures non échues dont le paiement est attendu cette semaine, selon l'historique de paiement de chaque client.",
+    expected_intro: "Factures dont le paiement est attendu cette semaine : l'échéance décalée du retard habituel de chaque client, selon son historique de paiement (y compris les factures échues encore dans ce retard).",
     col_expected: "Paiement attendu",
+    expected_overdue: "dépassé, retard inhabituel",
+    expected_disputed: "en litige",
     col_basis: "D'après",
     delay_basis: |basis| match basis {
         DelayBasis::Client { paid } => format!("son historique ({})", plural(paid, "facture payée", "factures payées")),

@@ -422,7 +422,8 @@ pub struct Texts {
     pub month_short: fn(NaiveDate) -> String,
     pub cash_alert_text: fn(u32, &str, &str) -> String,
     pub forecast_later: &'static str,
-    pub forecast_overdue: fn(&str) -> String,
+    /// Overdue beyond the client's usual delay, hence not in the forecast's weeks.
+    pub forecast_overdue_unexpected: fn(&str) -> String,
     pub forecast_disputed: fn(&str) -> String,
     pub chart_data: &'static str,
     pub chart_aging: &'static str,
@@ -468,6 +469,10 @@ pub struct Texts {
     pub expected_title: fn(&str) -> String,
     pub expected_intro: &'static str,
     pub col_expected: &'static str,
+    /// The expected-payment cell of an invoice overdue beyond its client's usual delay.
+    pub expected_overdue: &'static str,
+    /// The expected-payment cell of a disputed invoice.
+    pub expected_disputed: &'static str,
     pub col_basis: &'static str,
     pub delay_basis: fn(DelayBasis) -> String,
     pub week_not_in_forecast: &'static str,

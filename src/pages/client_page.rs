@@ -1,6 +1,7 @@
 //! One client: details, balance, payment score with its explanation, exposure against the
-//! credit limit and the block on sales on credit, drafts, invoices (with the day each open one
-//! is expected to be paid), payments and history.
+//! credit limit and the block on sales on credit, drafts, invoices (with where each open one
+//! stands by the payment model the cash-in forecast uses: its expected day, overdue beyond
+//! the usual delay, or disputed), payments and history.
 
 use crate::clock::today;
 use crate::components::dated_form::DatedReasonForm;
@@ -21,7 +22,7 @@ use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::iso_date;
 use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::claims::{Claims, PenaltyInputs};
-use encaisse_domain::prediction::PaymentModel;
+use encaisse_domain::prediction::{Expectation, PaymentModel};
 use encaisse_domain::score::{score_client, ClientScore};
 use encaisse_domain::sorting::{sort_by, sort_by_key};
 use encaisse_domain::timeline::Timeline;
@@ -37,9 +38,9 @@ struct InvoiceRow {
     total: Decimal,
     open: Decimal,
     status: InvoiceStatus,
-    /// When the client's history says it will be paid, for an open invoice whose expected
-    /// day has not passed.
-    expected: Option<NaiveDate>,
+    /// Where an open invoice stands by the payment model, the rule the cash-in forecast uses
+    /// (none for a settled invoice).
+    expected: Option<Expectation>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -64,6 +65,15 @@ struct View {
     history: Vec<HistoryEntry>,
 }
 
+/// The expected-payment cell: the day, or why there is none to plan on.
+fn expectation_view(expectation: Expectation) -> AnyView {
+    match expectation {
+        Expectation::On(day, _) => date_view(day).into_any(),
+        Expectation::Overdue => tr(|t| t.expected_overdue).into_any(),
+        Expectation::Disputed => tr(|t| t.expected_disputed).into_any(),
+    }
+}
+
 #[component]
 pub fn ClientPage(id: ClientId) -> impl IntoView {
     let t = use_t();
@@ -83,7 +93,6 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                 .map(|h| {
                     let i = h.invoice;
                     let open = position.invoice(i.id).open();
-                    let (expected, _) = model.expected_payment(h, as_of);
                     InvoiceRow {
                         id: i.id,
                         number: i.details.number.clone(),
@@ -92,8 +101,10 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                         total: h.total,
                         open,
                         status: position.status(i),
-                        expected: (open > Decimal::ZERO && (expected > as_of || h.due >= as_of))
-                            .then_some(expected),
+                        // The forecast's own test for what it places, so the two list the
+                        // same invoices.
+                        expected: (h.issued_by(as_of) && h.open_at(as_of) > Decimal::ZERO)
+                            .then(|| model.expectation(h, as_of)),
                     }
                 })
                 .collect();
@@ -244,7 +255,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                                             <td class="num hide-narrow">{money(r.total)}</td>
                                             <td class="num">{money(r.open)}</td>
                                             <td><StatusBadge status=r.status/></td>
-                                            <td class="hide-narrow">{r.expected.map(date_view)}</td>
+                                            <td class="hide-narrow">{r.expected.map(expectation_view)}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
