@@ -69,6 +69,7 @@ pub fn overview_screens(route: Route) -> AnyView {
             view! { <pages::cash_drill::CollectedPage month/> }.into_any()
         }
         Route::Expected { week } => view! { <pages::cash_drill::ExpectedPage week/> }.into_any(),
+        Route::BeyondUsualDelay => view! { <pages::cash_drill::BeyondUsualDelayPage/> }.into_any(),
         Route::Payers => pages::payers::PayersPage().into_any(),
         Route::Calculator(query) => view! { <pages::calculator::CalculatorPage query/> }.into_any(),
         Route::Settings => pages::settings::SettingsPage().into_any(),
@@ -82,6 +83,9 @@ pub fn overview_screens(route: Route) -> AnyView {
 pub fn collection_screens(route: Route) -> AnyView {
     match route {
         Route::Reminders => pages::reminders::RemindersPage().into_any(),
+        Route::InstalmentMessage { plan, instalment } => {
+            view! { <pages::reminder_message::InstalmentMessagePage plan instalment/> }.into_any()
+        }
         Route::ReminderMessage(client) => {
             view! { <pages::reminder_message::ReminderMessagePage client/> }.into_any()
         }

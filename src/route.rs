@@ -2,13 +2,16 @@
 //! opened directly, reloaded or bookmarked from any static host, at the root or under a
 //! sub-path, with no server rewrite.
 
-use encaisse_domain::ids::{ClientId, DraftId, InvoiceId};
+use encaisse_domain::ids::{ClientId, DraftId, InvoiceId, PaymentPlanId};
 use encaisse_domain::invoice::{parse_date, InvoiceStatus};
 use encaisse_domain::iso_date;
 use encaisse_domain::params::{first, parse_query};
 use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
 use std::sync::OnceLock;
+
+/// The query value of the forecast's "beyond the usual delay" list.
+const BEYOND_USUAL_DELAY: &str = "inhabituel";
 
 /// The app is built as two pages, each its own wasm binary hosting a share of the screens, so
 /// that neither download carries every screen (the bundle budget, README). A link to a screen
@@ -82,6 +85,9 @@ pub enum Route {
     Expected {
         week: NaiveDate,
     },
+    /// The overdue invoices already later than their client's usual delay: the amount the
+    /// cash-in forecast shows apart.
+    BeyondUsualDelay,
     /// The best and worst payers, the scores that fell, and how scores are computed.
     Payers,
     /// The penalty calculator; its form is the query, kept as written so that the page
@@ -92,6 +98,11 @@ pub enum Route {
     Reminders,
     /// The reminder due today for a client: its message, e-mail and letter.
     ReminderMessage(ClientId),
+    /// The note about one instalment (from 0) of a payment plan, due today.
+    InstalmentMessage {
+        plan: PaymentPlanId,
+        instalment: u16,
+    },
     /// A client's collection file: promises, payment plans, litigation, its own plan.
     Collection(ClientId),
     /// The default reminder plan and the issuer's letterhead.
@@ -141,6 +152,7 @@ impl Route {
             ["encaissements"] => value("mois")
                 .and_then(|month| iso_date::parse(&format!("{month}-01")))
                 .map_or(Route::NotFound, |month| Route::Collected { month }),
+            ["prevision"] if value("retard") == Some(BEYOND_USUAL_DELAY) => Route::BeyondUsualDelay,
             ["prevision"] => value("semaine")
                 .and_then(iso_date::parse)
                 .map_or(Route::NotFound, |week| Route::Expected { week }),
@@ -149,6 +161,18 @@ impl Route {
             ["parametres"] => Route::Settings,
             ["relances"] => Route::Reminders,
             ["relances", "parametres"] => Route::ReminderSettings,
+            ["relances", "echeance", plan, number] => {
+                match (
+                    id(plan),
+                    number.parse::<u16>().ok().and_then(|n| n.checked_sub(1)),
+                ) {
+                    (Some(plan), Some(instalment)) => Route::InstalmentMessage {
+                        plan: PaymentPlanId(plan),
+                        instalment,
+                    },
+                    _ => Route::NotFound,
+                }
+            }
             ["relances", n] => {
                 id(n).map_or(Route::NotFound, |n| Route::ReminderMessage(ClientId(n)))
             }
@@ -167,6 +191,7 @@ impl Route {
             | Route::Aging { .. }
             | Route::Collected { .. }
             | Route::Expected { .. }
+            | Route::BeyondUsualDelay
             | Route::Payers
             | Route::Calculator(_)
             | Route::Settings => Page::Overview,
@@ -182,6 +207,7 @@ impl Route {
             | Route::PaymentNew { .. } => Page::Ledger,
             Route::Reminders
             | Route::ReminderMessage(_)
+            | Route::InstalmentMessage { .. }
             | Route::Collection(_)
             | Route::ReminderSettings => Page::Collection,
         }
@@ -244,12 +270,16 @@ impl Route {
                 format!("#/encaissements?mois={}", &iso_date::format(*month)[..7])
             }
             Route::Expected { week } => format!("#/prevision?semaine={}", iso_date::format(*week)),
+            Route::BeyondUsualDelay => format!("#/prevision?retard={BEYOND_USUAL_DELAY}"),
             Route::Payers => "#/payeurs".into(),
             Route::Calculator(query) if query.is_empty() => "#/calculateur".into(),
             Route::Calculator(query) => format!("#/calculateur?{query}"),
             Route::Settings => "#/parametres".into(),
             Route::Reminders => "#/relances".into(),
             Route::ReminderMessage(id) => format!("#/relances/{id}"),
+            Route::InstalmentMessage { plan, instalment } => {
+                format!("#/relances/echeance/{plan}/{}", instalment + 1)
+            }
             Route::Collection(id) => format!("#/recouvrement/{id}"),
             Route::ReminderSettings => "#/relances/parametres".into(),
         }

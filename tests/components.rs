@@ -339,6 +339,11 @@ fn routes_round_trip_through_the_fragment() {
         Route::Expected {
             week: d(2026, 11, 30),
         },
+        Route::BeyondUsualDelay,
+        Route::InstalmentMessage {
+            plan: encaisse_domain::ids::PaymentPlanId(41),
+            instalment: 0,
+        },
         Route::Payers,
         Route::Calculator("montant=15%20000&echeance=2018-04-15".into()),
         Route::Settings,

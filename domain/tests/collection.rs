@@ -402,3 +402,68 @@ fn a_formal_notice_taken_back_takes_back_the_date_it_gave_and_returns_to_the_que
     );
     assert_eq!(ledger, before);
 }
+
+#[test]
+fn an_instalment_note_states_its_instalment_and_is_recorded_once() {
+    // Guards against instalment reminders the user had to write by hand (found in review):
+    // the note before the date and the one after it state the instalment, what is missing of
+    // it and, late, the last day before the plan ends; recording one takes it off the queue.
+    use encaisse_domain::format::Locale;
+    use encaisse_domain::letter::{instalment_template, render, Issuer, MessageContext};
+    use encaisse_domain::reminder::instalments::{Instalment, NewPaymentPlan};
+    use encaisse_domain::reminder::schedule::InstalmentNotice;
+    let mut ledger = Ledger::default();
+    let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
+    let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
+    ledger
+        .add_payment_plan(NewPaymentPlan {
+            client,
+            created_on: d(2026, 3, 1),
+            invoices: vec![id],
+            instalments: vec![
+                Instalment {
+                    date: d(2026, 3, 15),
+                    amount: dec!(400),
+                },
+                Instalment {
+                    date: d(2026, 4, 15),
+                    amount: dec!(600),
+                },
+            ],
+            grace_days: 7,
+        })
+        .unwrap();
+    let note = |ledger: &Ledger, day| {
+        let due = queue(ledger, ledger.reminders(), day).instalments.remove(0);
+        let ctx = MessageContext::for_instalment(ledger, &Issuer::default(), &due, day).unwrap();
+        let body = render(
+            &instalment_template(due.notice, Locale::Fr),
+            &ctx,
+            Locale::Fr,
+        )
+        .unwrap()
+        .body;
+        (due, body)
+    };
+    let (soon, body) = note(&ledger, d(2026, 3, 13));
+    assert_eq!(soon.notice, InstalmentNotice::Upcoming);
+    assert!(body.contains("convenu le 01/03/2026"), "{body}");
+    assert!(
+        body.contains("l'échéance n° 1, d'un montant de 400,00\u{a0}€, arrive le 15/03/2026"),
+        "{body}"
+    );
+    ledger
+        .record_instalment_reminder(&soon, d(2026, 3, 13), Channel::Email)
+        .unwrap();
+    assert!(queue(&ledger, ledger.reminders(), d(2026, 3, 14))
+        .instalments
+        .is_empty());
+
+    let (late, body) = note(&ledger, d(2026, 3, 17));
+    assert_eq!(late.notice, InstalmentNotice::Late);
+    assert!(
+        body.contains("prévue le 15/03/2026, ne nous est pas parvenue"),
+        "{body}"
+    );
+    assert!(body.contains("au plus tard le 22/03/2026"), "{body}");
+}

@@ -68,7 +68,7 @@ test("charts have titles and text alternatives, and figures lead to their invoic
   });
 });
 
-test("a month of collections and a week of the forecast list the invoices that make them", async () => {
+test("a month of collections, a week of the forecast and what it leaves apart list the invoices that make them", async () => {
   // Guards against a bar whose drill-down lists other invoices than the ones it sums: the
   // table's total must be the bar's figure, as the domain computes it.
   const expected = domainFigures();
@@ -100,6 +100,12 @@ test("a month of collections and a week of the forecast list the invoices that m
     assert.equal(await shown(page.getByTestId("drill-total")), plain(expected.next_week_expected.total));
     assert.equal(await page.getByTestId("drill-table").locator("tbody tr").count(), expected.next_week_expected.lines);
     assert.match(await shown(page.getByTestId("drill-table")), /son historique \(\d+ factures payées\)|délai moyen/);
+
+    // What the forecast leaves apart lists the invoices it sums too.
+    await page.getByRole("link", { name: "Retour au tableau de bord" }).click();
+    await page.getByTestId("forecast-apart").getByRole("link", { name: /Échu au-delà du retard habituel/ }).click();
+    await page.getByRole("heading", { name: "Échu au-delà du retard habituel" }).waitFor();
+    assert.equal(await shown(page.getByTestId("drill-total")), plain(expected.forecast_overdue_unexpected));
   });
 });
 

@@ -88,7 +88,7 @@ test("a promise to pay pauses the client's reminders until withdrawn, and a bad 
     await promise.getByRole("button", { name: /^Retirer/ }).click();
     await promise.waitFor({ state: "detached" });
     await visit(page, app.server.url + "#/relances");
-    await page.getByTestId("reminder-queue").getByText(expected.formal_notice.client).waitFor();
+    await page.getByTestId("reminder-queue").locator("tbody tr td:first-child").getByText(expected.formal_notice.client).waitFor();
 
     await visit(page, app.server.url + "#/relances/parametres");
     const levels = page.getByTestId("plan-level");
@@ -119,5 +119,32 @@ test("a reminder marked as done by mistake is taken back and returns to the queu
     await visit(page, app.server.url + "#/relances");
     const names = await page.getByTestId("reminder-queue").locator("tbody tr td:first-child").allInnerTexts();
     assert.deepEqual(names, expected.reminders_due);
+  });
+});
+
+test("an instalment of a payment plan gets its own note, written, sent and recorded", async () => {
+  // Guards against instalment reminders that could only be ticked off, never written.
+  const expected = domainFigures();
+  const client = expected.formal_notice;
+  await withPage(app, async (page) => {
+    await loadDemoOn(page, app);
+    await visit(page, app.server.url + `#/recouvrement/${client.client_id}`);
+    await page.getByLabel("Nombre d'échéances").fill("2");
+    await page.getByLabel("Première échéance").fill("2026-11-24");
+    await page.getByRole("button", { name: "Proposer les échéances" }).click();
+    await page.getByRole("button", { name: "Enregistrer le plan" }).click();
+    await visit(page, app.server.url + "#/relances");
+    const row = page.getByTestId("instalment-queue").locator("tbody tr").filter({ hasText: client.client });
+    assert.match(await shown(row), /Échéance n° 1 du 24\/11\/2026/);
+    await row.getByRole("link", { name: /^Préparer/ }).click();
+    const letter = page.getByTestId("letter");
+    await letter.waitFor();
+    const text = await shown(letter);
+    assert.match(text, /Conformément au plan de paiement convenu le 22\/11\/2026, nous vous rappelons que l'échéance n° 1/);
+    assert.match(text, /arrive le 24\/11\/2026/);
+    await page.getByTestId("mark-done").click();
+    await page.getByTestId("reminder-status").getByText("Relance enregistrée le 22/11/2026").waitFor();
+    await page.reload();
+    await page.getByTestId("no-reminder").waitFor();
   });
 });

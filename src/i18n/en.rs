@@ -505,6 +505,9 @@ pub static TEXTS: Texts = Texts {
     },
     week_not_in_forecast: "This week is not in the forecast of the next 13 weeks.",
     nothing_expected: "No cash-in expected this week.",
+    beyond_usual_delay_title: "Overdue beyond the usual delay",
+    beyond_usual_delay_intro: "Overdue invoices already later than their client's payment history led to expect: no date to count on, so they stay out of the weekly forecast.",
+    nothing_beyond_usual_delay: "No invoice is overdue beyond its client's usual delay.",
     back_to_dashboard: "Back to the dashboard",
 
     nav_payers: "Payers",
@@ -531,7 +534,6 @@ pub static TEXTS: Texts = Texts {
         Factor::OverLimit { percent } => format!("Overdue: {percent} % of the credit limit"),
         Factor::Relationship { months } => format!("Client for {months} months"),
     },
-    expected_payment_of: |date| format!("Payment expected on {date}"),
     exposure_line: |exposure, drafts, limit| match drafts {
         Some(drafts) => format!("Exposure {exposure} (of which {drafts} in drafts) against a credit limit of {limit}"),
         None => format!("Exposure {exposure} against a credit limit of {limit}"),
@@ -745,7 +747,6 @@ pub static TEXTS: Texts = Texts {
     instalment_label: |n, date| format!("Instalment {n} of {date}"),
     instalment_upcoming: "Upcoming",
     instalment_late: "Late",
-    done_by_email: "Reminded by email",
     done_by_phone: "Reminded by phone",
     section_paused: "Paused",
     pause_reason: |reason, number, locale| match reason {

@@ -505,6 +505,9 @@ pub static TEXTS: Texts = Texts {
     },
     week_not_in_forecast: "Cette semaine n'est pas dans la prévision des 13 semaines à venir.",
     nothing_expected: "Aucun encaissement attendu cette semaine.",
+    beyond_usual_delay_title: "Échu au-delà du retard habituel",
+    beyond_usual_delay_intro: "Factures échues dont le retard dépasse déjà celui que l'historique de leur client laissait attendre : aucune date sur laquelle compter, elles restent hors de la prévision par semaine.",
+    nothing_beyond_usual_delay: "Aucune facture échue au-delà du retard habituel de son client.",
     back_to_dashboard: "Retour au tableau de bord",
 
     nav_payers: "Payeurs",
@@ -531,7 +534,6 @@ pub static TEXTS: Texts = Texts {
         Factor::OverLimit { percent } => format!("Échu : {percent} % du plafond de crédit"),
         Factor::Relationship { months } => format!("Client depuis {months} mois"),
     },
-    expected_payment_of: |date| format!("Paiement attendu le {date}"),
     exposure_line: |exposure, drafts, limit| match drafts {
         Some(drafts) => format!("Encours {exposure} (dont {drafts} en brouillons) pour un plafond de crédit de {limit}"),
         None => format!("Encours {exposure} pour un plafond de crédit de {limit}"),
@@ -745,7 +747,6 @@ pub static TEXTS: Texts = Texts {
     instalment_label: |n, date| format!("Échéance n° {n} du {date}"),
     instalment_upcoming: "À venir",
     instalment_late: "En retard",
-    done_by_email: "Rappelé par e-mail",
     done_by_phone: "Rappelé par téléphone",
     section_paused: "En pause",
     pause_reason: |reason, number, locale| match reason {

@@ -477,6 +477,9 @@ pub struct Texts {
     pub delay_basis: fn(DelayBasis) -> String,
     pub week_not_in_forecast: &'static str,
     pub nothing_expected: &'static str,
+    pub beyond_usual_delay_title: &'static str,
+    pub beyond_usual_delay_intro: &'static str,
+    pub nothing_beyond_usual_delay: &'static str,
     pub back_to_dashboard: &'static str,
 
     pub nav_payers: &'static str,
@@ -487,7 +490,6 @@ pub struct Texts {
     pub score_out_of: fn(u8) -> String,
     pub grade_meaning: fn(Grade) -> &'static str,
     pub factor: fn(&Factor) -> String,
-    pub expected_payment_of: fn(&str) -> String,
     /// Exposure (open plus drafts), the drafts' share when there are any, the credit limit.
     pub exposure_line: fn(&str, Option<&str>, &str) -> String,
     pub score_method_link: &'static str,
@@ -552,7 +554,6 @@ pub struct Texts {
     pub instalment_label: fn(u16, &str) -> String,
     pub instalment_upcoming: &'static str,
     pub instalment_late: &'static str,
-    pub done_by_email: &'static str,
     pub done_by_phone: &'static str,
     pub section_paused: &'static str,
     /// A pause reason; the invoice number for a dispute, the date for the others.

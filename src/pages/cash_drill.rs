@@ -141,6 +141,47 @@ pub fn CollectedPage(month: NaiveDate) -> impl IntoView {
     })
 }
 
+/// The overdue invoices already later than their client's usual delay: what the forecast
+/// leaves apart, with no date to count on.
+#[component]
+pub fn BeyondUsualDelayPage() -> impl IntoView {
+    let as_of = today();
+    from_ledger(move |t, ledger| {
+        let forecast = cash_in_forecast(&Timeline::new(ledger), as_of, &ledger.settings().kpi);
+        let lines = forecast
+            .lines
+            .iter()
+            .filter(|line| line.expectation == Expectation::Overdue)
+            .filter_map(|line| {
+                let due = ledger.invoice(line.invoice)?.due_date();
+                Some(Line {
+                    invoice: Some(line.invoice),
+                    first: invoice_number(ledger, line.invoice),
+                    client: line.client,
+                    cells: vec![
+                        format_date(due, t.locale),
+                        (as_of - due).num_days().to_string(),
+                    ],
+                    amount: line.open,
+                })
+            })
+            .collect();
+        let body = drill_table(
+            t,
+            ledger,
+            vec![t.col_due, t.col_days_past_due],
+            t.col_remaining,
+            lines,
+            t.nothing_beyond_usual_delay,
+        );
+        page(
+            t.beyond_usual_delay_title.into(),
+            t.beyond_usual_delay_intro.into(),
+            body,
+        )
+    })
+}
+
 /// The invoices expected in a week of today's forecast.
 #[component]
 pub fn ExpectedPage(week: NaiveDate) -> impl IntoView {

@@ -427,7 +427,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
             {bar_chart(t.chart_forecast, (t.chart_forecast_desc)(&money(data.forecast.expected_within(encaisse_domain::forecast::WEEKS))), t.chart_data, head(t.chart_week, t.col_total), forecast_bars, "chart-forecast")}
         </div>
         <p class="forecast-apart" data-testid="forecast-apart">
-            <a href=Route::Invoices { status: Some(InvoiceStatus::Overdue), client: None }.href()>{(t.forecast_overdue_unexpected)(&money(data.forecast.overdue_unexpected))}</a>
+            <a href=Route::BeyondUsualDelay.href()>{(t.forecast_overdue_unexpected)(&money(data.forecast.overdue_unexpected))}</a>
             " · "
             <a href=Route::Invoices { status: Some(InvoiceStatus::Disputed), client: None }.href()>{(t.forecast_disputed)(&money(data.forecast.disputed))}</a>
         </p>

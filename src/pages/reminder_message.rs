@@ -7,24 +7,86 @@ use crate::components::{confirm, date, eur};
 use crate::i18n::{tr, use_t};
 use crate::pages::change_error_text;
 use crate::route::Route;
-use crate::storage::Store;
+use crate::storage::{ChangeError, Store};
 use encaisse_domain::format::Locale;
 use encaisse_domain::ids::ClientId;
+use encaisse_domain::ids::PaymentPlanId;
+use encaisse_domain::ledger::Ledger;
 use encaisse_domain::letter::{
-    mailto_href, render, template_for, Letter, LetterBlock, Message, MessageContext, MessageInput,
+    instalment_template, instalment_tone, mailto_href, render, template_for, Letter, LetterBlock,
+    Message, MessageContext, MessageInput, Template,
 };
-use encaisse_domain::reminder::schedule::{queue, QueueEntry};
+use encaisse_domain::reminder::schedule::{queue, InstalmentDue, QueueEntry};
 use encaisse_domain::reminder::Channel;
 use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
 
-/// What the page works from, taken once when it opens: once the reminder is recorded the
+/// What a message is about: a grouped reminder from the queue, or a note about an
+/// instalment of a payment plan.
+enum Subject {
+    Reminder(QueueEntry),
+    Instalment(InstalmentDue),
+}
+
+/// What the page works from, taken once when it opens: once the message is recorded the
 /// queue no longer holds it, and the page keeps showing what was sent.
 struct Prepared {
-    entry: QueueEntry,
+    subject: Subject,
+    client: ClientId,
     context: MessageContext,
     email: String,
     name: String,
+}
+
+impl Prepared {
+    fn new(ledger: &Ledger, subject: Subject, context: MessageContext) -> Option<Prepared> {
+        let client = match &subject {
+            Subject::Reminder(entry) => entry.client,
+            Subject::Instalment(due) => due.client,
+        };
+        let found = ledger.client(client)?;
+        Some(Prepared {
+            subject,
+            client,
+            context,
+            email: found.details.payer.email.clone(),
+            name: found.details.name.clone(),
+        })
+    }
+
+    /// The message's template in a language. A plan level's own texts are written in
+    /// French, the app's language; an English message takes the default English template.
+    fn template(&self, locale: Locale) -> Template {
+        match &self.subject {
+            Subject::Reminder(entry) => {
+                let (subject, body) = match locale {
+                    Locale::Fr => (entry.subject.as_str(), entry.body.as_str()),
+                    Locale::En => ("", ""),
+                };
+                template_for(entry.tone, self.context.client_kind, locale, subject, body)
+            }
+            Subject::Instalment(due) => instalment_template(due.notice, locale),
+        }
+    }
+
+    fn channel(&self) -> Channel {
+        match &self.subject {
+            Subject::Reminder(entry) => entry.channel,
+            Subject::Instalment(_) => Channel::Email,
+        }
+    }
+
+    /// Records the message as sent through a channel.
+    fn record(&self, store: &Store, as_of: NaiveDate, channel: Channel) -> Result<(), ChangeError> {
+        match &self.subject {
+            Subject::Reminder(entry) => {
+                store.change(|l| l.record_reminder_sent(entry, as_of, channel).map(drop))
+            }
+            Subject::Instalment(due) => {
+                store.change(|l| l.record_instalment_reminder(due, as_of, channel).map(drop))
+            }
+        }
+    }
 }
 
 #[component]
@@ -38,14 +100,42 @@ pub fn ReminderMessagePage(client: ClientId) -> impl IntoView {
             .find(|e| e.client == client)?;
         let input = MessageInput::for_entry(&entry, as_of);
         let context = MessageContext::build(ledger, &ledger.settings().issuer, &input);
-        let found = ledger.client(client)?;
-        Some(Prepared {
-            entry,
-            context,
-            email: found.details.payer.email.clone(),
-            name: found.details.name.clone(),
-        })
+        Prepared::new(ledger, Subject::Reminder(entry), context)
     });
+    prepared_or_nothing(prepared, as_of, Some(client))
+}
+
+#[component]
+pub fn InstalmentMessagePage(plan: PaymentPlanId, instalment: u16) -> impl IntoView {
+    let as_of = today();
+    let store = expect_context::<Store>();
+    let (prepared, client) = store.ledger().with_untracked(|ledger| {
+        let client = ledger
+            .reminders()
+            .payment_plans
+            .iter()
+            .find(|p| p.id == plan)
+            .map(|p| p.client);
+        let due = queue(ledger, ledger.reminders(), as_of)
+            .instalments
+            .into_iter()
+            .find(|d| d.plan == plan && d.instalment == instalment);
+        let prepared = due.and_then(|due| {
+            let context =
+                MessageContext::for_instalment(ledger, &ledger.settings().issuer, &due, as_of)?;
+            Prepared::new(ledger, Subject::Instalment(due), context)
+        });
+        (prepared, client)
+    });
+    prepared_or_nothing(prepared, as_of, client)
+}
+
+/// The message view, or a word saying there is nothing due for it today.
+fn prepared_or_nothing(
+    prepared: Option<Prepared>,
+    as_of: NaiveDate,
+    client: Option<ClientId>,
+) -> AnyView {
     match prepared {
         Some(prepared) => view! { <MessageView prepared as_of/> }.into_any(),
         None => view! {
@@ -53,8 +143,8 @@ pub fn ReminderMessagePage(client: ClientId) -> impl IntoView {
                 <h1>{tr(|t| t.reminders_title)}</h1>
                 <p class="empty" data-testid="no-reminder">{tr(|t| t.no_entry_for_client)}</p>
                 <p>
-                    <a href=Route::Reminders.href()>{tr(|t| t.reminders_title)}</a>" · "
-                    <a href=Route::Collection(client).href()>{tr(|t| t.collection_file)}</a>
+                    <a href=Route::Reminders.href()>{tr(|t| t.reminders_title)}</a>
+                    {client.map(|client| view! { " · "<a href=Route::Collection(client).href()>{tr(|t| t.collection_file)}</a> })}
                 </p>
             </section>
         }
@@ -66,33 +156,32 @@ pub fn ReminderMessagePage(client: ClientId) -> impl IntoView {
 fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
     let t = use_t();
     let store = expect_context::<Store>();
-    let Prepared {
-        entry,
-        context,
-        email,
-        name,
-    } = prepared;
-    let client = entry.client;
-    let kind = context.client_kind;
+    let client = prepared.client;
+    let email = prepared.email.clone();
+    let name = prepared.name.clone();
     let lang = RwSignal::new(t.get_untracked().locale);
-    let channel = RwSignal::new(entry.channel);
+    let channel = RwSignal::new(prepared.channel());
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let template_error = RwSignal::new(None::<String>);
-    let context = StoredValue::new(context);
-    let entry = StoredValue::new(entry);
-    // The message in a language, from the level's template or the default one; choosing
-    // another language starts again from its template.
+    let missing_rates = !prepared.context.missing_rates.is_empty();
+    let missing_issuer = prepared.context.issuer.missing_for_letter();
+    let credit = prepared.context.totals.credit;
+    let (tone, broken) = match &prepared.subject {
+        Subject::Reminder(entry) => (entry.tone, entry.broken_promise),
+        Subject::Instalment(due) => (instalment_tone(due.notice), None),
+    };
+    let instalment = match &prepared.subject {
+        Subject::Instalment(due) => Some((due.instalment + 1, due.date)),
+        Subject::Reminder(_) => None,
+    };
+    let prepared = StoredValue::new(prepared);
+    // The message in a language, from its template; choosing another language starts again
+    // from its template.
     let fill = move |locale: Locale| {
         lang.set(locale);
-        // A level's own texts are written in French, the app's language; an English message
-        // takes the default English template.
-        let (tone, custom_subject, custom_body) = entry.with_value(|e| match locale {
-            Locale::Fr => (e.tone, e.subject.clone(), e.body.clone()),
-            Locale::En => (e.tone, String::new(), String::new()),
-        });
-        let template = template_for(tone, kind, locale, &custom_subject, &custom_body);
-        match context.with_value(|ctx| render(&template, ctx, locale)) {
+        let rendered = prepared.with_value(|p| render(&p.template(locale), &p.context, locale));
+        match rendered {
             Ok(message) => {
                 subject.set(message.subject);
                 body.set(message.body);
@@ -108,14 +197,12 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
     };
     let logged = RwSignal::new(None::<Channel>);
     let notice = RwSignal::new(None::<String>);
-    // Records the reminder once, whatever the first action taken with it.
+    // Records the message once, whatever the first action taken with it.
     let record = move |used: Channel| {
         if logged.get_untracked().is_some() {
             return;
         }
-        let sent = entry
-            .with_value(|e| store.change(|l| l.record_reminder_sent(e, as_of, used).map(drop)));
-        match sent {
+        match prepared.with_value(|p| p.record(&store, as_of, used)) {
             Ok(()) => {
                 notice.set(None);
                 logged.set(Some(used));
@@ -123,7 +210,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
             Err(e) => notice.set(Some(change_error_text(&e))),
         }
     };
-    // A reminder recorded by mistake (the e-mail never sent, the wrong channel) is taken
+    // A message recorded by mistake (the e-mail never sent, the wrong channel) is taken
     // back here, and the next action records it again.
     let undo = move |_| {
         if !confirm(t.get_untracked().confirm_undo_action) {
@@ -158,19 +245,18 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
         record(Channel::Letter);
         let _ = window().print();
     };
-    let letter = move || context.with_value(|ctx| Letter::new(ctx, &message(), lang.get()));
+    let letter = move || prepared.with_value(|p| Letter::new(&p.context, &message(), lang.get()));
     let email_for_link = email.clone();
-    let missing_rates = context.with_value(|ctx| !ctx.missing_rates.is_empty());
-    let credit = context.with_value(|ctx| ctx.totals.credit);
-    let missing_issuer = context.with_value(|ctx| ctx.issuer.missing_for_letter());
-    let broken = entry.with_value(|e| e.broken_promise);
 
     view! {
         <section class="page letter-page">
             <div class="page-head no-print">
                 <div>
                     <h1>{move || (t.get().message_title)(&name)}</h1>
-                    <p class="subtitle">{move || entry.with_value(|e| (t.get().tone)(e.tone))}</p>
+                    <p class="subtitle">{move || match instalment {
+                        Some((number, day)) => (t.get().instalment_label)(number, &date(t, day)),
+                        None => (t.get().tone)(tone).to_string(),
+                    }}</p>
                 </div>
                 <div class="actions">
                     <a class="button secondary" href=Route::Collection(client).href()>{tr(|t| t.collection_file)}</a>

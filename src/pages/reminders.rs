@@ -120,7 +120,7 @@ pub fn RemindersPage() -> impl IntoView {
                                                     <td class="row-actions">
                                                         <a class="button" aria-label=about(t.prepare) href=Route::ReminderMessage(entry.client).href()>{t.prepare}</a>
                                                         <button type="button" class="secondary" aria-label=about(t.skip) on:click=move |_| skip(entry_for_skip.clone())>{t.skip}</button>
-                                                        <SnoozeForm client=entry.client as_of/>
+                                                        <SnoozeForm client=entry.client name=name.clone() as_of/>
                                                     </td>
                                                 </tr>
                                             }
@@ -143,7 +143,8 @@ pub fn RemindersPage() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {q.instalments.iter().map(|due| {
-                                        let (by_email, by_phone) = (due.clone(), due.clone());
+                                        let by_phone = due.clone();
+                                        let message = Route::InstalmentMessage { plan: due.plan, instalment: due.instalment }.href();
                                         let name = ledger.client_name(due.client);
                                         let about = |action: &str| format!("{action} — {name}");
                                         view! {
@@ -153,7 +154,7 @@ pub fn RemindersPage() -> impl IntoView {
                                                 <td class="num">{format_eur(due.outstanding, t.locale)}</td>
                                                 <td>{if due.notice == InstalmentNotice::Late { t.instalment_late } else { t.instalment_upcoming }}</td>
                                                 <td class="row-actions">
-                                                    <button type="button" class="secondary" aria-label=about(t.done_by_email) on:click=move |_| instalment_done(by_email.clone(), Channel::Email)>{t.done_by_email}</button>
+                                                    <a class="button" aria-label=about(t.prepare) href=message>{t.prepare}</a>
                                                     <button type="button" class="secondary" aria-label=about(t.done_by_phone) on:click=move |_| instalment_done(by_phone.clone(), Channel::Phone)>{t.done_by_phone}</button>
                                                 </td>
                                             </tr>
@@ -229,7 +230,7 @@ fn date_text(t: &Texts, day: NaiveDate) -> String {
 
 /// Pauses a client's reminders until a date, a week ahead by default.
 #[component]
-fn SnoozeForm(client: ClientId, as_of: NaiveDate) -> impl IntoView {
+fn SnoozeForm(client: ClientId, name: String, as_of: NaiveDate) -> impl IntoView {
     let t = use_t();
     let store = expect_context::<Store>();
     let until = RwSignal::new(iso_date::format(
@@ -239,6 +240,9 @@ fn SnoozeForm(client: ClientId, as_of: NaiveDate) -> impl IntoView {
     ));
     let error = RwSignal::new(None::<String>);
     let id = format!("snooze-{client}");
+    // The label of the row's fields and button names the client: the same on every row.
+    let about = StoredValue::new(name);
+    let label = move || about.with_value(|name| format!("{} — {name}", t.get().snooze_until));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let day = match parse_date(&until.get_untracked()) {
@@ -252,11 +256,11 @@ fn SnoozeForm(client: ClientId, as_of: NaiveDate) -> impl IntoView {
     };
     view! {
         <details class="snooze">
-            <summary>{move || t.get().snooze_until}"…"</summary>
+            <summary>{move || t.get().snooze_until}"…"<span class="visually-hidden">{move || about.with_value(|name| format!(" — {name}"))}</span></summary>
             <form class="inline-form" novalidate on:submit=submit>
-                <label class="visually-hidden" for=id.clone()>{move || t.get().snooze_until}</label>
+                <label class="visually-hidden" for=id.clone()>{label}</label>
                 <input id=id type="date" prop:value=move || until.get() on:input=move |ev| until.set(event_target_value(&ev))/>
-                <button type="submit" class="secondary">"OK"</button>
+                <button type="submit" class="secondary" aria-label=label>"OK"</button>
                 <span class="error" role="alert">{move || error.get()}</span>
             </form>
         </details>

@@ -18,7 +18,7 @@ pub mod issuer;
 pub mod templates;
 
 pub use issuer::{default_late_clause, Issuer, IssuerField, IssuerForm};
-pub use templates::default_template;
+pub use templates::{default_template, instalment_template, instalment_tone};
 
 use crate::balances::Position;
 use crate::client::{Address, ClientKind};
@@ -27,7 +27,7 @@ use crate::ids::{ClientId, InvoiceId};
 use crate::ledger::Ledger;
 use crate::params::encode_query;
 use crate::penalty::claims::PenaltyInputs;
-use crate::reminder::schedule::QueueEntry;
+use crate::reminder::schedule::{InstalmentDue, QueueEntry};
 use crate::reminder::Tone;
 use crate::sorting::sort_by_key;
 use crate::text::same_folded;
@@ -128,6 +128,8 @@ pub struct MessageContext {
     /// Invoices whose interest cannot be computed because a half-year's rate is missing from
     /// the rate table: stated without interest, so the app should ask for the rate first.
     pub missing_rates: Vec<InvoiceId>,
+    /// The instalment an instalment note is about; None for a reminder.
+    pub instalment: Option<InstalmentFacts>,
 }
 
 impl MessageContext {
@@ -199,7 +201,40 @@ impl MessageContext {
             lines,
             totals,
             missing_rates,
+            instalment: None,
         }
+    }
+
+    /// The context of a note about an instalment of a payment plan: the plan's invoices, the
+    /// instalment's facts.
+    pub fn for_instalment(
+        ledger: &Ledger,
+        issuer: &Issuer,
+        due: &InstalmentDue,
+        as_of: NaiveDate,
+    ) -> Option<MessageContext> {
+        let plan = ledger
+            .reminders()
+            .payment_plans
+            .iter()
+            .find(|p| p.id == due.plan)?;
+        let input = MessageInput {
+            client: plan.client,
+            tone: instalment_tone(due.notice),
+            invoices: plan.invoices.clone(),
+            as_of,
+            broken_promise: None,
+        };
+        let mut ctx = MessageContext::build(ledger, issuer, &input);
+        ctx.instalment = Some(InstalmentFacts {
+            number: due.instalment + 1,
+            date: due.date,
+            amount: due.amount,
+            outstanding: due.outstanding,
+            plan_date: plan.created_on,
+            grace_end: due.grace_end,
+        });
+        Some(ctx)
     }
 
     /// The date a reply or payment is asked for: [`NOTICE_DAYS`] after the message.
@@ -403,6 +438,27 @@ pub enum Placeholder {
     Deadline,
     /// The date the client had promised to pay by; nothing when no promise was broken.
     BrokenPromise,
+    /// An instalment note's instalment: its number (from 1), date, amount, what is still
+    /// missing of it, the day the plan was agreed and the last day of its grace period. Used
+    /// by the built-in instalment notes only (not listed for the plan's templates).
+    InstalmentNumber,
+    InstalmentDate,
+    InstalmentAmount,
+    InstalmentOutstanding,
+    PlanDate,
+    GraceEnd,
+}
+
+/// The instalment a note is about, as its message states it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InstalmentFacts {
+    /// From 1.
+    pub number: u16,
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    pub outstanding: Decimal,
+    pub plan_date: NaiveDate,
+    pub grace_end: NaiveDate,
 }
 
 impl Placeholder {
@@ -444,11 +500,30 @@ impl Placeholder {
             Placeholder::Today => "today",
             Placeholder::Deadline => "deadline",
             Placeholder::BrokenPromise => "broken_promise",
+            Placeholder::InstalmentNumber => "instalment_number",
+            Placeholder::InstalmentDate => "instalment_date",
+            Placeholder::InstalmentAmount => "instalment_amount",
+            Placeholder::InstalmentOutstanding => "instalment_outstanding",
+            Placeholder::PlanDate => "plan_date",
+            Placeholder::GraceEnd => "grace_end",
         }
     }
 
+    /// The instalment notes' own placeholders.
+    pub const INSTALMENT: [Placeholder; 6] = [
+        Placeholder::InstalmentNumber,
+        Placeholder::InstalmentDate,
+        Placeholder::InstalmentAmount,
+        Placeholder::InstalmentOutstanding,
+        Placeholder::PlanDate,
+        Placeholder::GraceEnd,
+    ];
+
     pub fn from_name(name: &str) -> Option<Placeholder> {
-        Self::ALL.into_iter().find(|p| p.name() == name)
+        Self::ALL
+            .into_iter()
+            .chain(Self::INSTALMENT)
+            .find(|p| p.name() == name)
     }
 
     /// The placeholder's text for this message; empty when it has nothing to say.
@@ -518,6 +593,24 @@ impl Placeholder {
                 .broken_promise
                 .map(|date| format_date(date, locale))
                 .unwrap_or_default(),
+            Placeholder::InstalmentNumber
+            | Placeholder::InstalmentDate
+            | Placeholder::InstalmentAmount
+            | Placeholder::InstalmentOutstanding
+            | Placeholder::PlanDate
+            | Placeholder::GraceEnd => {
+                let Some(facts) = &ctx.instalment else {
+                    return String::new();
+                };
+                match self {
+                    Placeholder::InstalmentNumber => facts.number.to_string(),
+                    Placeholder::InstalmentDate => format_date(facts.date, locale),
+                    Placeholder::InstalmentAmount => format_eur(facts.amount, locale),
+                    Placeholder::InstalmentOutstanding => format_eur(facts.outstanding, locale),
+                    Placeholder::PlanDate => format_date(facts.plan_date, locale),
+                    _ => format_date(facts.grace_end, locale),
+                }
+            }
         }
     }
 }

@@ -14,6 +14,7 @@
 use super::Template;
 use crate::client::ClientKind;
 use crate::format::Locale;
+use crate::reminder::schedule::InstalmentNotice;
 use crate::reminder::Tone;
 
 /// The default template for a tone, the client's kind and the language.
@@ -426,6 +427,92 @@ For payment by bank transfer, IBAN: {issuer_iban}
 BIC: {issuer_bic}
 
 Yours faithfully,
+
+{issuer}
+";
+
+// ----- Instalments of a payment plan -----
+
+/// The tone an instalment note takes: courteous before the instalment's date, a reminder
+/// after it.
+pub fn instalment_tone(notice: InstalmentNotice) -> Tone {
+    match notice {
+        InstalmentNotice::Upcoming => Tone::Courteous,
+        InstalmentNotice::Late => Tone::FirstReminder,
+    }
+}
+
+/// The built-in note about one instalment of a payment plan.
+pub fn instalment_template(notice: InstalmentNotice, locale: Locale) -> Template {
+    let (subject, body) = match (locale, notice) {
+        (Locale::Fr, InstalmentNotice::Upcoming) => {
+            (INSTALMENT_SOON_FR_SUBJECT, INSTALMENT_SOON_FR)
+        }
+        (Locale::Fr, InstalmentNotice::Late) => (INSTALMENT_LATE_FR_SUBJECT, INSTALMENT_LATE_FR),
+        (Locale::En, InstalmentNotice::Upcoming) => {
+            (INSTALMENT_SOON_EN_SUBJECT, INSTALMENT_SOON_EN)
+        }
+        (Locale::En, InstalmentNotice::Late) => (INSTALMENT_LATE_EN_SUBJECT, INSTALMENT_LATE_EN),
+    };
+    Template {
+        subject: subject.to_string(),
+        body: body.to_string(),
+    }
+}
+
+const INSTALMENT_SOON_FR_SUBJECT: &str = "Plan de paiement : échéance du {instalment_date}";
+const INSTALMENT_SOON_FR: &str = "{contact},
+
+Conformément au plan de paiement convenu le {plan_date}, nous vous rappelons que l'échéance n° {instalment_number}, d'un montant de {instalment_amount}, arrive le {instalment_date}. Reste à régler pour cette échéance : {instalment_outstanding}.
+
+Pour un règlement par virement, IBAN : {issuer_iban}
+BIC : {issuer_bic}
+
+Si votre règlement nous est parvenu entre-temps, nous vous prions de ne pas tenir compte de ce message.
+
+Bien cordialement,
+
+{issuer}
+";
+const INSTALMENT_LATE_FR_SUBJECT: &str = "Plan de paiement : échéance du {instalment_date} impayée";
+const INSTALMENT_LATE_FR: &str = "{contact},
+
+Sauf erreur de notre part, l'échéance n° {instalment_number} du plan de paiement convenu le {plan_date}, prévue le {instalment_date}, ne nous est pas parvenue. Reste à régler pour cette échéance : {instalment_outstanding}.
+
+Nous vous remercions de procéder à ce règlement au plus tard le {grace_end}. À défaut, le plan de paiement prendra fin et l'intégralité des sommes restant dues redeviendra exigible.
+
+Pour un règlement par virement, IBAN : {issuer_iban}
+BIC : {issuer_bic}
+
+Bien cordialement,
+
+{issuer}
+";
+const INSTALMENT_SOON_EN_SUBJECT: &str = "Payment plan: instalment due on {instalment_date}";
+const INSTALMENT_SOON_EN: &str = "Dear {contact},
+
+Under the payment plan agreed on {plan_date}, instalment no. {instalment_number} of {instalment_amount} falls due on {instalment_date}. Still to pay for this instalment: {instalment_outstanding}.
+
+For payment by bank transfer, IBAN: {issuer_iban}
+BIC: {issuer_bic}
+
+If your payment has reached us in the meantime, please disregard this message.
+
+Kind regards,
+
+{issuer}
+";
+const INSTALMENT_LATE_EN_SUBJECT: &str = "Payment plan: instalment of {instalment_date} unpaid";
+const INSTALMENT_LATE_EN: &str = "Dear {contact},
+
+Unless we are mistaken, instalment no. {instalment_number} of the payment plan agreed on {plan_date}, due on {instalment_date}, has not reached us. Still to pay for this instalment: {instalment_outstanding}.
+
+Please make this payment by {grace_end} at the latest. Otherwise the payment plan will end and everything still owed will be due at once.
+
+For payment by bank transfer, IBAN: {issuer_iban}
+BIC: {issuer_bic}
+
+Kind regards,
 
 {issuer}
 ";
