@@ -305,33 +305,37 @@ fn a_formal_notice_never_covers_an_invoice_not_yet_due() {
     );
 }
 
-#[test]
-fn a_credit_note_on_a_planned_invoice_counts_toward_its_instalments() {
-    // Guards against a plan declared broken because a credit note lowered what the client
-    // owes: the instalments could then never be met.
-    use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-    use encaisse_domain::reminder::instalments::{Instalment, NewPaymentPlan, PlanStatus};
+/// A client's 1 000 € invoice due 9 February 2026 in a payment plan agreed on 1 March: two
+/// instalments of these amounts on 15 March and 15 April, 7 days of grace.
+fn with_plan(amounts: [Decimal; 2]) -> (Ledger, ClientId, InvoiceId) {
+    use encaisse_domain::reminder::instalments::{Instalment, NewPaymentPlan};
     let mut ledger = Ledger::default();
     let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
     let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
+    let dates = [d(2026, 3, 15), d(2026, 4, 15)];
     ledger
         .add_payment_plan(NewPaymentPlan {
             client,
             created_on: d(2026, 3, 1),
             invoices: vec![id],
-            instalments: vec![
-                Instalment {
-                    date: d(2026, 3, 15),
-                    amount: dec!(500),
-                },
-                Instalment {
-                    date: d(2026, 4, 15),
-                    amount: dec!(500),
-                },
-            ],
+            instalments: dates
+                .into_iter()
+                .zip(amounts)
+                .map(|(date, amount)| Instalment { date, amount })
+                .collect(),
             grace_days: 7,
         })
         .unwrap();
+    (ledger, client, id)
+}
+
+#[test]
+fn a_credit_note_on_a_planned_invoice_counts_toward_its_instalments() {
+    // Guards against a plan declared broken because a credit note lowered what the client
+    // owes: the instalments could then never be met.
+    use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
+    use encaisse_domain::reminder::instalments::PlanStatus;
+    let (mut ledger, client, id) = with_plan([dec!(500), dec!(500)]);
     ledger
         .record_payment(PaymentDetails {
             client,
@@ -410,29 +414,8 @@ fn an_instalment_note_states_its_instalment_and_is_recorded_once() {
     // it and, late, the last day before the plan ends; recording one takes it off the queue.
     use encaisse_domain::format::Locale;
     use encaisse_domain::letter::{instalment_template, render, Issuer, MessageContext};
-    use encaisse_domain::reminder::instalments::{Instalment, NewPaymentPlan};
     use encaisse_domain::reminder::schedule::InstalmentNotice;
-    let mut ledger = Ledger::default();
-    let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
-    let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
-    ledger
-        .add_payment_plan(NewPaymentPlan {
-            client,
-            created_on: d(2026, 3, 1),
-            invoices: vec![id],
-            instalments: vec![
-                Instalment {
-                    date: d(2026, 3, 15),
-                    amount: dec!(400),
-                },
-                Instalment {
-                    date: d(2026, 4, 15),
-                    amount: dec!(600),
-                },
-            ],
-            grace_days: 7,
-        })
-        .unwrap();
+    let (mut ledger, _, _) = with_plan([dec!(400), dec!(600)]);
     let note = |ledger: &Ledger, day| {
         let due = queue(ledger, ledger.reminders(), day).instalments.remove(0);
         let ctx = MessageContext::for_instalment(ledger, &Issuer::default(), &due, day).unwrap();
