@@ -96,21 +96,29 @@ const IBAN_LENGTHS: &[(&str, usize)] = &[
 pub fn check_iban(text: &str) -> Result<String, Problem> {
     let iban = compact(text);
     let bytes = iban.as_bytes();
-    let shaped = (15..=34).contains(&iban.len())
+    let shaped = iban.len() >= 4
         && bytes[..2].iter().all(u8::is_ascii_uppercase)
         && bytes[2..4].iter().all(u8::is_ascii_digit)
         && bytes.iter().all(u8::is_ascii_alphanumeric);
     if !shaped {
         return Err(Problem::IbanFormat);
     }
+    // Well begun but of the wrong length: say the length the country expects (an IBAN cut
+    // short was told it must begin with letters and digits, which it did).
     let country = &iban[..2];
-    if let Some(&(_, expected)) = IBAN_LENGTHS.iter().find(|(c, _)| *c == country) {
-        if iban.len() != expected {
+    let expected = IBAN_LENGTHS
+        .iter()
+        .find(|(c, _)| *c == country)
+        .map(|&(_, n)| n);
+    match expected {
+        Some(expected) if iban.len() != expected => {
             return Err(Problem::IbanLength {
                 country: country.to_string(),
                 expected,
             });
         }
+        None if !(15..=34).contains(&iban.len()) => return Err(Problem::IbanFormat),
+        _ => {}
     }
     // Move the first four characters to the end, letters become 10..35, then mod 97 == 1.
     let remainder = iban[4..]
@@ -260,6 +268,14 @@ mod tests {
             })
         );
         assert_eq!(check_iban("1234"), Err(Problem::IbanFormat));
+        // Cut short: the length is what is wrong, not the beginning (found in review).
+        assert_eq!(
+            check_iban("FR76 1234"),
+            Err(Problem::IbanLength {
+                country: "FR".into(),
+                expected: 27
+            })
+        );
     }
 
     #[test]

@@ -212,7 +212,7 @@ fn private_individuals_owe_interest_only_after_a_formal_notice_and_no_indemnity(
 
     let noticed = LateInvoice {
         formal_notice: Some(d(2025, 3, 31)),
-        ..no_notice
+        ..no_notice.clone()
     };
     let result = penalties(&noticed, &table, &split()).unwrap();
     assert_eq!(result.periods.len(), 1);
@@ -225,6 +225,21 @@ fn private_individuals_owe_interest_only_after_a_formal_notice_and_no_indemnity(
         (dec!(3.71), RateSource::Legal)
     );
     assert_eq!(result.indemnity, dec!(0));
+
+    // Noticed on the day computed for: interest has not started, though much is owed (it
+    // read "everything was settled", found in review).
+    let noticed_today = LateInvoice {
+        formal_notice: Some(d(2025, 4, 30)),
+        ..no_notice
+    };
+    let result = penalties(&noticed_today, &table, &split()).unwrap();
+    assert_eq!(result.interest, dec!(0));
+    assert_eq!(
+        result.no_interest_because,
+        Some(NoInterest::NotYetRunning {
+            from: d(2025, 4, 30)
+        })
+    );
 }
 
 fn any_business_case() -> impl Strategy<Value = (LateInvoice, i64)> {

@@ -547,7 +547,8 @@ fn a_payment_plan_must_add_up_to_the_balance() {
         book.reminders
             .add_payment_plan(id, &book.ledger, plan.clone()),
         Err(ReminderProblem::InstalmentsDoNotAddUp {
-            balance: dec!(1200)
+            balance: dec!(1200),
+            total: dec!(1100)
         })
     );
     let backwards = NewPaymentPlan {

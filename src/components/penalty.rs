@@ -26,10 +26,14 @@ fn explanation(
     context: PenaltyContext,
 ) -> Vec<&'static str> {
     let mut lines = Vec::new();
+    // A private individual's interest follows the Code civil, not the Code de commerce's
+    // formula (which runs "with no reminder needed"): one explanation or the other.
     if context.client_kind == ClientKind::Individual {
         lines.push(t.pen_explain_individual);
+        lines.push(t.pen_explain_formula_individual);
+    } else {
+        lines.push(t.pen_explain_formula);
     }
-    lines.push(t.pen_explain_formula);
     if context.client_kind == ClientKind::Business {
         match breakdown.periods.first().map(|p| p.source) {
             Some(RateSource::Contractual) => lines.push(t.pen_explain_contract),

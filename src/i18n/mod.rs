@@ -341,9 +341,11 @@ pub struct Texts {
     pub pen_on_time: &'static str,
     pub pen_not_yet_due: &'static str,
     pub rate_source: fn(&RateSource, Locale) -> String,
-    pub no_interest: fn(NoInterest) -> &'static str,
+    pub no_interest: fn(NoInterest) -> String,
     pub missing_rate: fn(&MissingRate) -> String,
     pub pen_explain_formula: &'static str,
+    /// The formula for a private individual: from the formal notice, no Code de commerce.
+    pub pen_explain_formula_individual: &'static str,
     pub pen_explain_default: &'static str,
     pub pen_explain_contract: &'static str,
     pub pen_explain_floor: &'static str,
@@ -586,6 +588,7 @@ pub struct Texts {
     pub missing_rates_in_message: &'static str,
     /// The client's credit deducted from what a message claims.
     pub credit_in_message: fn(&str) -> String,
+    pub confirm_replace_message: &'static str,
     pub broken_promise_note: fn(&str) -> String,
     pub collection_title: fn(&str) -> String,
     pub promise_section: &'static str,

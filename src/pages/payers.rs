@@ -7,7 +7,7 @@ use crate::components::score::grade_mark;
 use crate::i18n::Texts;
 use crate::route::Route;
 use encaisse_domain::ledger::Ledger;
-use encaisse_domain::score::{rankings, Ranked};
+use encaisse_domain::score::{rankings, Grade, Ranked};
 use leptos::prelude::*;
 
 fn ranking_table(
@@ -25,7 +25,7 @@ fn ranking_table(
                 <tr>
                     <td><a href=Route::Client(r.client).href()>{name}</a></td>
                     <td>{grade_mark(t, r.grade, r.score)}</td>
-                    {with_before.then(|| view! { <td class="num">{r.before.map(|b| b.to_string())}</td> })}
+                    {with_before.then(|| view! { <td>{r.before.map(|b| grade_mark(t, Grade::of(b), b))}</td> })}
                 </tr>
             }
         })
@@ -36,7 +36,7 @@ fn ranking_table(
                 <thead><tr>
                     <th scope="col">{t.col_client}</th>
                     <th scope="col">{t.col_score}</th>
-                    {with_before.then(|| view! { <th scope="col" class="num">{t.col_score_before}</th> })}
+                    {with_before.then(|| view! { <th scope="col">{t.col_score_before}</th> })}
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -191,6 +191,27 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
         }
     };
     fill(lang.get_untracked());
+    // Whether the user changed the text since it was filled: another language would
+    // replace the changes, so it asks first.
+    let edited = RwSignal::new(false);
+    let switch_language = move |ev: leptos::ev::Event| {
+        let locale = if event_target_value(&ev) == "en" {
+            Locale::En
+        } else {
+            Locale::Fr
+        };
+        if edited.get_untracked() && !confirm(t.get_untracked().confirm_replace_message) {
+            let select = event_target::<web_sys::HtmlSelectElement>(&ev);
+            select.set_value(if lang.get_untracked() == Locale::En {
+                "en"
+            } else {
+                "fr"
+            });
+            return;
+        }
+        edited.set(false);
+        fill(locale);
+    };
     let message = move || Message {
         subject: subject.get(),
         body: body.get(),
@@ -278,7 +299,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
                 <div class="field-row">
                     <div class="field">
                         <label for="message-lang">{tr(|t| t.f_message_lang)}</label>
-                        <select id="message-lang" on:change=move |ev| fill(if event_target_value(&ev) == "en" { Locale::En } else { Locale::Fr })>
+                        <select id="message-lang" on:change=switch_language>
                             <option value="fr" selected=move || lang.get() == Locale::Fr>"Français"</option>
                             <option value="en" selected=move || lang.get() == Locale::En>"English"</option>
                         </select>
@@ -295,11 +316,11 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
                 <p class="form-error" role="alert">{move || template_error.get()}</p>
                 <div class="field">
                     <label for="message-subject">{tr(|t| t.f_subject)}</label>
-                    <input id="message-subject" type="text" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
+                    <input id="message-subject" type="text" prop:value=move || subject.get() on:input=move |ev| { edited.set(true); subject.set(event_target_value(&ev)) }/>
                 </div>
                 <div class="field">
                     <label for="message-body">{tr(|t| t.f_body)}</label>
-                    <textarea id="message-body" class="message-text" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                    <textarea id="message-body" class="message-text" prop:value=move || body.get() on:input=move |ev| { edited.set(true); body.set(event_target_value(&ev)) }></textarea>
                 </div>
                 <div class="actions">
                     {if email.is_empty() {

@@ -238,7 +238,8 @@ fn LevelFields(
                 <p class="hint">{tr(|t| t.template_default_hint)}</p>
                 <p class="error" aria-live="polite">{body_error}</p>
             </div>
-            <button type="button" class="secondary" on:click=move |_| on_remove()>{tr(|t| t.remove_level)}</button>
+            <button type="button" class="secondary" on:click=move |_| on_remove()
+                aria-label=move || format!("{} — {}", t.get().remove_level, (t.get().level_n)(index + 1))>{tr(|t| t.remove_level)}</button>
         </li>
     }
 }

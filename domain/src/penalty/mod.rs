@@ -110,6 +110,9 @@ pub enum NoInterest {
     NoFormalNotice,
     /// Everything was settled before interest started.
     NothingLeftToBear,
+    /// Interest runs from the day after this date (a private individual's formal notice,
+    /// sent on or after the date computed for): none has run yet.
+    NotYetRunning { from: NaiveDate },
 }
 
 /// The annual rate of a half-year for this case.
@@ -249,7 +252,13 @@ pub fn penalties(
             day = last;
         }
         if periods.is_empty() {
-            no_interest_because = Some(NoInterest::NothingLeftToBear);
+            // The loop ran no day: either nothing was left to bear interest, or its first
+            // day has not come (a formal notice sent today).
+            no_interest_because = Some(if base > Decimal::ZERO {
+                NoInterest::NotYetRunning { from: start }
+            } else {
+                NoInterest::NothingLeftToBear
+            });
         }
     } else if late {
         no_interest_because = Some(NoInterest::NoFormalNotice);

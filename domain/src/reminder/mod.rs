@@ -158,6 +158,8 @@ pub enum ReminderProblem {
     /// The instalments must add up to what the covered invoices have open.
     InstalmentsDoNotAddUp {
         balance: Decimal,
+        /// What the instalments add up to.
+        total: Decimal,
     },
     GraceTooLong {
         max: u16,
@@ -727,7 +729,7 @@ impl Reminders {
         let balance: Decimal = invoices.iter().map(|i| position.invoice(i.id).open()).sum();
         let total: Decimal = plan.instalments.iter().map(|i| i.amount).sum();
         if total != balance {
-            return Err(ReminderProblem::InstalmentsDoNotAddUp { balance });
+            return Err(ReminderProblem::InstalmentsDoNotAddUp { balance, total });
         }
         self.check_id(id)?;
         let id = PaymentPlanId(id);
