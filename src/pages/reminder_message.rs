@@ -8,7 +8,7 @@ use crate::i18n::{tr, use_t};
 use crate::pages::change_error_text;
 use crate::route::Route;
 use crate::storage::{ChangeError, Store};
-use encaisse_domain::format::Locale;
+use encaisse_domain::format::{format_iban, Locale};
 use encaisse_domain::ids::ClientId;
 use encaisse_domain::ids::PaymentPlanId;
 use encaisse_domain::ledger::Ledger;
@@ -267,6 +267,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
         let _ = window().print();
     };
     let letter = move || prepared.with_value(|p| Letter::new(&p.context, &message(), lang.get()));
+    let iban = prepared.with_value(|p| format_iban(&p.context.issuer.iban));
     let email_for_link = email.clone();
 
     view! {
@@ -344,20 +345,22 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
                 })}
                 <h2>{tr(|t| t.letter_preview)}</h2>
             </div>
-            {move || letter_view(letter())}
+            {move || letter_view(letter(), &iban)}
         </section>
     }
 }
 
 /// The letter as printed: letterhead, recipient, place and date, how it is sent, subject, the
 /// body with the invoices as a table.
-fn letter_view(letter: Letter) -> impl IntoView {
+fn letter_view(letter: Letter, iban: &str) -> impl IntoView {
     let table = letter.table.clone();
     let blocks = letter
         .blocks
         .into_iter()
         .map(|block| match block {
-            LetterBlock::Text(text) => view! { <p class="letter-text">{text}</p> }.into_any(),
+            LetterBlock::Text(text) => {
+                view! { <p class="letter-text">{unbroken(text, iban)}</p> }.into_any()
+            }
             LetterBlock::InvoiceTable => invoice_table(&table).into_any(),
         })
         .collect_view();
@@ -376,6 +379,18 @@ fn letter_view(letter: Letter) -> impl IntoView {
             <p><strong>{letter.subject}</strong></p>
             {blocks}
         </article>
+    }
+}
+
+/// A paragraph's text with the IBAN kept on one line: cut between two of its groups, it is
+/// misread or mistyped.
+fn unbroken(text: String, iban: &str) -> AnyView {
+    match text.split_once(iban).filter(|_| !iban.is_empty()) {
+        Some((before, after)) => view! {
+            {before.to_string()}<span class="nowrap">{iban.to_string()}</span>{after.to_string()}
+        }
+        .into_any(),
+        None => text.into_any(),
     }
 }
 
