@@ -109,10 +109,17 @@ pub struct HistoryEntry {
     pub event: HistoryEvent,
 }
 
-/// The client's latest reminder action as its history tells it: the one the user can take
-/// back (`Ledger::undo_reminder_action`).
-pub fn last_reminder_action(ledger: &Ledger, client: ClientId) -> Option<HistoryEntry> {
-    let action = ledger.reminders().last_action(client)?;
+/// The client's latest reminder action as its history tells it, when dated `today`: the one
+/// the user can take back (`Ledger::undo_reminder_action`).
+pub fn last_reminder_action(
+    ledger: &Ledger,
+    client: ClientId,
+    today: NaiveDate,
+) -> Option<HistoryEntry> {
+    let action = ledger
+        .reminders()
+        .last_action(client)
+        .filter(|a| a.date == today)?;
     Some(HistoryEntry {
         date: action.date,
         event: collection_event(ReminderEvent::Action(action), &|id| number_of(ledger, id)),

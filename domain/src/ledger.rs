@@ -761,11 +761,15 @@ impl Ledger {
         self.change_reminders(|r, _, _| r.withdraw_promise(promise).map(drop))
     }
 
-    /// Takes back the client's latest reminder action. A written formal notice taken back
+    /// Takes back the client's latest reminder action, dated today. A written formal notice taken back
     /// also takes back the formal-notice date it gave the client's invoices (those dated that
     /// day): the demand was not made.
-    pub fn undo_reminder_action(&mut self, client: ClientId) -> Result<(), Problem> {
-        let undone = self.change_reminders(|r, _, _| r.undo_last_action(client))?;
+    pub fn undo_reminder_action(
+        &mut self,
+        client: ClientId,
+        today: NaiveDate,
+    ) -> Result<(), Problem> {
+        let undone = self.change_reminders(|r, _, _| r.undo_last_action(client, today))?;
         if let ActionKind::Sent { channel, tone, .. } = undone.kind {
             if tone >= Tone::FormalNotice && channel != Channel::Phone {
                 for invoice in self.invoices.iter_mut() {

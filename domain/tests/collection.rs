@@ -363,7 +363,8 @@ fn a_credit_note_on_a_planned_invoice_counts_toward_its_instalments() {
 fn a_formal_notice_taken_back_takes_back_the_date_it_gave_and_returns_to_the_queue() {
     // Guards against "Marquer comme faite" clicked by mistake on a mise en demeure: the
     // invoices would keep a formal-notice date (interest for a private client) for a letter
-    // never sent, and the level would be lost for good.
+    // never sent, and the level would be lost for good; and against an undo that goes back
+    // through reminders sent on earlier days.
     let mut ledger = Ledger::default();
     let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
     let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
@@ -376,32 +377,25 @@ fn a_formal_notice_taken_back_takes_back_the_date_it_gave_and_returns_to_the_que
         Some(d(2026, 3, 11))
     );
 
-    ledger.undo_reminder_action(client).unwrap();
+    let day = d(2026, 3, 11);
+    ledger.undo_reminder_action(client, day).unwrap();
     assert_eq!(ledger.invoice(id).unwrap().formal_notice, None);
     assert_eq!(
         ledger.invoice(theirs).unwrap().formal_notice,
-        Some(d(2026, 3, 11)),
+        Some(day),
         "another client's notice stays"
     );
-    let again = queue(&ledger, ledger.reminders(), d(2026, 3, 11)).due;
+    let again = queue(&ledger, ledger.reminders(), day).due;
     assert_eq!(again.len(), 1);
     assert_eq!(
         (again[0].client, again[0].tone),
         (client, Tone::FormalNotice)
     );
-    // Only the latest goes each time: the second reminder is next, then nothing is left
-    // after the courteous note, the first and second reminders.
-    ledger.undo_reminder_action(client).unwrap();
-    assert_eq!(
-        queue(&ledger, ledger.reminders(), d(2026, 3, 11)).due[0].tone,
-        Tone::SecondReminder
-    );
-    for _ in 0..2 {
-        ledger.undo_reminder_action(client).unwrap();
-    }
+    // Undo mends the day's wrong click: the second reminder, sent on 26 February, stays in
+    // the history (found in review: five clicks erased weeks of reminders).
     let before = ledger.clone();
     assert_eq!(
-        ledger.undo_reminder_action(client),
+        ledger.undo_reminder_action(client, day),
         Err(Problem::Reminder(Box::new(ReminderProblem::NothingToUndo)))
     );
     assert_eq!(ledger, before);
@@ -432,8 +426,12 @@ fn an_instalment_note_states_its_instalment_and_is_recorded_once() {
     assert_eq!(soon.notice, InstalmentNotice::Upcoming);
     assert!(body.contains("convenu le 01/03/2026"), "{body}");
     assert!(
-        body.contains("l'échéance n° 1, d'un montant de 400,00\u{a0}€, arrive le 15/03/2026"),
+        body.contains("l'échéance n° 1, d'un montant de 400,00\u{a0}€, est à régler le 15/03/2026"),
         "{body}"
+    );
+    assert!(
+        !body.contains("reste à régler"),
+        "nothing paid yet: the amount is not repeated"
     );
     ledger
         .record_instalment_reminder(&soon, d(2026, 3, 13), Channel::Email)
@@ -445,7 +443,9 @@ fn an_instalment_note_states_its_instalment_and_is_recorded_once() {
     let (late, body) = note(&ledger, d(2026, 3, 17));
     assert_eq!(late.notice, InstalmentNotice::Late);
     assert!(
-        body.contains("prévue le 15/03/2026, ne nous est pas parvenue"),
+        body.contains(
+            "d'un montant de 400,00\u{a0}€, prévue le 15/03/2026, ne nous est pas parvenue"
+        ),
         "{body}"
     );
     assert!(body.contains("au plus tard le 22/03/2026"), "{body}");

@@ -974,7 +974,7 @@ proptest! {
                         // Sent by mistake and taken back: as if nothing had been done.
                         let before = book.reminders.clone();
                         book.reminders.record_done(id, &book.ledger, entry, today, entry.channel).unwrap();
-                        book.reminders.undo_last_action(entry.client).unwrap();
+                        book.reminders.undo_last_action(entry.client, today).unwrap();
                         prop_assert_eq!(&book.reminders, &before);
                         continue;
                     }
@@ -1105,13 +1105,18 @@ fn an_undone_snooze_or_skip_gives_the_queue_back_its_entry() {
         .snooze(id, &book.ledger, client, d(2026, 4, 1), d(2026, 4, 30))
         .unwrap();
     assert!(book.queue(d(2026, 4, 16)).due.is_empty(), "snoozed");
-    let undone = book.reminders.undo_last_action(client).unwrap();
+    let undone = book
+        .reminders
+        .undo_last_action(client, d(2026, 4, 1))
+        .unwrap();
     assert!(matches!(undone.kind, ActionKind::Snoozed { .. }));
     assert_eq!(
         book.entry(d(2026, 4, 16)).unwrap().tone,
         Tone::SecondReminder
     );
-    book.reminders.undo_last_action(client).unwrap();
+    book.reminders
+        .undo_last_action(client, d(2026, 4, 1))
+        .unwrap();
     assert_eq!(book.entry(d(2026, 4, 1)), Some(entry));
 }
 

@@ -141,7 +141,7 @@ test("an instalment of a payment plan gets its own note, written, sent and recor
     await letter.waitFor();
     const text = await shown(letter);
     assert.match(text, /Conformément au plan de paiement convenu le 22\/11\/2026, nous vous rappelons que l'échéance n° 1/);
-    assert.match(text, /arrive le 24\/11\/2026/);
+    assert.match(text, /est à régler le 24\/11\/2026/);
     await page.getByTestId("mark-done").click();
     await page.getByTestId("reminder-status").getByText("Relance enregistrée le 22/11/2026").waitFor();
     await page.reload();

@@ -588,6 +588,7 @@ pub struct Texts {
     pub missing_rates_in_message: &'static str,
     /// The client's credit deducted from what a message claims.
     pub credit_in_message: fn(&str) -> String,
+    pub credit_in_instalment_note: fn(&str) -> String,
     pub confirm_replace_message: &'static str,
     pub broken_promise_note: fn(&str) -> String,
     pub collection_title: fn(&str) -> String,

@@ -16,12 +16,13 @@ use encaisse_domain::ids::{ClientId, InvoiceId, PromiseId};
 use encaisse_domain::invoice::parse_date;
 use encaisse_domain::iso_date;
 use encaisse_domain::money::parse_amount;
+use encaisse_domain::problem::Problem;
 use encaisse_domain::reminder::instalments::{
     proposal, Cadence, Instalment, NewPaymentPlan, DEFAULT_GRACE_DAYS,
 };
 use encaisse_domain::reminder::litigation::{in_litigation, LitigationKind, NewLitigation};
 use encaisse_domain::reminder::schedule::{promises_of, PromiseStatus};
-use encaisse_domain::reminder::{NewPromise, Promise};
+use encaisse_domain::reminder::{NewPromise, Promise, ReminderProblem};
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -66,10 +67,13 @@ fn PromisePanel(client: ClientId) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
-    let date_error = Signal::derive(move || {
-        parse_date(&promised_for.get())
-            .err()
-            .map(|p| problem_text(&p))
+    // A promise is for today or later: said on the field, before anything is sent.
+    let date_error = Signal::derive(move || match parse_date(&promised_for.get()) {
+        Ok(day) if day < today() => Some(problem_text(&Problem::Reminder(Box::new(
+            ReminderProblem::PromiseBeforeMade,
+        )))),
+        Ok(_) => None,
+        Err(p) => Some(problem_text(&p)),
     });
     let amount_value = move || match amount.get().trim() {
         "" => Ok(None),
@@ -96,6 +100,9 @@ fn PromisePanel(client: ClientId) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);
+        if date_error.get_untracked().is_some() {
+            return;
+        }
         let (Ok(day), Ok(promised_amount)) =
             (parse_date(&promised_for.get_untracked()), amount_value())
         else {
@@ -541,14 +548,15 @@ fn CollectionHistory(client: ClientId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let last = Memo::new(move |_| ledger.with(|l| last_reminder_action(l, client)));
+    let as_of = today();
+    let last = Memo::new(move |_| ledger.with(|l| last_reminder_action(l, client, as_of)));
     let outcome = RwSignal::new(None::<String>);
     let undo = move |_| {
         if !confirm(t.get_untracked().confirm_undo_action) {
             return;
         }
         outcome.set(Some(
-            match store.change(|l| l.undo_reminder_action(client)) {
+            match store.change(|l| l.undo_reminder_action(client, as_of)) {
                 Ok(()) => t.get_untracked().action_undone.to_string(),
                 Err(e) => change_error_text(&e),
             },

@@ -164,7 +164,15 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let template_error = RwSignal::new(None::<String>);
-    let missing_rates = !prepared.context.missing_rates.is_empty();
+    // The missing-rate warning only where the message states interest (a formal notice), not
+    // on a first reminder or an instalment note that claim none.
+    let states_interest = [Locale::Fr, Locale::En].into_iter().any(|locale| {
+        let template = prepared.template(locale);
+        ["{interest}", "{total_claimed}"]
+            .iter()
+            .any(|p| template.body.contains(p) || template.subject.contains(p))
+    });
+    let missing_rates = states_interest && !prepared.context.missing_rates.is_empty();
     let missing_issuer = prepared.context.issuer.missing_for_letter();
     let credit = prepared.context.totals.credit;
     let (tone, broken) = match &prepared.subject {
@@ -237,7 +245,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
         if !confirm(t.get_untracked().confirm_undo_action) {
             return;
         }
-        match store.change(|l| l.undo_reminder_action(client)) {
+        match store.change(|l| l.undo_reminder_action(client, as_of)) {
             Ok(()) => {
                 logged.set(None);
                 notice.set(Some(t.get_untracked().action_undone.to_string()));
@@ -286,7 +294,11 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
             </div>
             {broken.map(|day| view! { <p class="warning no-print">{move || (t.get().broken_promise_note)(&date(t, day))}</p> })}
             {missing_rates.then(|| view! { <p class="warning no-print">{tr(|t| t.missing_rates_in_message)}</p> })}
-            {(!credit.is_zero()).then(|| view! { <p class="warning no-print">{move || (t.get().credit_in_message)(&eur(t, credit))}</p> })}
+            {(!credit.is_zero()).then(|| view! { <p class="warning no-print">{move || if instalment.is_some() {
+                (t.get().credit_in_instalment_note)(&eur(t, credit))
+            } else {
+                (t.get().credit_in_message)(&eur(t, credit))
+            }}</p> })}
             {(!missing_issuer.is_empty()).then(|| view! {
                 <p class="warning no-print">
                     <a href=Route::ReminderSettings.href()>{move || {

@@ -606,6 +606,10 @@ impl Placeholder {
                     Placeholder::InstalmentNumber => facts.number.to_string(),
                     Placeholder::InstalmentDate => format_date(facts.date, locale),
                     Placeholder::InstalmentAmount => format_eur(facts.amount, locale),
+                    // Said only when part of it was paid: else it repeats the amount.
+                    Placeholder::InstalmentOutstanding if facts.outstanding == facts.amount => {
+                        String::new()
+                    }
                     Placeholder::InstalmentOutstanding => format_eur(facts.outstanding, locale),
                     Placeholder::PlanDate => format_date(facts.plan_date, locale),
                     _ => format_date(facts.grace_end, locale),

@@ -463,7 +463,8 @@ pub fn instalment_template(notice: InstalmentNotice, locale: Locale) -> Template
 const INSTALMENT_SOON_FR_SUBJECT: &str = "Plan de paiement : échéance du {instalment_date}";
 const INSTALMENT_SOON_FR: &str = "{contact},
 
-Conformément au plan de paiement convenu le {plan_date}, nous vous rappelons que l'échéance n° {instalment_number}, d'un montant de {instalment_amount}, arrive le {instalment_date}. Reste à régler pour cette échéance : {instalment_outstanding}.
+Conformément au plan de paiement convenu le {plan_date}, nous vous rappelons que l'échéance n° {instalment_number}, d'un montant de {instalment_amount}, est à régler le {instalment_date}.
+Compte tenu de vos règlements, reste à régler pour cette échéance : {instalment_outstanding}.
 
 Pour un règlement par virement, IBAN : {issuer_iban}
 BIC : {issuer_bic}
@@ -477,7 +478,8 @@ Bien cordialement,
 const INSTALMENT_LATE_FR_SUBJECT: &str = "Plan de paiement : échéance du {instalment_date} impayée";
 const INSTALMENT_LATE_FR: &str = "{contact},
 
-Sauf erreur de notre part, l'échéance n° {instalment_number} du plan de paiement convenu le {plan_date}, prévue le {instalment_date}, ne nous est pas parvenue. Reste à régler pour cette échéance : {instalment_outstanding}.
+Sauf erreur de notre part, l'échéance n° {instalment_number} du plan de paiement convenu le {plan_date}, d'un montant de {instalment_amount}, prévue le {instalment_date}, ne nous est pas parvenue.
+Compte tenu de vos règlements, reste à régler pour cette échéance : {instalment_outstanding}.
 
 Nous vous remercions de procéder à ce règlement au plus tard le {grace_end}. À défaut, le plan de paiement prendra fin et l'intégralité des sommes restant dues redeviendra exigible.
 
@@ -491,7 +493,8 @@ Bien cordialement,
 const INSTALMENT_SOON_EN_SUBJECT: &str = "Payment plan: instalment due on {instalment_date}";
 const INSTALMENT_SOON_EN: &str = "Dear {contact},
 
-Under the payment plan agreed on {plan_date}, instalment no. {instalment_number} of {instalment_amount} falls due on {instalment_date}. Still to pay for this instalment: {instalment_outstanding}.
+Under the payment plan agreed on {plan_date}, instalment no. {instalment_number} of {instalment_amount} falls due on {instalment_date}.
+Given your payments, still to pay for this instalment: {instalment_outstanding}.
 
 For payment by bank transfer, IBAN: {issuer_iban}
 BIC: {issuer_bic}
@@ -505,7 +508,8 @@ Kind regards,
 const INSTALMENT_LATE_EN_SUBJECT: &str = "Payment plan: instalment of {instalment_date} unpaid";
 const INSTALMENT_LATE_EN: &str = "Dear {contact},
 
-Unless we are mistaken, instalment no. {instalment_number} of the payment plan agreed on {plan_date}, due on {instalment_date}, has not reached us. Still to pay for this instalment: {instalment_outstanding}.
+Unless we are mistaken, instalment no. {instalment_number} of the payment plan agreed on {plan_date}, {instalment_amount} due on {instalment_date}, has not reached us.
+Given your payments, still to pay for this instalment: {instalment_outstanding}.
 
 Please make this payment by {grace_end} at the latest. Otherwise the payment plan will end and everything still owed will be due at once.
 

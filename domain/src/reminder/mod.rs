@@ -176,7 +176,7 @@ pub enum ReminderProblem {
     UnknownInstalment,
     InstalmentAlreadyReminded,
     UnknownPromise(PromiseId),
-    /// The client has no logged action to take back.
+    /// The client has no action logged that day to take back.
     NothingToUndo,
     InvoiceNotOverdue {
         invoice: InvoiceId,
@@ -617,13 +617,17 @@ impl Reminders {
 
     /// Takes back the client's latest action, as if it had not been done: a reminder marked as
     /// sent by mistake returns to the queue with its levels, a snooze ends. Only the latest
-    /// can go, so what remains is still a history the schedule could have produced.
+    /// can go, so what remains is still a history the schedule could have produced; and only
+    /// on the day it was dated (`today`): undo mends a wrong click, it does not erase
+    /// reminders sent weeks ago from the history.
     pub fn undo_last_action(
         &mut self,
         client: ClientId,
+        today: NaiveDate,
     ) -> Result<ReminderAction, ReminderProblem> {
         let id = self
             .last_action(client)
+            .filter(|a| a.date == today)
             .map(|a| a.id)
             .ok_or(ReminderProblem::NothingToUndo)?;
         let index = self
