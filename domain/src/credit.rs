@@ -103,13 +103,12 @@ pub fn standing(
         .filter(|h| h.client() == client)
         .map(|h| h.open_at(as_of))
         .sum();
-    let long: Vec<_> = timeline
+    let long: Vec<(Decimal, i64)> = timeline
         .invoices
         .iter()
         .filter(|h| h.client() == client && h.issued_by(as_of) && !h.disputed_at(as_of))
-        .filter(|h| (as_of - h.due).num_days() > LONG_OVERDUE_DAYS)
         .map(|h| (h.open_at(as_of), (as_of - h.due).num_days()))
-        .filter(|(open, _)| *open > Decimal::ZERO)
+        .filter(|&(open, days)| days > LONG_OVERDUE_DAYS && open > Decimal::ZERO)
         .collect();
     let long_overdue = long.iter().map(|(_, days)| *days).max().map(|days| {
         let amount: Decimal = long.iter().map(|(open, _)| *open).sum();

@@ -711,7 +711,7 @@ impl Ledger {
     ) -> Result<ReminderId, Problem> {
         let id =
             self.change_reminders(|r, ledger, id| r.record_done(id, ledger, entry, date, channel))?;
-        if entry.tone >= Tone::FormalNotice && channel != Channel::Phone {
+        if dates_formal_notice(entry.tone, channel) {
             let demanded = entry.invoices.iter().map(|i| i.invoice);
             for invoice in demanded.chain(entry.also_overdue.iter().copied()) {
                 if let Ok(index) = self.invoice_index(invoice) {
@@ -771,7 +771,7 @@ impl Ledger {
     ) -> Result<(), Problem> {
         let undone = self.change_reminders(|r, _, _| r.undo_last_action(client, today))?;
         if let ActionKind::Sent { channel, tone, .. } = undone.kind {
-            if tone >= Tone::FormalNotice && channel != Channel::Phone {
+            if dates_formal_notice(tone, channel) {
                 for invoice in self.invoices.iter_mut() {
                     if invoice.details.client == client
                         && invoice.formal_notice == Some(undone.date)
@@ -835,4 +835,11 @@ fn checked_reason(reason: String) -> Result<String, Problem> {
         });
     }
     Ok(reason.to_string())
+}
+
+/// Whether a reminder sent in this tone through this channel is a formal notice in law: a
+/// written demand (art. 1344 Code civil) at the formal-notice level or later; a phone call is
+/// none. Recording one dates its invoices' notice; undoing it takes that date back.
+fn dates_formal_notice(tone: Tone, channel: Channel) -> bool {
+    tone >= Tone::FormalNotice && channel != Channel::Phone
 }

@@ -16,7 +16,7 @@ use encaisse_domain::ledger::Ledger;
 use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
 use encaisse_domain::prediction::{DelayBasis, PaymentModel};
 use encaisse_domain::terms::PaymentTerms;
-use encaisse_domain::timeline::Timeline;
+use encaisse_domain::timeline::{InvoiceHistory, Timeline};
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;
@@ -409,6 +409,15 @@ fn slow_payer() -> SlowPayer {
     }
 }
 
+/// The invoice's history in the timeline.
+fn history_in<'a>(timeline: &'a Timeline<'a>, invoice: InvoiceId) -> &'a InvoiceHistory<'a> {
+    timeline
+        .invoices
+        .iter()
+        .find(|h| h.invoice.id == invoice)
+        .expect("the invoice is in the ledger")
+}
+
 #[test]
 fn an_overdue_invoice_within_its_clients_usual_delay_is_forecast_in_its_week() {
     // Guards against the forecast and the client page giving two answers: the client page
@@ -419,13 +428,7 @@ fn an_overdue_invoice_within_its_clients_usual_delay_is_forecast_in_its_week() {
     let timeline = Timeline::new(&p.book.ledger);
     let model = PaymentModel::learn(&timeline, as_of);
     let forecast = cash_in_forecast(&timeline, as_of, &p.book.ledger.settings().kpi);
-    let history = |invoice| {
-        timeline
-            .invoices
-            .iter()
-            .find(|h| h.invoice.id == invoice)
-            .unwrap()
-    };
+    let history = |invoice| history_in(&timeline, invoice);
     let line = |invoice| {
         forecast
             .lines
@@ -469,11 +472,7 @@ fn an_invoice_late_beyond_its_clients_usual_delay_is_apart_on_both_screens() {
     let timeline = Timeline::new(&p.book.ledger);
     let model = PaymentModel::learn(&timeline, as_of);
     let forecast = cash_in_forecast(&timeline, as_of, &p.book.ledger.settings().kpi);
-    let history = timeline
-        .invoices
-        .iter()
-        .find(|h| h.invoice.id == p.beyond)
-        .unwrap();
+    let history = history_in(&timeline, p.beyond);
     assert_eq!(model.expectation(history, as_of), Expectation::Overdue);
     assert_eq!(forecast.overdue_unexpected, dec!(400));
     assert!(forecast
@@ -498,11 +497,7 @@ fn a_disputed_invoice_is_disputed_on_both_screens() {
     let timeline = Timeline::new(&p.book.ledger);
     let model = PaymentModel::learn(&timeline, as_of);
     let forecast = cash_in_forecast(&timeline, as_of, &p.book.ledger.settings().kpi);
-    let history = timeline
-        .invoices
-        .iter()
-        .find(|h| h.invoice.id == p.disputed)
-        .unwrap();
+    let history = history_in(&timeline, p.disputed);
     assert_eq!(model.expectation(history, as_of), Expectation::Disputed);
     assert_eq!(forecast.disputed, dec!(250));
     // Before the dispute opened, it was expected 45 days after its due date.

@@ -690,3 +690,25 @@ fn money_received_but_not_allocated_is_deducted_from_what_a_letter_claims() {
         format_eur(dec!(1000), Locale::Fr)
     )));
 }
+
+#[test]
+fn a_template_says_which_placeholders_it_states() {
+    // Guards against the missing-rate warning shown on messages that state no interest (a
+    // first reminder, an instalment note), or missing on a formal notice that does.
+    use encaisse_domain::letter::{instalment_template, Placeholder};
+    use encaisse_domain::reminder::schedule::InstalmentNotice;
+    let formal = default_template(Tone::FormalNotice, ClientKind::Business, Locale::Fr);
+    assert!(formal.uses(Placeholder::Interest));
+    let first = default_template(Tone::FirstReminder, ClientKind::Business, Locale::En);
+    assert!(!first.uses(Placeholder::Interest) && !first.uses(Placeholder::TotalClaimed));
+    let note = instalment_template(InstalmentNotice::Late, Locale::Fr);
+    assert!(note.uses(Placeholder::GraceEnd) && !note.uses(Placeholder::Interest));
+    let broken = Template {
+        subject: String::new(),
+        body: "{interest".into(),
+    };
+    assert!(
+        !broken.uses(Placeholder::Interest),
+        "an unclosed brace states nothing"
+    );
+}

@@ -1,6 +1,6 @@
 use super::Texts;
 use chrono::Datelike;
-use encaisse_domain::credit::{CreditAction, CreditWarning};
+use encaisse_domain::credit::{CreditAction, CreditWarning, LONG_OVERDUE_DAYS};
 use encaisse_domain::format::{format_date, format_eur, format_percent, Locale};
 use encaisse_domain::history::HistoryEvent;
 use encaisse_domain::invoice::InvoiceStatus;
@@ -554,7 +554,7 @@ pub static TEXTS: Texts = Texts {
         "Inputs: the invoices paid over the last 24 months, with their delay (payment date minus due date, negative when early), and the invoices still overdue, with their delay so far; disputes opened in the period, the credit limit, the date of the first invoice. Written-off invoices and invoices not yet due do not count.",
         "Fewer than 3 paid invoices in 24 months: \"not enough history\", no score. The same threshold decides when the cash-in forecast uses the client's own delay.",
         "Core (in the spirit of PAYDEX): the amount-weighted mean delay gives the points: 10 days early or more: 100; on the due date: 80; 15 days late: 70; 30 days: 50; 120 days: 20; 180 days or more: 0; linear in between.",
-        "Adjustments: share of invoices paid more than 5 days late, −1 per 10 %; worst delay beyond 60 days, −1 per 12 days (at most −10); trend of paid invoices due in the last 6 months against older ones (at least 3 on each side), −1 per 3 days later (at most −10), +1 per 3 days earlier (at most +5); disputes, −3 each (at most −10); overdue above 50 % of the credit limit −5, above 100 % −10; relationship under 6 months −5, 36 months or more +3. The score is the sum, held within 0–100.",
+        "Adjustments: share of invoices more than 5 days late (paid or still due), −1 per 10 %; worst delay beyond 60 days, −1 per 12 days (at most −10); trend of paid invoices due in the last 6 months against older ones (at least 3 on each side), −1 per 3 days later (at most −10), +1 per 3 days earlier (at most +5); disputes, −3 each (at most −10); overdue above 50 % of the credit limit −5, above 100 % −10; relationship under 6 months −5, 36 months or more +3. The score is the sum, held within 0–100.",
         "Grades: A from 80 to 100, B from 65 to 79, C from 50 to 64, D from 35 to 49, E below 35.",
         "Limits: the score only knows what your ledger holds (not the client's payments to other suppliers, nor its accounts). The weights are set from practice, not fitted; a test checks that scores computed six months ago rank clients by their actual delays since (rank correlation 0.75 on the demo data, bound 0.6).",
     ],
@@ -563,7 +563,7 @@ pub static TEXTS: Texts = Texts {
         CreditWarning::OverLimit { exposure, limit } => format!("With this invoice, the client's exposure ({}) exceeds its credit limit ({}).", format_eur(exposure, locale), format_eur(limit, locale)),
         CreditWarning::PoorPayer { score } => format!("This client is graded E ({score}/100): its delays make it a high risk."),
         CreditWarning::Blocked { since } => format!("Sales on credit to this client have been blocked since {}.", format_date(since, locale)),
-        CreditWarning::LongOverdue { amount, days } => format!("This client owes {} overdue by more than 30 days (the oldest by {}).", format_eur(amount, locale), days_text(days)),
+        CreditWarning::LongOverdue { amount, days } => format!("This client owes {} overdue by more than {LONG_OVERDUE_DAYS} days (the oldest by {}).", format_eur(amount, locale), days_text(days)),
     },
     credit_action: |action, locale| match *action {
         CreditAction::Deposit { amount } => format!("Ask for a deposit of {}", format_eur(amount, locale)),

@@ -1,6 +1,6 @@
 use super::Texts;
 use chrono::Datelike;
-use encaisse_domain::credit::{CreditAction, CreditWarning};
+use encaisse_domain::credit::{CreditAction, CreditWarning, LONG_OVERDUE_DAYS};
 use encaisse_domain::format::{format_date, format_eur, format_percent, Locale};
 use encaisse_domain::history::HistoryEvent;
 use encaisse_domain::invoice::InvoiceStatus;
@@ -554,7 +554,7 @@ pub static TEXTS: Texts = Texts {
         "Données : les factures payées au cours des 24 derniers mois, avec leur retard (date de paiement moins échéance, négatif en cas d'avance), et les factures encore échues, avec leur retard à ce jour ; les litiges ouverts sur la période, le plafond de crédit, la date de la première facture. Les factures passées en perte et celles non échues ne comptent pas.",
         "Moins de 3 factures payées sur 24 mois : « historique insuffisant », pas de note. Le même seuil décide quand la prévision d'encaissement utilise le délai propre du client.",
         "Base (dans l'esprit du PAYDEX) : le retard moyen pondéré par les montants donne les points : 10 j d'avance ou plus : 100 ; à l'échéance : 80 ; 15 j de retard : 70 ; 30 j : 50 ; 120 j : 20 ; 180 j ou plus : 0 ; linéaire entre ces points.",
-        "Ajustements : part des factures payées avec plus de 5 jours de retard, −1 par tranche de 10 % ; pire retard au-delà de 60 j, −1 par 12 j (au plus −10) ; tendance des factures payées échues dans les 6 derniers mois contre les plus anciennes (au moins 3 de chaque côté), −1 par 3 j de retard en plus (au plus −10), +1 par 3 j en moins (au plus +5) ; litiges, −3 chacun (au plus −10) ; échu au-delà de 50 % du plafond de crédit −5, au-delà de 100 % −10 ; relation de moins de 6 mois −5, de 36 mois ou plus +3. La note est la somme, tenue entre 0 et 100.",
+        "Ajustements : part des factures en retard de plus de 5 jours (payées ou encore dues), −1 par tranche de 10 % ; pire retard au-delà de 60 j, −1 par 12 j (au plus −10) ; tendance des factures payées échues dans les 6 derniers mois contre les plus anciennes (au moins 3 de chaque côté), −1 par 3 j de retard en plus (au plus −10), +1 par 3 j en moins (au plus +5) ; litiges, −3 chacun (au plus −10) ; échu au-delà de 50 % du plafond de crédit −5, au-delà de 100 % −10 ; relation de moins de 6 mois −5, de 36 mois ou plus +3. La note est la somme, tenue entre 0 et 100.",
         "Classes : A de 80 à 100, B de 65 à 79, C de 50 à 64, D de 35 à 49, E en dessous de 35.",
         "Limites : la note ne connaît que ce que contient votre registre (ni les paiements du client à d'autres fournisseurs, ni ses comptes). Les poids sont fixés d'après la pratique, pas ajustés ; un test vérifie que les notes calculées il y a six mois classent les clients selon leurs retards réels depuis (corrélation de rang 0,75 sur les données de démonstration, seuil 0,6).",
     ],
@@ -563,7 +563,7 @@ pub static TEXTS: Texts = Texts {
         CreditWarning::OverLimit { exposure, limit } => format!("Avec cette facture, l'encours du client ({}) dépasse son plafond de crédit ({}).", format_eur(exposure, locale), format_eur(limit, locale)),
         CreditWarning::PoorPayer { score } => format!("Ce client est noté E ({score}/100) : ses retards font courir un risque élevé."),
         CreditWarning::Blocked { since } => format!("Les ventes à crédit à ce client sont bloquées depuis le {}.", format_date(since, locale)),
-        CreditWarning::LongOverdue { amount, days } => format!("Ce client doit {} échus depuis plus de 30 jours (le plus ancien depuis {days} jours).", format_eur(amount, locale)),
+        CreditWarning::LongOverdue { amount, days } => format!("Ce client doit {} échus depuis plus de {LONG_OVERDUE_DAYS} jours (le plus ancien depuis {days} jours).", format_eur(amount, locale)),
     },
     credit_action: |action, locale| match *action {
         CreditAction::Deposit { amount } => format!("Demander un acompte de {}", format_eur(amount, locale)),

@@ -101,9 +101,8 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                         total: h.total,
                         open,
                         status: position.status(i),
-                        // The forecast's own test for what it places, so the two list the
-                        // same invoices.
-                        expected: (h.issued_by(as_of) && h.open_at(as_of) > Decimal::ZERO)
+                        // What the forecast places: issued and open at the date.
+                        expected: (h.issued_by(as_of) && open > Decimal::ZERO)
                             .then(|| model.expectation(h, as_of)),
                     }
                 })

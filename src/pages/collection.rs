@@ -8,7 +8,7 @@ use crate::components::fields::{TextArea, TextField};
 use crate::components::{confirm, date, date_view, eur, money};
 use crate::i18n::{tr, use_t};
 use crate::pages::reminder_settings::PlanEditor;
-use crate::pages::{change_error_text, NotFound};
+use crate::pages::{change_error_text, undo_reminder_action, NotFound};
 use crate::route::Route;
 use crate::storage::Store;
 use encaisse_domain::history::{client_history, last_reminder_action};
@@ -538,8 +538,8 @@ fn OwnPlanPanel(client: ClientId) -> impl IntoView {
 #[component]
 fn CollectionHistory(client: ClientId) -> impl IntoView {
     let t = use_t();
-    let ledger = expect_context::<Store>().ledger();
     let store = expect_context::<Store>();
+    let ledger = store.ledger();
     let entries = Memo::new(move |_| {
         ledger.with(|l| {
             client_history(l, client)
@@ -552,15 +552,9 @@ fn CollectionHistory(client: ClientId) -> impl IntoView {
     let last = Memo::new(move |_| ledger.with(|l| last_reminder_action(l, client, as_of)));
     let outcome = RwSignal::new(None::<String>);
     let undo = move |_| {
-        if !confirm(t.get_untracked().confirm_undo_action) {
-            return;
+        if let Some((_, said)) = undo_reminder_action(&store, client, as_of) {
+            outcome.set(Some(said));
         }
-        outcome.set(Some(
-            match store.change(|l| l.undo_reminder_action(client, as_of)) {
-                Ok(()) => t.get_untracked().action_undone.to_string(),
-                Err(e) => change_error_text(&e),
-            },
-        ));
     };
     view! {
         <section class="panel" aria-labelledby="collection-history-title">

@@ -21,9 +21,12 @@ pub mod reminder_settings;
 pub mod reminders;
 pub mod settings;
 
+use crate::components::confirm;
 use crate::i18n::{tr, use_t};
 use crate::route::Route;
-use crate::storage::ChangeError;
+use crate::storage::{ChangeError, Store};
+use encaisse_domain::ids::ClientId;
+use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
 
 #[component]
@@ -45,4 +48,24 @@ pub fn change_error_text(error: &ChangeError) -> String {
         ChangeError::Rejected(problem) => (t.problem)(problem, t.locale),
         ChangeError::NotSaved => t.saved_nowhere.to_string(),
     }
+}
+
+/// Takes back the client's latest reminder action of the day once the user confirms it (the
+/// message page and the collection file both offer it): None when they decline, else whether
+/// it went and the sentence to show.
+pub fn undo_reminder_action(
+    store: &Store,
+    client: ClientId,
+    today: NaiveDate,
+) -> Option<(bool, String)> {
+    let t = use_t().get_untracked();
+    if !confirm(t.confirm_undo_action) {
+        return None;
+    }
+    Some(
+        match store.change(|l| l.undo_reminder_action(client, today)) {
+            Ok(()) => (true, t.action_undone.to_string()),
+            Err(e) => (false, change_error_text(&e)),
+        },
+    )
 }

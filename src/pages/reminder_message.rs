@@ -5,19 +5,18 @@
 use crate::clock::today;
 use crate::components::{confirm, date, eur};
 use crate::i18n::{tr, use_t};
-use crate::pages::change_error_text;
+use crate::pages::{change_error_text, undo_reminder_action};
 use crate::route::Route;
 use crate::storage::{ChangeError, Store};
 use encaisse_domain::format::{format_iban, Locale};
-use encaisse_domain::ids::ClientId;
-use encaisse_domain::ids::PaymentPlanId;
+use encaisse_domain::ids::{ClientId, PaymentPlanId};
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::letter::{
-    instalment_template, instalment_tone, mailto_href, render, template_for, Letter, LetterBlock,
-    Message, MessageContext, MessageInput, Template,
+    instalment_template, mailto_href, render, template_for, Letter, LetterBlock, Message,
+    MessageContext, MessageInput, Placeholder, Template,
 };
 use encaisse_domain::reminder::schedule::{queue, InstalmentDue, QueueEntry};
-use encaisse_domain::reminder::Channel;
+use encaisse_domain::reminder::{Channel, Tone};
 use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
 
@@ -26,6 +25,14 @@ use leptos::prelude::*;
 enum Subject {
     Reminder(QueueEntry),
     Instalment(InstalmentDue),
+}
+
+/// What the page says under its title: the reminder's tone, or the instalment (its number
+/// from 1 and its date).
+#[derive(Clone, Copy)]
+enum Heading {
+    Tone(Tone),
+    Instalment(u16, NaiveDate),
 }
 
 /// What the page works from, taken once when it opens: once the message is recorded the
@@ -168,20 +175,14 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
     // on a first reminder or an instalment note that claim none.
     let states_interest = [Locale::Fr, Locale::En].into_iter().any(|locale| {
         let template = prepared.template(locale);
-        ["{interest}", "{total_claimed}"]
-            .iter()
-            .any(|p| template.body.contains(p) || template.subject.contains(p))
+        template.uses(Placeholder::Interest) || template.uses(Placeholder::TotalClaimed)
     });
     let missing_rates = states_interest && !prepared.context.missing_rates.is_empty();
     let missing_issuer = prepared.context.issuer.missing_for_letter();
     let credit = prepared.context.totals.credit;
-    let (tone, broken) = match &prepared.subject {
-        Subject::Reminder(entry) => (entry.tone, entry.broken_promise),
-        Subject::Instalment(due) => (instalment_tone(due.notice), None),
-    };
-    let instalment = match &prepared.subject {
-        Subject::Instalment(due) => Some((due.instalment + 1, due.date)),
-        Subject::Reminder(_) => None,
+    let (heading, broken) = match &prepared.subject {
+        Subject::Reminder(entry) => (Heading::Tone(entry.tone), entry.broken_promise),
+        Subject::Instalment(due) => (Heading::Instalment(due.instalment + 1, due.date), None),
     };
     let prepared = StoredValue::new(prepared);
     // The message in a language, from its template; choosing another language starts again
@@ -242,15 +243,11 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
     // A message recorded by mistake (the e-mail never sent, the wrong channel) is taken
     // back here, and the next action records it again.
     let undo = move |_| {
-        if !confirm(t.get_untracked().confirm_undo_action) {
-            return;
-        }
-        match store.change(|l| l.undo_reminder_action(client, as_of)) {
-            Ok(()) => {
+        if let Some((undone, said)) = undo_reminder_action(&store, client, as_of) {
+            if undone {
                 logged.set(None);
-                notice.set(Some(t.get_untracked().action_undone.to_string()));
             }
-            Err(e) => notice.set(Some(change_error_text(&e))),
+            notice.set(Some(said));
         }
     };
     let copy = move |_| {
@@ -283,9 +280,9 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
             <div class="page-head no-print">
                 <div>
                     <h1>{move || (t.get().message_title)(&name)}</h1>
-                    <p class="subtitle">{move || match instalment {
-                        Some((number, day)) => (t.get().instalment_label)(number, &date(t, day)),
-                        None => (t.get().tone)(tone).to_string(),
+                    <p class="subtitle">{move || match heading {
+                        Heading::Tone(tone) => (t.get().tone)(tone).to_string(),
+                        Heading::Instalment(number, day) => (t.get().instalment_label)(number, &date(t, day)),
                     }}</p>
                 </div>
                 <div class="actions">
@@ -294,7 +291,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
             </div>
             {broken.map(|day| view! { <p class="warning no-print">{move || (t.get().broken_promise_note)(&date(t, day))}</p> })}
             {missing_rates.then(|| view! { <p class="warning no-print">{tr(|t| t.missing_rates_in_message)}</p> })}
-            {(!credit.is_zero()).then(|| view! { <p class="warning no-print">{move || if instalment.is_some() {
+            {(!credit.is_zero()).then(|| view! { <p class="warning no-print">{move || if matches!(heading, Heading::Instalment(..)) {
                 (t.get().credit_in_instalment_note)(&eur(t, credit))
             } else {
                 (t.get().credit_in_message)(&eur(t, credit))

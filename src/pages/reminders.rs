@@ -61,10 +61,12 @@ pub fn RemindersPage() -> impl IntoView {
             error.set(Some(change_error_text(&e)));
         }
     };
-    let instalment_done = move |due: InstalmentDue, channel: Channel| {
-        if let Err(e) =
-            store.change(|l| l.record_instalment_reminder(&due, as_of, channel).map(drop))
-        {
+    // A call about an instalment is recorded from the queue; a written note from its page.
+    let instalment_phoned = move |due: InstalmentDue| {
+        if let Err(e) = store.change(|l| {
+            l.record_instalment_reminder(&due, as_of, Channel::Phone)
+                .map(drop)
+        }) {
             error.set(Some(change_error_text(&e)));
         }
     };
@@ -155,7 +157,7 @@ pub fn RemindersPage() -> impl IntoView {
                                                 <td>{if due.notice == InstalmentNotice::Late { t.instalment_late } else { t.instalment_upcoming }}</td>
                                                 <td class="row-actions">
                                                     <a class="button" aria-label=about(t.prepare) href=message>{t.prepare}</a>
-                                                    <button type="button" class="secondary" aria-label=about(t.done_by_phone) on:click=move |_| instalment_done(by_phone.clone(), Channel::Phone)>{t.done_by_phone}</button>
+                                                    <button type="button" class="secondary" aria-label=about(t.done_by_phone) on:click=move |_| instalment_phoned(by_phone.clone())>{t.done_by_phone}</button>
                                                 </td>
                                             </tr>
                                         }

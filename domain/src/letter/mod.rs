@@ -18,7 +18,8 @@ pub mod issuer;
 pub mod templates;
 
 pub use issuer::{default_late_clause, Issuer, IssuerField, IssuerForm};
-pub use templates::{default_template, instalment_template, instalment_tone};
+use templates::instalment_tone;
+pub use templates::{default_template, instalment_template};
 
 use crate::balances::Position;
 use crate::client::{Address, ClientKind};
@@ -643,6 +644,26 @@ pub struct TemplateError {
     pub line: usize,
     pub column: usize,
     pub problem: TemplateProblem,
+}
+
+impl Template {
+    /// Whether the subject or the body states this placeholder (a text that does not parse
+    /// states nothing): the app warns about what a message says, not what it could say.
+    pub fn uses(&self, placeholder: Placeholder) -> bool {
+        [
+            (&self.subject, TemplatePart::Subject),
+            (&self.body, TemplatePart::Body),
+        ]
+        .into_iter()
+        .any(|(text, part)| {
+            parse(text, part).is_ok_and(|lines| {
+                lines
+                    .iter()
+                    .flatten()
+                    .any(|piece| matches!(piece, Piece::Value(p) if *p == placeholder))
+            })
+        })
+    }
 }
 
 /// Checks a template as the editor saves it: every brace closed, every placeholder known.

@@ -389,6 +389,7 @@ impl Reminders {
         ledger: &Ledger,
         entry: &QueueEntry,
         date: NaiveDate,
+        reached: &HashMap<InvoiceId, (i32, NaiveDate)>,
     ) -> Result<Vec<InvoiceLevel>, ReminderProblem> {
         active_client(ledger, entry.client)?;
         if entry.invoices.is_empty() {
@@ -397,7 +398,6 @@ impl Reminders {
         let ids: Vec<InvoiceId> = entry.invoices.iter().map(|i| i.invoice).collect();
         let invoices = invoices_of_client(ledger, entry.client, &ids)?;
         let plan = self.plan_for(entry.client);
-        let reached = self.levels_reached(NaiveDate::MAX);
         let mut levels = Vec::new();
         for (due, invoice) in entry.invoices.iter().zip(invoices) {
             let Some(offset_days) = plan.level(due.level).map(|l| l.offset_days) else {
@@ -440,8 +440,9 @@ impl Reminders {
         date: NaiveDate,
         channel: Channel,
     ) -> Result<ReminderId, ReminderProblem> {
-        let mut invoices = self.entry_levels(ledger, entry, date)?;
-        invoices.extend(self.lifted_with(ledger, entry, date));
+        let reached = self.levels_reached(NaiveDate::MAX);
+        let mut invoices = self.entry_levels(ledger, entry, date, &reached)?;
+        invoices.extend(self.lifted_with(ledger, entry, date, &reached));
         let kind = ActionKind::Sent {
             channel,
             tone: entry.tone,
@@ -458,6 +459,7 @@ impl Reminders {
         ledger: &Ledger,
         entry: &QueueEntry,
         date: NaiveDate,
+        reached: &HashMap<InvoiceId, (i32, NaiveDate)>,
     ) -> Vec<InvoiceLevel> {
         let Some(offset_days) = self
             .plan_for(entry.client)
@@ -466,7 +468,6 @@ impl Reminders {
         else {
             return Vec::new();
         };
-        let reached = self.levels_reached(NaiveDate::MAX);
         entry
             .also_overdue
             .iter()
@@ -497,7 +498,8 @@ impl Reminders {
         entry: &QueueEntry,
         date: NaiveDate,
     ) -> Result<ReminderId, ReminderProblem> {
-        let invoices = self.entry_levels(ledger, entry, date)?;
+        let reached = self.levels_reached(NaiveDate::MAX);
+        let invoices = self.entry_levels(ledger, entry, date, &reached)?;
         self.log_action(id, entry.client, date, ActionKind::Skipped { invoices })
     }
 

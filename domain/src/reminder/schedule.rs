@@ -50,7 +50,7 @@ use super::plan::ReminderPlan;
 use super::{ActionKind, Channel, Promise, Reminders, Tone};
 use crate::ids::{ClientId, InvoiceId, PaymentPlanId, PromiseId};
 use crate::ledger::Ledger;
-use crate::sorting::sort_by;
+use crate::sorting::{sort_by, sort_by_key};
 use crate::text::fold;
 use crate::timeline::{InvoiceHistory, Timeline};
 use chrono::{Days, NaiveDate, TimeDelta};
@@ -235,7 +235,7 @@ pub fn promises_of<'a>(
             (p, status)
         })
         .collect();
-    promises.sort_by_key(|(p, _)| std::cmp::Reverse((p.promised_for, p.id)));
+    sort_by_key(&mut promises, |(p, _)| Reverse((p.promised_for, p.id)));
     promises
 }
 
