@@ -7,6 +7,7 @@
 
 pub mod aging;
 pub mod balances;
+pub mod bank;
 pub mod client;
 pub mod credit;
 pub mod demo;
@@ -26,6 +27,7 @@ pub mod payment;
 pub mod penalty;
 pub mod prediction;
 pub mod problem;
+pub mod read;
 pub mod reminder;
 pub mod score;
 pub mod settings;

@@ -1,0 +1,4 @@
+//! Bank statements: the readers of each file format, the lines kept with the ledger, and
+//! their matching with open invoices.
+
+pub mod statement;
