@@ -1,4 +1,5 @@
 //! Bank statements: the readers of each file format, the lines kept with the ledger, and
 //! their matching with open invoices.
 
+pub mod read;
 pub mod statement;

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// The file formats read, each by one reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -69,7 +70,8 @@ pub struct Balance {
 /// bank transaction code, a CSV category or label prefix such as `CB`, `PRLV`, `FRAIS`).
 /// Only [`LineKind::Unknown`] and [`LineKind::Transfer`] credits are offered for matching;
 /// card lines and fees are set aside.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LineKind {
     #[default]
     Unknown,
@@ -83,12 +85,15 @@ pub enum LineKind {
 }
 
 /// One booked line of a statement. The amount is signed: a credit (money in) is positive.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Kept as read in the ledger's bank lines, so its serialised form is part of the stored format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementLine {
     /// Where the line starts in the file, from 1 (a CSV row, an OFX `<STMTTRN>`, a camt
     /// `<Ntry>`), so that messages can name it.
     pub source_line: usize,
+    #[serde(with = "crate::iso_date")]
     pub booking_date: NaiveDate,
+    #[serde(with = "crate::iso_date::option")]
     pub value_date: Option<NaiveDate>,
     pub amount: Decimal,
     /// The bank's wording of the operation, whitespace collapsed (`VIR SEPA DE DUPONT SARL`).

@@ -1,0 +1,3 @@
+//! One reader per statement format, behind [`crate::bank::statement::StatementReader`].
+
+pub mod kind;
