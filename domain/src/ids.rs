@@ -44,4 +44,10 @@ id_type!(
     PaymentPlanId,
     /// Invoices handed over to a collection agency or to court.
     LitigationId,
+    /// A bank account whose statements are imported.
+    BankAccountId,
+    /// A statement file imported into one account.
+    StatementId,
+    /// One line of an imported bank statement.
+    BankLineId,
 );

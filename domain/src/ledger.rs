@@ -11,6 +11,7 @@
 //!   when they are made.
 
 use crate::balances::{InvoiceBalance, Position};
+use crate::bank::book::BankBook;
 use crate::client::{Client, ClientDetails, CreditHold, HOLD_REASON_MAX};
 use crate::ids::{ClientId, CreditNoteId, DisputeId, DraftId, InvoiceId, PaymentId, WriteOffId};
 use crate::ids::{LitigationId, PaymentPlanId, PromiseId, ReminderId};
@@ -42,6 +43,7 @@ pub struct Ledger {
     pub(crate) drafts: Vec<Draft>,
     pub(crate) reminders: Reminders,
     pub(crate) settings: Settings,
+    pub(crate) bank: BankBook,
 }
 
 /// Finds an entity by id in a list sorted by id.
@@ -213,7 +215,7 @@ impl Ledger {
         )
     }
 
-    fn take_id(&mut self) -> u64 {
+    pub(crate) fn take_id(&mut self) -> u64 {
         self.next_id += 1;
         self.next_id
     }
@@ -544,6 +546,7 @@ impl Ledger {
         if self.payments.len() == before {
             return Err(Problem::UnknownPayment(id));
         }
+        self.forget_bank_payment(id);
         Ok(())
     }
 

@@ -3,7 +3,7 @@
 //! The domain never writes user-facing sentences: the app turns each code into French or
 //! English (src/i18n), so every message exists in both languages.
 
-use crate::ids::{ClientId, DraftId, InvoiceId, PaymentId};
+use crate::ids::{BankAccountId, BankLineId, ClientId, DraftId, InvoiceId, PaymentId};
 use crate::reminder::ReminderProblem;
 use rust_decimal::Decimal;
 
@@ -83,6 +83,18 @@ pub enum Problem {
     /// Lifting a hold dated before the hold itself.
     DateBeforeBlock,
     UnknownDraft(DraftId),
+    UnknownBankAccount(BankAccountId),
+    UnknownBankLine(BankLineId),
+    /// A bank line already reconciled or set aside: undo that first.
+    BankLineNotOpen,
+    /// Only money received (a credit, not a reversal) can be a client's payment.
+    BankLineNotCredit,
+    /// The payment is already the record of another bank line.
+    PaymentAlreadyLinked,
+    /// A payment linked to a bank line must be of the line's amount.
+    AmountDiffersFromLine {
+        line: Decimal,
+    },
     /// A change to the reminders, promises, payment plans or litigations refused.
     Reminder(Box<ReminderProblem>),
 }

@@ -11,6 +11,8 @@
 //! Reading runs the migrations from the file's version up to [`CURRENT_VERSION`], then
 //! checks every invariant of the ledger, so nothing inconsistent is ever loaded.
 
+use crate::bank::book::{BankAccount, BankBook, BankLine, StatementImport};
+use crate::bank::statement::StatementLine;
 use crate::client::{Client, ClientDetails, CreditHold};
 use crate::ids::{ClientId, InvoiceId};
 use crate::invoice::number_key;
@@ -236,6 +238,11 @@ pub enum Inconsistency {
     DuplicateHalfYear,
     /// A dashboard setting outside its range (alert weeks 1–13, rates 0–100 %, hours 0–100).
     KpiSettingOutOfRange,
+    /// A bank line or statement naming an account or statement that does not exist.
+    UnknownBankRecord,
+    /// A bank line reconciled with a payment that does not exist, of another amount, or
+    /// already the record of another line; or two lines of an account with one import key.
+    BankLineMismatch,
 }
 
 #[derive(Serialize)]
@@ -392,6 +399,11 @@ fn reader_at(pattern: &str) -> Option<Reader> {
         "ledger.settings" => reads::<Settings>,
         "ledger.settings.rate_overrides[]" => reads::<RateOverride>,
         "ledger.settings.kpi" => reads::<KpiSettings>,
+        "ledger.bank" => reads::<BankBook>,
+        "ledger.bank.accounts[]" => reads::<BankAccount>,
+        "ledger.bank.statements[]" => reads::<StatementImport>,
+        "ledger.bank.lines[]" => reads::<BankLine>,
+        "ledger.bank.lines[].line" => reads::<StatementLine>,
         _ => return None,
     })
 }
@@ -512,6 +524,7 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
         reminders.litigations.iter().map(|l| l.id.0).collect(),
     )?;
     check_reminders(ledger)?;
+    check_bank(ledger, &mut check_ids)?;
     for (index, client) in ledger.clients.iter().enumerate() {
         let path = |hold: usize| format!("ledger.clients[{index}].credit_holds[{hold}]");
         for (at, hold) in client.credit_holds.iter().enumerate() {
@@ -647,6 +660,60 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
         }
         if write_off.amount <= Decimal::ZERO {
             return Err(inconsistent(path, Inconsistency::NotPositive));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the bank side: accounts, statements and lines exist where they are named, each
+/// line's key is unique in its account, and a reconciled line's payment exists, is of the
+/// line's amount and records no other line.
+fn check_bank(
+    ledger: &Ledger,
+    check_ids: &mut dyn FnMut(&str, Vec<u64>) -> Result<(), SnapshotError>,
+) -> Result<(), SnapshotError> {
+    let bank = ledger.bank();
+    check_ids(
+        "bank.accounts",
+        bank.accounts().iter().map(|a| a.id.0).collect(),
+    )?;
+    check_ids(
+        "bank.statements",
+        bank.statements().iter().map(|s| s.id.0).collect(),
+    )?;
+    check_ids("bank.lines", bank.lines().iter().map(|l| l.id.0).collect())?;
+    for (index, statement) in bank.statements().iter().enumerate() {
+        if bank.account(statement.account).is_none() || statement.first_date > statement.last_date {
+            return Err(inconsistent(
+                format!("ledger.bank.statements[{index}]"),
+                Inconsistency::UnknownBankRecord,
+            ));
+        }
+    }
+    let statements: HashSet<_> = bank
+        .statements()
+        .iter()
+        .map(|s| (s.id, s.account))
+        .collect();
+    let mut keys = HashSet::new();
+    let mut linked = HashSet::new();
+    for (index, line) in bank.lines().iter().enumerate() {
+        let path = format!("ledger.bank.lines[{index}]");
+        if !statements.contains(&(line.statement, line.account)) {
+            return Err(inconsistent(path, Inconsistency::UnknownBankRecord));
+        }
+        if line.line.amount.abs() > crate::money::MAX_AMOUNT || line.line.amount.scale() > 2 {
+            return Err(inconsistent(path, Inconsistency::NotPositive));
+        }
+        let unique_key = keys.insert((line.account, line.key.as_str()));
+        let payment_fits = line.payment().is_none_or(|payment| {
+            linked.insert(payment)
+                && ledger
+                    .payment(payment)
+                    .is_some_and(|p| p.details.amount == line.line.amount)
+        });
+        if !unique_key || !payment_fits {
+            return Err(inconsistent(path, Inconsistency::BankLineMismatch));
         }
     }
     Ok(())

@@ -635,6 +635,15 @@ pub static TEXTS: Texts = Texts {
         Problem::ClientNotBlocked => "This client is not blocked.".into(),
         Problem::DateBeforeBlock => "This date is before the previous block.".into(),
         Problem::UnknownDraft(_) => "This draft no longer exists.".into(),
+        Problem::UnknownBankAccount(_) => "This bank account no longer exists.".into(),
+        Problem::UnknownBankLine(_) => "This statement line no longer exists.".into(),
+        Problem::BankLineNotOpen => "This line is already reconciled or set aside: undo that first.".into(),
+        Problem::BankLineNotCredit => "Only a credit (money received) can be a client's payment.".into(),
+        Problem::PaymentAlreadyLinked => "This payment is already reconciled with another line.".into(),
+        Problem::AmountDiffersFromLine { line } => format!(
+            "The payment must be of the line's amount ({}).",
+            format_eur(*line, locale)
+        ),
         Problem::Reminder(p) => (TEXTS.reminder_problem)(p, locale),
     },
     snapshot_error: |e| match e {

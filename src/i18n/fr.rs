@@ -635,6 +635,15 @@ pub static TEXTS: Texts = Texts {
         Problem::ClientNotBlocked => "Ce client n'est pas bloqué.".into(),
         Problem::DateBeforeBlock => "Cette date précède le blocage précédent.".into(),
         Problem::UnknownDraft(_) => "Ce brouillon n'existe plus.".into(),
+        Problem::UnknownBankAccount(_) => "Ce compte bancaire n'existe plus.".into(),
+        Problem::UnknownBankLine(_) => "Cette ligne de relevé n'existe plus.".into(),
+        Problem::BankLineNotOpen => "Cette ligne est déjà rapprochée ou écartée : annulez d'abord.".into(),
+        Problem::BankLineNotCredit => "Seul un crédit (argent reçu) peut être le paiement d'un client.".into(),
+        Problem::PaymentAlreadyLinked => "Ce paiement est déjà rapproché d'une autre ligne.".into(),
+        Problem::AmountDiffersFromLine { line } => format!(
+            "Le paiement doit être du montant de la ligne ({}).",
+            format_eur(*line, locale)
+        ),
         Problem::Reminder(p) => (TEXTS.reminder_problem)(p, locale),
     },
     snapshot_error: |e| match e {

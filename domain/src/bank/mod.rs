@@ -1,5 +1,6 @@
 //! Bank statements: the readers of each file format, the lines kept with the ledger, and
 //! their matching with open invoices.
 
+pub mod book;
 pub mod read;
 pub mod statement;

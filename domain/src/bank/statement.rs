@@ -60,8 +60,9 @@ pub struct AccountRef {
 }
 
 /// A balance the file states, as of the end of a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Balance {
+    #[serde(with = "crate::iso_date")]
     pub date: NaiveDate,
     pub amount: Decimal,
 }
