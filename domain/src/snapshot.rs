@@ -36,13 +36,13 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 pub const FORMAT: &str = "encaisse";
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
 
 /// Each migration turns a document of version `n + 1` (its index + 1) into version `n + 2`.
 /// Append one when the schema changes, with a fixture in tests/fixtures/storage/.
 type Migration = fn(&mut Value) -> Result<(), SnapshotError>;
 const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// The document's ledger, as an object a migration can change.
 fn ledger_object(
@@ -168,6 +168,17 @@ fn v4_to_v5(document: &mut Value) -> Result<(), SnapshotError> {
             detail: "expected an object".into(),
         })?;
     settings.insert("issuer".into(), literal(V5_ISSUER));
+    Ok(())
+}
+
+/// What version 6 adds: no bank account or statement line yet.
+const V6_BANK: &str = r#"{"accounts":[],"statements":[],"lines":[]}"#;
+
+/// Version 6 adds the bank side (`ledger.bank`): accounts, imported statements and their
+/// lines, each open, reconciled with a payment or set aside.
+fn v5_to_v6(document: &mut Value) -> Result<(), SnapshotError> {
+    let literal = serde_json::from_str::<Value>(V6_BANK).unwrap_or_default();
+    ledger_object(document)?.insert("bank".into(), literal);
     Ok(())
 }
 

@@ -442,3 +442,57 @@ fn a_promise_due_before_it_was_made_is_refused_with_its_place() {
         })
     );
 }
+
+#[test]
+fn version_5_gains_an_empty_bank_and_version_6_keeps_its_lines() {
+    // Guards against the bank migration losing the collection records, and against stored
+    // statement lines losing their status (a reconciled line matched again after a reload).
+    let migrated = snapshot::decode(&fixture(5)).unwrap().ledger;
+    assert!(migrated.bank().accounts().is_empty() && migrated.bank().lines().is_empty());
+    let ledger = snapshot::decode(&fixture(6)).unwrap().ledger;
+    let bank = ledger.bank();
+    assert_eq!(bank.accounts()[0].name, "Compte courant");
+    assert_eq!(bank.lines().len(), 2);
+    let payment = ledger.payments()[0].id;
+    assert_eq!(
+        bank.line_of_payment(payment).unwrap().line.label,
+        "VIR SEPA DUPONT F2025-001"
+    );
+    assert!(!bank.lines()[1].is_open(), "the fee stays set aside");
+}
+
+#[test]
+fn bank_lines_naming_a_missing_payment_or_account_are_refused_with_their_place() {
+    // Guards against a hand-edited backup linking a line to a payment of another amount,
+    // which would show the bank and the ledger agreeing when they do not.
+    let text = fixture(6);
+    let other_amount = text.replacen(
+        "\"amount\": \"800.00\",\n            \"label\"",
+        "\"amount\": \"801.00\",\n            \"label\"",
+        1,
+    );
+    assert_ne!(
+        other_amount, text,
+        "the fixture's line amount is where the test expects it"
+    );
+    assert_eq!(
+        snapshot::decode(&other_amount),
+        Err(SnapshotError::Inconsistent {
+            path: "ledger.bank.lines[0]".into(),
+            problem: Inconsistency::BankLineMismatch
+        })
+    );
+    let no_account = text.replacen(
+        "\"account\": 16,\n          \"statement\"",
+        "\"account\": 99,\n          \"statement\"",
+        1,
+    );
+    assert_ne!(no_account, text);
+    assert!(matches!(
+        snapshot::decode(&no_account),
+        Err(SnapshotError::Inconsistent {
+            problem: Inconsistency::UnknownBankRecord,
+            ..
+        })
+    ));
+}
