@@ -674,6 +674,8 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::DatesOutOfOrder => "dates out of order".into(),
                 Inconsistency::UnknownInstalment => "unknown instalment".into(),
                 Inconsistency::ClientPlansNotSorted => "clients' reminder plans duplicated or out of order".into(),
+                Inconsistency::UnknownBankRecord => "unknown bank account or statement".into(),
+                Inconsistency::BankLineMismatch => "statement line reconciled with a missing payment, one of another amount or one already reconciled, or imported twice".into(),
             };
             format!("inconsistency at “{path}”: {what}")
         }

@@ -674,6 +674,8 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::DatesOutOfOrder => "dates dans le désordre".into(),
                 Inconsistency::UnknownInstalment => "échéance inconnue".into(),
                 Inconsistency::ClientPlansNotSorted => "plans de relance des clients en double ou dans le désordre".into(),
+                Inconsistency::UnknownBankRecord => "compte ou relevé bancaire inexistant".into(),
+                Inconsistency::BankLineMismatch => "ligne de relevé rapprochée d'un paiement absent, d'un autre montant ou déjà rapproché, ou importée deux fois".into(),
             };
             format!("incohérence à « {path} » : {what}")
         }
