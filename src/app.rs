@@ -130,3 +130,14 @@ pub fn ledger_screens(route: Route) -> AnyView {
         elsewhere => hosted_elsewhere(elsewhere),
     }
 }
+
+/// The bank page (`banque.html`): statements read, reconciled and checked.
+pub fn bank_screens(route: Route) -> AnyView {
+    match route {
+        Route::Reconciliation { line } => {
+            view! { <pages::bank::ReconciliationPage line/> }.into_any()
+        }
+        Route::NotFound => pages::NotFound().into_any(),
+        elsewhere => hosted_elsewhere(elsewhere),
+    }
+}

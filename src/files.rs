@@ -32,3 +32,23 @@ pub async fn read_chosen_file(
         .and_then(|value| value.as_string().ok_or_else(|| "not text".to_string()));
     Some((name, text))
 }
+
+/// Why a chosen file's bytes could not be had.
+pub enum ChosenFileError {
+    /// Larger than the readers take: refused before the browser reads it into memory.
+    TooLarge { bytes: f64 },
+    /// The browser could not read it (moved, deleted, permission); its error's name.
+    Unreadable(String),
+}
+
+/// A chosen or dropped file's bytes, for the readers that decide its encoding themselves
+/// (bank statements are often Windows-1252, which `File.text()` would garble).
+pub async fn read_file_bytes(file: &web_sys::File, max: usize) -> Result<Vec<u8>, ChosenFileError> {
+    if file.size() > max as f64 {
+        return Err(ChosenFileError::TooLarge { bytes: file.size() });
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| ChosenFileError::Unreadable(error_name(&e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -2,7 +2,7 @@
 //! opened directly, reloaded or bookmarked from any static host, at the root or under a
 //! sub-path, with no server rewrite.
 
-use encaisse_domain::ids::{ClientId, DraftId, InvoiceId, PaymentPlanId};
+use encaisse_domain::ids::{BankLineId, ClientId, DraftId, InvoiceId, PaymentPlanId};
 use encaisse_domain::invoice::{parse_date, InvoiceStatus};
 use encaisse_domain::iso_date;
 use encaisse_domain::params::{first, parse_query};
@@ -13,9 +13,9 @@ use std::sync::OnceLock;
 /// The query value of the forecast's "beyond the usual delay" list.
 const BEYOND_USUAL_DELAY: &str = "inhabituel";
 
-/// The app is built as two pages, each its own wasm binary hosting a share of the screens, so
-/// that neither download carries every screen (the bundle budget, README). A link to a screen
-/// of the other page loads that page; the fragment names the screen on either.
+/// The app is built as several pages, each its own wasm binary hosting a share of the
+/// screens, so that no download carries every screen (the bundle budget, README). A link to a
+/// screen of another page loads that page; the fragment names the screen on any of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     /// `index.html`: the dashboard (home) and its drill-downs, aging, payers, the penalty
@@ -26,6 +26,8 @@ pub enum Page {
     /// `relances.html`: today's reminders, their messages and letters, each client's
     /// collection file (promises, payment plans, litigation), the reminder settings.
     Collection,
+    /// `banque.html`: bank statements read, reconciled with open invoices and checked.
+    Bank,
 }
 
 impl Page {
@@ -34,6 +36,7 @@ impl Page {
             Page::Overview => "index.html",
             Page::Ledger => "registre.html",
             Page::Collection => "relances.html",
+            Page::Bank => "banque.html",
         }
     }
 }
@@ -107,6 +110,11 @@ pub enum Route {
     Collection(ClientId),
     /// The default reminder plan and the issuer's letterhead.
     ReminderSettings,
+    /// Bank statements: reading a file, reconciling its credits with open invoices, and the
+    /// pointage of each account; `line` is a bank line to show (a payment's link back).
+    Reconciliation {
+        line: Option<BankLineId>,
+    },
     NotFound,
 }
 
@@ -176,6 +184,9 @@ impl Route {
             ["relances", n] => {
                 id(n).map_or(Route::NotFound, |n| Route::ReminderMessage(ClientId(n)))
             }
+            ["rapprochement"] => Route::Reconciliation {
+                line: query_id("ligne").map(BankLineId),
+            },
             ["recouvrement", n] => {
                 id(n).map_or(Route::NotFound, |n| Route::Collection(ClientId(n)))
             }
@@ -210,6 +221,7 @@ impl Route {
             | Route::InstalmentMessage { .. }
             | Route::Collection(_)
             | Route::ReminderSettings => Page::Collection,
+            Route::Reconciliation { .. } => Page::Bank,
         }
     }
 
@@ -282,6 +294,10 @@ impl Route {
             }
             Route::Collection(id) => format!("#/recouvrement/{id}"),
             Route::ReminderSettings => "#/relances/parametres".into(),
+            Route::Reconciliation { line } => with_query(
+                "rapprochement",
+                &[("ligne", line.map(|l| l.to_string()))],
+            ),
         }
     }
 }

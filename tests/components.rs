@@ -347,6 +347,10 @@ fn routes_round_trip_through_the_fragment() {
         Route::Payers,
         Route::Calculator("montant=15%20000&echeance=2018-04-15".into()),
         Route::Settings,
+        Route::Reconciliation { line: None },
+        Route::Reconciliation {
+            line: Some(encaisse_domain::ids::BankLineId(18)),
+        },
     ] {
         assert_eq!(
             Route::parse(&route.fragment()),

@@ -64,6 +64,7 @@ pub fn Header(on_switch_lang: Callback<()>) -> impl IntoView {
                     {link(Route::Clients, |t| t.nav_clients)}
                     {link(Route::Invoices { status: None, client: None }, |t| t.nav_invoices)}
                     {link(Route::PaymentNew { client: None, invoice: None }, |t| t.nav_payment)}
+                    {link(Route::Reconciliation { line: None }, |t| t.nav_bank)}
                     {link(Route::Reminders, |t| t.nav_reminders)}
                     {link(Route::Aging { as_of: None }, |t| t.nav_aging)}
                     {link(Route::Payers, |t| t.nav_payers)}

@@ -36,6 +36,7 @@ pub static TEXTS: Texts = Texts {
     nav_clients: "Clients",
     nav_invoices: "Invoices",
     nav_payment: "Record payment",
+    nav_bank: "Bank",
     nav_settings: "Settings",
     nav_aging: "Aging",
     nav_calculator: "Calculator",
@@ -171,6 +172,7 @@ pub static TEXTS: Texts = Texts {
     confirm_delete_client: "Delete this client for good?",
     no_invoices_for_client: "No invoice for this client.",
     no_payments: "No payment received.",
+    bank_line_link: "Bank statement line",
     no_history: "Nothing to show yet.",
     history_event: |event, locale| match event {
         HistoryEvent::InvoiceIssued { number, total, .. } => format!("Invoice {number} issued: {}", format_eur(*total, locale)),

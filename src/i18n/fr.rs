@@ -36,6 +36,7 @@ pub static TEXTS: Texts = Texts {
     nav_clients: "Clients",
     nav_invoices: "Factures",
     nav_payment: "Encaisser",
+    nav_bank: "Rapprochement",
     nav_settings: "Paramètres",
     nav_aging: "Balance âgée",
     nav_calculator: "Calculateur",
@@ -171,6 +172,7 @@ pub static TEXTS: Texts = Texts {
     confirm_delete_client: "Supprimer définitivement ce client ?",
     no_invoices_for_client: "Aucune facture pour ce client.",
     no_payments: "Aucun paiement reçu.",
+    bank_line_link: "Ligne du relevé bancaire",
     no_history: "Rien à afficher pour l'instant.",
     history_event: |event, locale| match event {
         HistoryEvent::InvoiceIssued { number, total, .. } => format!("Facture {number} émise : {}", format_eur(*total, locale)),

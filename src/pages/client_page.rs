@@ -17,7 +17,7 @@ use encaisse_domain::balances::{ClientBalance, Position};
 use encaisse_domain::client::{Client, ClientKind, CreditHold};
 use encaisse_domain::format::format_iban;
 use encaisse_domain::history::{client_history, HistoryEntry};
-use encaisse_domain::ids::{ClientId, InvoiceId, PaymentId};
+use encaisse_domain::ids::{BankLineId, ClientId, InvoiceId, PaymentId};
 use encaisse_domain::invoice::InvoiceStatus;
 use encaisse_domain::iso_date;
 use encaisse_domain::payment::PaymentMethod;
@@ -51,6 +51,8 @@ struct PaymentRow {
     reference: String,
     amount: Decimal,
     unallocated: Decimal,
+    /// The bank line this payment was reconciled with, if any.
+    bank_line: Option<BankLineId>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -119,6 +121,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     reference: p.details.reference.clone(),
                     amount: p.details.amount,
                     unallocated: p.unallocated(),
+                    bank_line: ledger.bank().line_of_payment(p.id).map(|line| line.id),
                 })
                 .collect();
             sort_by_key(&mut payments, |p| std::cmp::Reverse(p.date));
@@ -280,7 +283,12 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                                     {rows.into_iter().map(|p| view! {
                                         <tr data-payment=p.id.to_string()>
                                             <td>{date_view(p.date)}</td>
-                                            <td>{move || (t.get().method)(p.method)}</td>
+                                            <td>
+                                                {move || (t.get().method)(p.method)}
+                                                {p.bank_line.map(|line| view! {
+                                                    <br/><small><a href=Route::Reconciliation { line: Some(line) }.href()>{tr(|t| t.bank_line_link)}</a></small>
+                                                })}
+                                            </td>
                                             <td class="hide-narrow">{p.reference.clone()}</td>
                                             <td class="num">
                                                 {money(p.amount)}

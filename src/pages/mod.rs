@@ -2,6 +2,7 @@
 //! `Store::change`, so every change is validated by the domain and saved at once.
 
 pub mod aging;
+pub mod bank;
 pub mod calculator;
 pub mod cash_drill;
 pub mod client_form;

@@ -166,7 +166,7 @@ pub enum FileProblem {
     CsvColumnsUnknown {
         header: Vec<String>,
     },
-    /// Read, but no line in it (every line unreadable or skipped counts as none).
+    /// Read, but nothing in it: no line, none unreadable, none left out.
     NoLines,
 }
 

@@ -1,0 +1,39 @@
+//! The bank reconciliation screen (`banque.html#/rapprochement`): a statement file read and
+//! imported, its credits matched with open invoices, and each account's pointage.
+//!
+//! Its texts live in [`texts`], apart from the shell's, so that only this page's wasm carries
+//! them.
+
+mod csv_mapping;
+mod flash;
+mod lines;
+mod pointage;
+mod statement_import;
+mod suggestions;
+pub mod texts;
+
+use crate::i18n::use_t;
+use encaisse_domain::ids::BankLineId;
+use leptos::prelude::*;
+use flash::{Flash, FlashLine};
+use texts::btr;
+
+#[component]
+pub fn ReconciliationPage(line: Option<BankLineId>) -> impl IntoView {
+    let _t = use_t();
+    // What the last action did, with its undo: shared by every part of the screen so that one
+    // message at a time is shown, where the eye is (top of the screen, announced).
+    let flash = RwSignal::new(None::<Flash>);
+    provide_context(flash);
+    view! {
+        <section class="page bank-page">
+            <h1>{btr(|b| b.title)}</h1>
+            <p class="lead">{btr(|b| b.intro)}</p>
+            <FlashLine/>
+            <statement_import::StatementImport/>
+            <suggestions::ToReconcile/>
+            <pointage::PointagePanel/>
+            <lines::DecidedLines focus=line/>
+        </section>
+    }
+}
