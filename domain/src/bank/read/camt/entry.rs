@@ -138,25 +138,32 @@ fn push_lines(
             sink.line(line(entry, only, bank_id));
         }
         several => {
-            let sum = several.iter().try_fold(Decimal::ZERO, |sum, tx| {
-                tx.amount.and_then(|amount| sum.checked_add(amount))
-            });
-            if sum == Some(entry.amount) {
-                for (index, tx) in several.iter().enumerate() {
-                    let bank_id = entry
-                        .bank_ref
-                        .map_or_else(String::new, |r| format!("{r}/{}", index + 1));
-                    let mut split = line(entry, tx, &bank_id);
-                    split.source_line = tx.line;
-                    split.amount = tx.amount.unwrap_or_default();
-                    sink.line(split);
+            let amounts: Option<Vec<Decimal>> = several.iter().map(|t| t.amount).collect();
+            let adds_up = |amounts: &Vec<Decimal>| {
+                amounts
+                    .iter()
+                    .try_fold(Decimal::ZERO, |sum, &amount| sum.checked_add(amount))
+                    == Some(entry.amount)
+            };
+            match amounts.filter(adds_up) {
+                Some(amounts) => {
+                    for (index, (tx, amount)) in several.iter().zip(amounts).enumerate() {
+                        let bank_id = entry
+                            .bank_ref
+                            .map_or_else(String::new, |r| format!("{r}/{}", index + 1));
+                        let mut split = line(entry, tx, &bank_id);
+                        // A split line points at its own `TxDtls`, so that a message about it
+                        // names the payment and not the batch.
+                        split.source_line = tx.line;
+                        split.amount = amount;
+                        sink.line(split);
+                    }
                 }
-            } else {
-                // Transactions that do not add up to their entry (one without an amount, one in
-                // another currency, a bank's rounding) cannot be trusted one by one: the entry
-                // is kept whole, with every transaction's wording and references on it, so
-                // nothing is lost and the booked amount stays the bank's.
-                sink.line(line(entry, &merged(several), entry.bank_ref.unwrap_or("")));
+                // Transactions that do not add up to their entry (one without an amount, one
+                // in another currency, a bank's rounding) cannot be trusted one by one: the
+                // entry is kept whole, with every transaction's wording and references on it,
+                // so nothing is lost and the booked amount stays the bank's.
+                None => sink.line(line(entry, &merged(several), entry.bank_ref.unwrap_or(""))),
             }
         }
     }

@@ -17,8 +17,8 @@ use tree::{Tree, ROOT};
 /// Reads camt.053 and camt.054 files.
 pub struct CamtReader;
 
-/// How far into the text `recognises` looks for the camt namespace: the root element and its
-/// attributes come first, after at most an XML declaration and a comment or two.
+/// How far past the prolog `recognises` looks for the camt namespace: enough for the root
+/// element and its attributes, which is where the namespace is declared.
 const LOOK_AHEAD: usize = 2048;
 
 impl StatementReader for CamtReader {
@@ -126,7 +126,10 @@ fn read_balance(tree: &Tree, node: usize, sink: &mut dyn StatementSink) {
         _ => return,
     };
     let line = tree.element(node).line;
-    let amount_text = tree.text(node, &["Amt"]).unwrap_or("");
+    let Some(amount_text) = tree.text(node, &["Amt"]) else {
+        sink.unreadable(line, LineProblem::Malformed("Amt".into()));
+        return;
+    };
     let Some(amount) = fields::amount(amount_text).filter(|a| !a.is_sign_negative()) else {
         sink.unreadable(line, LineProblem::Amount(amount_text.to_owned()));
         return;
@@ -139,9 +142,10 @@ fn read_balance(tree: &Tree, node: usize, sink: &mut dyn StatementSink) {
             return;
         }
     };
-    let date_text = tree
-        .first_text(node, &[&["Dt", "Dt"], &["Dt", "DtTm"]])
-        .unwrap_or("");
+    let Some(date_text) = tree.first_text(node, &[&["Dt", "Dt"], &["Dt", "DtTm"]]) else {
+        sink.unreadable(line, LineProblem::Malformed("Dt".into()));
+        return;
+    };
     let Some(date) = fields::iso(date_text) else {
         sink.unreadable(line, LineProblem::Date(date_text.to_owned()));
         return;

@@ -298,4 +298,17 @@ mod tests {
             Err(FileProblem::Malformed { .. })
         ));
     }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        // Guards against a recursive tree: a file nesting elements a hundred thousand deep
+        // would abort the tab when built or dropped.
+        let depth = 100_000;
+        let text = format!("{}{}", "<a>".repeat(depth), "</a>".repeat(depth));
+        let tree = Tree::parse(&text).unwrap();
+        assert_eq!(
+            tree.find(ROOT, &["a", "a"]).map(|i| tree.element(i).line),
+            Some(1)
+        );
+    }
 }
