@@ -1,3 +1,5 @@
 //! One reader per statement format, behind [`crate::bank::statement::StatementReader`].
 
 pub mod kind;
+pub mod ofx;
+pub mod qif;
