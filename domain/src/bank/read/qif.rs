@@ -17,9 +17,10 @@ pub struct QifReader;
 
 impl StatementReader for QifReader {
     fn recognises(&self, text: &str) -> bool {
+        // Quicken may start with `!Option:AutoSwitch` before the `!Account` block.
         lines(text)
             .map(|(_, line)| line.trim())
-            .find(|line| !line.is_empty())
+            .find(|line| !line.is_empty() && header(line) != Some(None))
             .and_then(header)
             .flatten()
             .is_some_and(|section| section != Section::Other)
@@ -177,9 +178,11 @@ fn statement_line(record: &Record<'_>, order: DateOrder) -> Result<StatementLine
         (payee, memo)
     };
     let number = record.field('N').unwrap_or_default().trim();
-    // `N` holds a cheque number, or words such as `DEP`, `ATM`, `EFT`, `Print`: only digits
-    // make a cheque.
+    // `N` holds a cheque number or a bank reference, or one of Quicken's words (`DEP`,
+    // `ATM`, `EFT`, `Print`), which refer to nothing: only digits make a cheque, and only a
+    // text with a digit is kept as a reference.
     let cheque = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    let reference = number.bytes().any(|b| b.is_ascii_digit());
     Ok(StatementLine {
         source_line: record.line,
         booking_date,
@@ -194,7 +197,7 @@ fn statement_line(record: &Record<'_>, order: DateOrder) -> Result<StatementLine
         details,
         counterparty: String::new(),
         counterparty_iban: String::new(),
-        references: if number.is_empty() {
+        references: if !reference {
             Vec::new()
         } else {
             vec![number.to_string()]
