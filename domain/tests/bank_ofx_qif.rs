@@ -140,7 +140,10 @@ fn ofx_cut_off_still_reads_what_it_holds() {
     // Guards against losing a whole download because it stops mid-transaction.
     let (result, statement) = read(&OfxReader, fixture!("ofx/xml_truncated.ofx"));
     assert_eq!(result, Ok(Format::Ofx));
-    assert_eq!(statement.accounts[0].account.identifier, "17515 90000 04123456789");
+    assert_eq!(
+        statement.accounts[0].account.identifier,
+        "17515 90000 04123456789"
+    );
     assert_eq!(source_lines(&statement), [21]);
     assert_eq!(
         statement.unreadable,
@@ -155,7 +158,10 @@ fn ofx_card_statement_is_never_mixed_in() {
     let (result, statement) = read(&OfxReader, fixture!("ofx/bank_and_card.ofx"));
     assert_eq!(result, Ok(Format::Ofx));
     assert_eq!(statement.accounts.len(), 1);
-    assert_eq!(statement.accounts[0].account.identifier, "30003 01000 00050000001");
+    assert_eq!(
+        statement.accounts[0].account.identifier,
+        "30003 01000 00050000001"
+    );
     assert_eq!(source_lines(&statement), [40]);
     assert_eq!(total(&statement), dec!(600.00));
     assert_eq!(
@@ -219,7 +225,10 @@ fn banque_postale_qif_download_is_ofx() {
     let (result, statement) = read(&OfxReader, bytes);
     assert_eq!(result, Ok(Format::Ofx));
     assert_eq!(total(&statement), dec!(-60.00));
-    assert_eq!(statement.accounts[0].account.identifier, "20041 01005 1234567X020");
+    assert_eq!(
+        statement.accounts[0].account.identifier,
+        "20041 01005 1234567X020"
+    );
 }
 
 #[test]
@@ -237,6 +246,14 @@ fn ofx_with_nothing_readable() {
     assert_eq!(OfxReader.read(junk, &mut statement), Ok(Format::Ofx));
     assert_eq!(statement, Statement::default());
     assert!(!OfxReader.recognises("Date;Libellé;Montant\n01/02/2026;OFX;12,00"));
+    // Thousands of unclosed unknown tags before a statement do not hide it.
+    let deep = format!(
+        "<OFX>{}<STMTRS><STMTTRN><DTPOSTED>20260201<TRNAMT>1</STMTTRN></STMTRS>",
+        "<X>".repeat(5000)
+    );
+    let mut statement = Statement::default();
+    assert_eq!(OfxReader.read(&deep, &mut statement), Ok(Format::Ofx));
+    assert_eq!(total(&statement), dec!(1));
 }
 
 #[test]
@@ -269,7 +286,12 @@ fn qif_us_dates_decided_by_a_second_number_above_12() {
     let dates: Vec<_> = statement.lines().map(|l| l.booking_date).collect();
     assert_eq!(
         dates,
-        [d(2026, 3, 5), d(2026, 3, 25), d(2026, 3, 28), d(1998, 12, 31)]
+        [
+            d(2026, 3, 5),
+            d(2026, 3, 25),
+            d(2026, 3, 28),
+            d(1998, 12, 31)
+        ]
     );
     let amounts: Vec<_> = statement.lines().map(|l| l.amount).collect();
     assert_eq!(
@@ -290,6 +312,21 @@ fn qif_ambiguous_dates_read_day_first() {
     assert_eq!(result, Ok(Format::Qif));
     let dates: Vec<_> = statement.lines().map(|l| l.booking_date).collect();
     assert_eq!(dates, [d(2026, 4, 3), d(2026, 6, 5)]);
+}
+
+#[test]
+fn qif_conflicting_dates_read_day_first() {
+    // Guards against the last telling date deciding the order: with evidence both ways the
+    // file is French, and the US-looking date is reported rather than guessed.
+    let text = "!Type:Bank\nD25/03/26\nT1,00\n^\nD03/26/26\nT2,00\n^\n";
+    let mut statement = Statement::default();
+    assert_eq!(QifReader.read(text, &mut statement), Ok(Format::Qif));
+    let dates: Vec<_> = statement.lines().map(|l| l.booking_date).collect();
+    assert_eq!(dates, [d(2026, 3, 25)]);
+    assert_eq!(
+        statement.unreadable,
+        [(5, LineProblem::Date("03/26/26".into()))]
+    );
 }
 
 #[test]

@@ -61,7 +61,8 @@ fn leaf_value(name: &str, tokens: &mut Peekable<Tokens<'_>>) -> Option<String> {
         Some(Token::Text { raw }) => {
             let raw = *raw;
             tokens.next();
-            let closed = matches!(tokens.peek(), Some(Token::Close { name: close }) if close == name);
+            let closed =
+                matches!(tokens.peek(), Some(Token::Close { name: close }) if close == name);
             let value = if closed {
                 tokens.next();
                 raw
@@ -81,12 +82,19 @@ fn leaf_value(name: &str, tokens: &mut Peekable<Tokens<'_>>) -> Option<String> {
 /// One piece of the text. Tag names are in upper case: OFX is case-insensitive in practice.
 #[derive(Debug)]
 enum Token<'a> {
-    Open { name: String, line: usize },
-    Close { name: String },
+    Open {
+        name: String,
+        line: usize,
+    },
+    Close {
+        name: String,
+    },
     /// A self-closing element (`<MEMO/>`).
     Empty,
     /// Text between tags that is not only whitespace, as written (entities not decoded).
-    Text { raw: &'a str },
+    Text {
+        raw: &'a str,
+    },
 }
 
 /// The tag reader: processing instructions, comments and declarations are passed over; a
@@ -116,7 +124,10 @@ impl<'a> Tokens<'a> {
 
     /// Moves past everything up to and including `end`, or to the end of the text.
     fn skip_past(&mut self, end: &str) {
-        let len = self.rest.find(end).map_or(self.rest.len(), |at| at + end.len());
+        let len = self
+            .rest
+            .find(end)
+            .map_or(self.rest.len(), |at| at + end.len());
         self.advance(len);
     }
 }
@@ -249,10 +260,7 @@ fn decode_entities(text: &str) -> String {
 }
 
 fn entity_char(name: &str) -> Option<char> {
-    let code = if let Some(hex) = name
-        .strip_prefix("#x")
-        .or_else(|| name.strip_prefix("#X"))
-    {
+    let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
         u32::from_str_radix(hex, 16).ok()?
     } else if let Some(decimal) = name.strip_prefix('#') {
         decimal.parse().ok()?
@@ -303,6 +311,11 @@ fn aggregate(name: &str) -> Option<Aggregate> {
         _ => return None,
     })
 }
+
+/// How deep tags the reader does not know may nest. Real files nest a dozen levels; an SGML
+/// empty leaf (`<MEMO>` then a tag) also opens a frame until its aggregate ends. Without a
+/// bound, a text of unclosed tags would make every closing tag search a huge stack.
+const MAX_UNKNOWN_DEPTH: usize = 64;
 
 /// An open aggregate; tags the reader does not know are kept too, so that their closing tag
 /// finds them, but their leaves go to the nearest known aggregate.
@@ -384,7 +397,9 @@ impl<'s> Reader<'s> {
             }
             _ => {}
         }
-        self.stack.push(Frame { name, aggregate });
+        if aggregate.is_some() || self.stack.len() < MAX_UNKNOWN_DEPTH {
+            self.stack.push(Frame { name, aggregate });
+        }
     }
 
     fn close(&mut self, name: &str) {

@@ -151,7 +151,9 @@ fn records(text: &str) -> (Vec<Record<'_>>, Vec<Section>) {
             line: number,
             fields: Vec::new(),
         });
-        record.fields.push((code.to_ascii_uppercase(), chars.as_str().trim()));
+        record
+            .fields
+            .push((code.to_ascii_uppercase(), chars.as_str().trim()));
     }
     records.extend(current);
     (records, sections)
