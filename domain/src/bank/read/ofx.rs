@@ -165,10 +165,21 @@ fn tag(text: &str, line: usize) -> Option<(Token<'_>, usize)> {
     Some((token, inner_end + 2))
 }
 
+/// The length of a processing instruction (`<?OFX ...?>`) or a declaration (`<!DOCTYPE>`)
+/// at the start of `text`. Like a tag, it must end before the next `<`: a stray `<?` in a
+/// value is text, and does not swallow the rest of the file.
+fn instruction(text: &str) -> Option<usize> {
+    let after = text
+        .strip_prefix("<?")
+        .or_else(|| text.strip_prefix("<!"))?;
+    let end = after.find(['<', '>'])?;
+    after.get(end..)?.starts_with('>').then_some(end + 3)
+}
+
 /// Whether `text` starts with markup rather than text: a tag, a processing instruction, a
 /// comment or a declaration.
 fn starts_markup(text: &str) -> bool {
-    text.starts_with("<?") || text.starts_with("<!") || tag(text, 0).is_some()
+    text.starts_with("<!--") || instruction(text).is_some() || tag(text, 0).is_some()
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -179,16 +190,12 @@ impl<'a> Iterator for Tokens<'a> {
             if self.rest.is_empty() {
                 return None;
             }
-            if self.rest.starts_with("<?") {
-                self.skip_past("?>");
-                continue;
-            }
             if self.rest.starts_with("<!--") {
                 self.skip_past("-->");
                 continue;
             }
-            if self.rest.starts_with("<!") {
-                self.skip_past(">");
+            if let Some(len) = instruction(self.rest) {
+                self.advance(len);
                 continue;
             }
             if let Some((token, len)) = tag(self.rest, self.line) {
@@ -650,6 +657,11 @@ mod tests {
             ]
         );
         assert_eq!(tokens("<!-- x --><3 <>"), ["'<3 <>'"]);
+        // A stray `<?` in a value is text, not an instruction running to the file's end.
+        assert_eq!(
+            tokens("<!DOCTYPE x><NAME>A <? B\n<MEMO>C"),
+            ["<NAME@1", "'A <? B'", "<MEMO@2", "'C'"]
+        );
     }
 
     #[test]
