@@ -1,3 +1,4 @@
 //! One reader per statement format, behind [`crate::bank::statement::StatementReader`].
 
+pub mod csv;
 pub mod kind;
