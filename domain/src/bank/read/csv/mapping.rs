@@ -2,7 +2,10 @@
 //! preview of the file, stored with the ledger under the layout's signature, and used again
 //! for the same bank's next export.
 
-use super::{first_row, layouts, non_blank, read_date, read_rows, Columns, HEADER_SEARCH};
+use super::{
+    first_row, layouts, non_blank, read_date, read_rows, separator, unescape_entities, Columns,
+    HEADER_SEARCH,
+};
 use crate::bank::statement::{CsvLayout, FileProblem, Format, StatementSink};
 use crate::read::delimited::{self, Record};
 use crate::read::fields;
@@ -164,7 +167,8 @@ const PREVIEW_ROWS: usize = 8;
 
 /// The preview of a text, or None when it does not split into columns.
 pub fn preview(text: &str) -> Option<CsvPreview> {
-    let separator = delimited::guess_separator(text)?;
+    let text = &*unescape_entities(text);
+    let separator = separator(text)?;
     let rows = non_blank(text, separator);
     let header_guess = header_guess(&rows);
     let shown = header_guess.map_or(PREVIEW_ROWS, |h| h + 1 + PREVIEW_ROWS);
@@ -180,7 +184,8 @@ pub fn preview(text: &str) -> Option<CsvPreview> {
 /// What identifies a bank's layout, the same for each of its exports: the normalised header
 /// names, or, without a header, the column count and the separator.
 pub fn layout_signature(text: &str) -> Option<String> {
-    let separator = delimited::guess_separator(text)?;
+    let text = &*unescape_entities(text);
+    let separator = separator(text)?;
     let rows = non_blank(text, separator);
     if let Some(header) = header_guess(&rows).and_then(|h| rows.get(h)) {
         let names: Vec<String> = header
@@ -200,7 +205,7 @@ pub fn read_with_mapping(
     mapping: &ColumnMapping,
     sink: &mut dyn StatementSink,
 ) -> Result<Format, FileProblem> {
-    let rows = non_blank(text, mapping.separator);
+    let rows = non_blank(&unescape_entities(text), mapping.separator);
     if rows.is_empty() {
         return Err(FileProblem::Empty);
     }
@@ -286,10 +291,24 @@ fn suggest(rows: &[Record], header: usize, separator: char) -> Option<ColumnMapp
                 "intitule",
                 "beneficiaire",
                 "contrepartie",
+                "operation",
             ],
         )
     })?;
-    let details = pick(&|n| has(n, &["detail", "details", "informations", "commentaire", "memo", "note", "motif"]));
+    let details = pick(&|n| {
+        has(
+            n,
+            &[
+                "detail",
+                "details",
+                "informations",
+                "commentaire",
+                "memo",
+                "note",
+                "motif",
+            ],
+        )
+    });
     let reference = pick(&|n| has(n, &["reference", "ref"]));
     let dates: Vec<&str> = rows
         .iter()
@@ -351,8 +370,14 @@ mod tests {
     #[test]
     fn us_dates_are_recognised_only_when_no_other_order_fits() {
         // Guards against 01/02/2026 read as the 2nd of January in a French file.
-        assert_eq!(date_order(&["01/02/2026", "05/03/2026"]), DateOrder::DayMonthYear);
-        assert_eq!(date_order(&["01/15/2026", "02/03/2026"]), DateOrder::MonthDayYear);
+        assert_eq!(
+            date_order(&["01/02/2026", "05/03/2026"]),
+            DateOrder::DayMonthYear
+        );
+        assert_eq!(
+            date_order(&["01/15/2026", "02/03/2026"]),
+            DateOrder::MonthDayYear
+        );
         assert_eq!(date_order(&["2026-01-15"]), DateOrder::YearMonthDay);
     }
 }

@@ -10,8 +10,8 @@ pub mod mapping;
 
 use crate::bank::read::kind;
 use crate::bank::statement::{
-    collapse_spaces, AccountRef, CsvLayout, FileProblem, Format, LineKind, LineProblem,
-    Skipped, StatementLine, StatementReader, StatementSink,
+    collapse_spaces, AccountRef, CsvLayout, FileProblem, Format, LineKind, LineProblem, Skipped,
+    StatementLine, StatementReader, StatementSink,
 };
 use crate::read::delimited::{self, Record};
 use crate::read::fields;
@@ -19,6 +19,7 @@ use crate::text::fold;
 use chrono::NaiveDate;
 use layouts::Role;
 use mapping::{AmountColumns, DateOrder, SavedMapping};
+use std::borrow::Cow;
 
 /// The CSV reader: the last one the dispatcher tries, as almost any text splits into columns.
 pub struct CsvReader<'a> {
@@ -33,7 +34,7 @@ const HEADER_SEARCH: usize = 40;
 impl StatementReader for CsvReader<'_> {
     fn recognises(&self, text: &str) -> bool {
         let start = head(text, 30);
-        let Some(separator) = delimited::guess_separator(start) else {
+        let Some(separator) = separator(start) else {
             return false;
         };
         delimited::records(start, separator)
@@ -44,7 +45,8 @@ impl StatementReader for CsvReader<'_> {
     }
 
     fn read(&self, text: &str, sink: &mut dyn StatementSink) -> Result<Format, FileProblem> {
-        let separator = delimited::guess_separator(text).ok_or(FileProblem::NotAStatement)?;
+        let text = &*unescape_entities(text);
+        let separator = separator(text).ok_or(FileProblem::NotAStatement)?;
         let rows = non_blank(text, separator);
         if let Some((header, layout)) = find_header(&rows) {
             let names: Vec<String> = header_names(&rows[header]);
@@ -81,6 +83,28 @@ fn head(text: &str, lines: usize) -> &str {
     text.get(..end).unwrap_or(text)
 }
 
+/// The separator of a text: the guessed one, unless it splits the table into fewer than the
+/// three columns every statement has (date, label, amount). A `;` file with one amount
+/// column has one decimal comma a row, as many as it has rows, and a preamble line can tip
+/// the guess to `,`; then the first separator that gives three columns is taken.
+fn separator(text: &str) -> Option<char> {
+    let start = head(text, 30);
+    let width = |separator: char| {
+        let rows = non_blank(start, separator);
+        mapping::table_start(&rows)
+            .and_then(|i| rows.get(i))
+            .map_or(0, |r| r.fields.len())
+    };
+    let guessed = delimited::guess_separator(start)?;
+    if width(guessed) >= 3 {
+        return Some(guessed);
+    }
+    delimited::SEPARATORS
+        .into_iter()
+        .find(|&s| width(s) >= 3)
+        .or(Some(guessed))
+}
+
 /// The file's records with the blank ones left out (line numbers stay in each record).
 fn non_blank(text: &str, separator: char) -> Vec<Record> {
     delimited::records(text, separator)
@@ -90,7 +114,11 @@ fn non_blank(text: &str, separator: char) -> Vec<Record> {
 }
 
 fn header_names(record: &Record) -> Vec<String> {
-    record.fields.iter().map(|f| layouts::normalise(f)).collect()
+    record
+        .fields
+        .iter()
+        .map(|f| layouts::normalise(f))
+        .collect()
 }
 
 /// The first row, among the leading ones, that a known layout's header matches.
@@ -141,8 +169,6 @@ struct Columns {
     currency: Option<usize>,
     account_number: Option<usize>,
     account_label: Option<usize>,
-    /// BNP Paribas escapes its text as HTML, sometimes twice (`Cr&amp;eacute;dit`).
-    html_entities: bool,
     /// Without a header, the rows before the first one whose date reads are a preamble.
     headerless: bool,
 }
@@ -164,7 +190,6 @@ impl Columns {
             currency: None,
             account_number: None,
             account_label: None,
-            html_entities: false,
             headerless: false,
         }
     }
@@ -183,9 +208,7 @@ impl Columns {
     }
 
     fn bnp() -> Option<Self> {
-        let mut columns = Self::from_roles(&layouts::BNP_ROWS, true)?;
-        columns.html_entities = true;
-        Some(columns)
+        Self::from_roles(&layouts::BNP_ROWS, true)
     }
 
     fn from_roles(found: &[(Role, usize)], headerless: bool) -> Option<Self> {
@@ -220,12 +243,7 @@ impl Columns {
     }
 
     fn text(&self, record: &Record, column: Option<usize>) -> String {
-        let raw = column.map_or("", |c| record.get(c));
-        if self.html_entities {
-            collapse_spaces(&unescape_entities(raw))
-        } else {
-            collapse_spaces(raw)
-        }
+        collapse_spaces(column.map_or("", |c| record.get(c)))
     }
 }
 
@@ -325,7 +343,9 @@ fn read_row(row: &Record, columns: &Columns) -> Result<Option<StatementLine>, Ou
     }
     if let Some(currency) = columns.currency.map(|c| row.get(c)) {
         if !currency.is_empty() && !currency.eq_ignore_ascii_case("EUR") {
-            return Err(Outcome::Skipped(Skipped::OtherCurrency(currency.to_string())));
+            return Err(Outcome::Skipped(Skipped::OtherCurrency(
+                currency.to_string(),
+            )));
         }
     }
     let date_text = row.get(columns.date);
@@ -417,8 +437,9 @@ fn read_date(text: &str, order: DateOrder) -> Option<NaiveDate> {
     match order {
         DateOrder::DayMonthYear => fields::day_month_year(day).or_else(|| fields::iso(day)),
         DateOrder::MonthDayYear => fields::month_day_year(day).or_else(|| fields::iso(day)),
-        DateOrder::YearMonthDay => fields::iso(day)
-            .or_else(|| (day.len() == 8).then(|| fields::compact(day)).flatten()),
+        DateOrder::YearMonthDay => {
+            fields::iso(day).or_else(|| (day.len() == 8).then(|| fields::compact(day)).flatten())
+        }
     }
 }
 
@@ -458,7 +479,10 @@ fn kind_from_type(text: &str) -> LineKind {
 }
 
 /// HTML entities as BNP Paribas writes them, escaped once or twice (`Cr&amp;eacute;dit`).
-fn unescape_entities(text: &str) -> String {
+/// Undone on the whole text before it is split: an entity's `;` would otherwise split a
+/// field in two. No bank means `&eacute;` literally, and entities hold no line break, so
+/// line numbers stay right.
+fn unescape_entities(text: &str) -> Cow<'_, str> {
     const NAMED: [(&str, &str); 14] = [
         ("&eacute;", "é"),
         ("&egrave;", "è"),
@@ -476,7 +500,7 @@ fn unescape_entities(text: &str) -> String {
         ("&nbsp;", " "),
     ];
     if !text.contains('&') {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = text.to_string();
     // Twice-escaped text needs two rounds; a third would unescape what the bank meant.
@@ -486,7 +510,7 @@ fn unescape_entities(text: &str) -> String {
     for (entity, character) in NAMED {
         out = out.replace(entity, character);
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -518,7 +542,10 @@ mod tests {
         // Guards against Qonto's `15-01-2026 10:42:00` refused for its time.
         let d = NaiveDate::from_ymd_opt(2026, 1, 15);
         assert_eq!(read_date("15-01-2026 10:42:00", DateOrder::DayMonthYear), d);
-        assert_eq!(read_date("2026-01-15T10:42:00Z", DateOrder::DayMonthYear), d);
+        assert_eq!(
+            read_date("2026-01-15T10:42:00Z", DateOrder::DayMonthYear),
+            d
+        );
         assert_eq!(read_date("01/15/2026", DateOrder::MonthDayYear), d);
         assert_eq!(read_date("20260115", DateOrder::YearMonthDay), d);
         assert_eq!(read_date("01/15/2026", DateOrder::DayMonthYear), None);
