@@ -238,6 +238,32 @@ fn credit_mutuel_without_value_date_or_balance() {
 }
 
 #[test]
+fn balance_rows_are_skipped_but_dated_balance_labels_kept() {
+    // Guards against a closing `Solde au` row reported as broken, and a dated operation
+    // labelled `SOLDE DE TOUT COMPTE` (a final salary) dropped as a balance row.
+    let text = "Date;Débit;Crédit;Libellé\r\n02/01/2026;;950,00;SOLDE DE TOUT COMPTE\r\nSolde au 31/01/2026;;950,00;\r\n;;950,00;\r\n";
+    let mut statement = Statement::default();
+    let format = CsvReader { mappings: &[] }.read(text, &mut statement);
+    assert_eq!(format, Ok(Format::Csv(CsvLayout::CreditMutuel)));
+    assert_eq!(statement.line_count(), 1);
+    assert_eq!(line(&statement, 2).label, "SOLDE DE TOUT COMPTE");
+    assert!(statement.unreadable.is_empty());
+}
+
+#[test]
+fn a_file_with_no_readable_line_is_refused() {
+    // Guards against an import reported as done with nothing in it.
+    let text = "Date;Débit;Crédit;Libellé\r\n32/01/2026;;1,00;VIR\r\n";
+    let mut statement = Statement::default();
+    let format = CsvReader { mappings: &[] }.read(text, &mut statement);
+    assert_eq!(format, Err(FileProblem::NoLines));
+    assert_eq!(
+        statement.unreadable,
+        [(2, LineProblem::Date("32/01/2026".into()))]
+    );
+}
+
+#[test]
 fn cic_with_commas_and_dot_decimals() {
     // Guards against a quoted label holding a comma splitting the row, and an empty amount
     // read as zero.

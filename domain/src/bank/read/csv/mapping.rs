@@ -158,7 +158,8 @@ pub struct CsvPreview {
     /// The header's index in `rows`, if one is found.
     pub header_guess: Option<usize>,
     /// A mapping from header words (date, montant, débit, crédit, libellé...), when they
-    /// name at least a date, an amount and a label.
+    /// name at least a date, an amount and a label; without a header, from what the rows
+    /// hold (a column of dates, one of amounts, the longest text as the label).
     pub suggested: Option<ColumnMapping>,
 }
 
@@ -172,7 +173,10 @@ pub fn preview(text: &str) -> Option<CsvPreview> {
     let rows = non_blank(text, separator);
     let header_guess = header_guess(&rows);
     let shown = header_guess.map_or(PREVIEW_ROWS, |h| h + 1 + PREVIEW_ROWS);
-    let suggested = header_guess.and_then(|h| suggest(&rows, h, separator));
+    let suggested = match header_guess {
+        Some(h) => suggest(&rows, h, separator),
+        None => table_start(&rows).and_then(|start| suggest_headerless(&rows, start, separator)),
+    };
     Some(CsvPreview {
         separator,
         rows: rows.into_iter().take(shown).collect(),
@@ -329,6 +333,46 @@ fn suggest(rows: &[Record], header: usize, separator: char) -> Option<ColumnMapp
     })
 }
 
+/// A mapping from the rows' shape when there is no header: the first column whose cells all
+/// read as dates, a second one as the value date, the first other column whose cells all
+/// read as amounts, and the column with the most text as the label.
+fn suggest_headerless(rows: &[Record], start: usize, separator: char) -> Option<ColumnMapping> {
+    let sample: Vec<&Record> = rows.iter().skip(start).take(PREVIEW_ROWS).collect();
+    let width = sample.first()?.fields.len();
+    let is_date = |text: &str| {
+        [DateOrder::DayMonthYear, DateOrder::MonthDayYear]
+            .into_iter()
+            .any(|order| read_date(text, order).is_some())
+    };
+    let all =
+        |column: usize, test: &dyn Fn(&str) -> bool| sample.iter().all(|r| test(r.get(column)));
+    let date = (0..width).find(|&c| all(c, &is_date))?;
+    let value_date = (date + 1..width).find(|&c| all(c, &is_date));
+    let amount = (0..width).find(|&c| {
+        c != date && Some(c) != value_date && all(c, &|t| fields::amount(t).is_some())
+    })?;
+    let label = (0..width)
+        .filter(|&c| c != date && c != amount && Some(c) != value_date)
+        .max_by_key(|&c| {
+            sample
+                .iter()
+                .map(|r| r.get(c).chars().count())
+                .sum::<usize>()
+        })?;
+    let dates: Vec<&str> = sample.iter().map(|r| r.get(date)).collect();
+    Some(ColumnMapping {
+        separator,
+        header_row: None,
+        date,
+        date_order: date_order(&dates),
+        value_date,
+        amount: AmountColumns::Signed(amount),
+        label,
+        details: None,
+        reference: None,
+    })
+}
+
 /// The order a column's dates are written in: ISO when they read so, the US order only when
 /// some date reads in no other (`01/15/2026`), else the French day first.
 fn date_order(dates: &[&str]) -> DateOrder {
@@ -365,6 +409,20 @@ mod tests {
             }
         );
         assert_eq!(mapping.date_order, DateOrder::DayMonthYear);
+    }
+
+    #[test]
+    fn rows_without_a_header_suggest_a_mapping_from_their_cells() {
+        // Guards against a headerless export (BNP Paribas' kind) offering no mapping at all.
+        let text = "02/01/2026;Virement;VIR SEPA DUPONT SARL FACTURE 12;1 200,00\n\
+                    03/01/2026;Carte;CB CAFE;-18,50\n";
+        let preview = preview(text).expect("a CSV");
+        assert_eq!(preview.header_guess, None);
+        let mapping = preview.suggested.expect("a mapping");
+        assert_eq!(mapping.header_row, None);
+        assert_eq!((mapping.date, mapping.label), (0, 2));
+        assert_eq!(mapping.amount, AmountColumns::Signed(3));
+        assert_eq!(mapping.value_date, None);
     }
 
     #[test]

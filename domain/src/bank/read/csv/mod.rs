@@ -335,6 +335,8 @@ fn read_row(row: &Record, columns: &Columns) -> Result<Option<StatementLine>, Ou
         });
     }
     // Pending, declined or reversed operations (Qonto) may still change: never imported.
+    // `settled` and `executed` are the English export's words for booked ones (per the
+    // parsers cited in layouts.rs); the French `Réglé` and `Exécuté` are assumed.
     if let Some(status) = columns.status.map(|c| fold(row.get(c))) {
         let booked = ["", "settled", "executed", "completed", "regle", "execute"];
         if !booked.contains(&status.as_str()) {
