@@ -49,9 +49,9 @@ impl StatementReader for CsvReader<'_> {
         let separator = separator(text).ok_or(FileProblem::NotAStatement)?;
         let rows = non_blank(text, separator);
         if let Some((header, layout)) = find_header(&rows) {
-            let names: Vec<String> = header_names(&rows[header]);
+            let names = rows.get(header).map(header_names).unwrap_or_default();
             if let Some(columns) = Columns::for_layout(layout, &names) {
-                read_rows(&rows[header + 1..], &columns, sink)?;
+                read_rows(rows.get(header + 1..).unwrap_or_default(), &columns, sink)?;
                 return Ok(Format::Csv(layout.bank));
             }
         }
@@ -241,10 +241,19 @@ impl Columns {
         };
         self.date.max(self.label).max(amount) + 1
     }
+}
 
-    fn text(&self, record: &Record, column: Option<usize>) -> String {
-        collapse_spaces(column.map_or("", |c| record.get(c)))
-    }
+/// A cell as lines keep text: whitespace collapsed; empty when there is no such column.
+fn cell(record: &Record, column: Option<usize>) -> String {
+    collapse_spaces(column.map_or("", |c| record.get(c)))
+}
+
+/// An IBAN or account number as it is compared: no spaces, upper case.
+fn compact_upper(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 /// Reads data rows into the sink; an error when not one line was read.
@@ -268,18 +277,13 @@ fn read_rows(
             continue;
         }
         if let Some(number) = columns.account_number {
-            let identifier: String = row
-                .get(number)
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_uppercase();
+            let identifier = compact_upper(row.get(number));
             if !identifier.is_empty()
                 && account.as_ref().map(|a| &a.identifier) != Some(&identifier)
             {
                 let next = AccountRef {
                     identifier,
-                    label: columns.text(row, columns.account_label),
+                    label: cell(row, columns.account_label),
                     currency: "EUR".into(),
                 };
                 sink.account(next.clone());
@@ -401,8 +405,8 @@ fn read_row(row: &Record, columns: &Columns) -> Result<Option<StatementLine>, Ou
     if amount.is_zero() {
         return Ok(None);
     }
-    let label = columns.text(row, Some(columns.label));
-    let kind = match kind_from_type(&columns.text(row, columns.kind)) {
+    let label = cell(row, Some(columns.label));
+    let kind = match kind_from_type(&cell(row, columns.kind)) {
         LineKind::Unknown => kind::from_label(&label),
         known => known,
     };
@@ -411,17 +415,10 @@ fn read_row(row: &Record, columns: &Columns) -> Result<Option<StatementLine>, Ou
         booking_date,
         value_date,
         amount,
-        details: columns.text(row, columns.details),
-        counterparty: columns.text(row, columns.counterparty),
-        counterparty_iban: columns
-            .text(row, columns.counterparty_iban)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_uppercase(),
-        references: columns
-            .reference
-            .map(|c| columns.text(row, Some(c)))
+        details: cell(row, columns.details),
+        counterparty: cell(row, columns.counterparty),
+        counterparty_iban: compact_upper(&cell(row, columns.counterparty_iban)),
+        references: Some(cell(row, columns.reference))
             .filter(|r| !r.is_empty())
             .into_iter()
             .collect(),
