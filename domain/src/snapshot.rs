@@ -12,6 +12,7 @@
 //! checks every invariant of the ledger, so nothing inconsistent is ever loaded.
 
 use crate::bank::book::{BankAccount, BankBook, BankLine, StatementImport};
+use crate::bank::read::csv::mapping::SavedMapping;
 use crate::bank::statement::StatementLine;
 use crate::client::{Client, ClientDetails, CreditHold};
 use crate::ids::{ClientId, InvoiceId};
@@ -36,13 +37,13 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 pub const FORMAT: &str = "encaisse";
-pub const CURRENT_VERSION: u32 = 6;
+pub const CURRENT_VERSION: u32 = 7;
 
 /// Each migration turns a document of version `n + 1` (its index + 1) into version `n + 2`.
 /// Append one when the schema changes, with a fixture in tests/fixtures/storage/.
 type Migration = fn(&mut Value) -> Result<(), SnapshotError>;
 const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// The document's ledger, as an object a migration can change.
 fn ledger_object(
@@ -179,6 +180,20 @@ const V6_BANK: &str = r#"{"accounts":[],"statements":[],"lines":[]}"#;
 fn v5_to_v6(document: &mut Value) -> Result<(), SnapshotError> {
     let literal = serde_json::from_str::<Value>(V6_BANK).unwrap_or_default();
     ledger_object(document)?.insert("bank".into(), literal);
+    Ok(())
+}
+
+/// Version 7 adds the CSV column mappings the user names once per bank layout
+/// (`ledger.bank.csv_mappings`): none yet.
+fn v6_to_v7(document: &mut Value) -> Result<(), SnapshotError> {
+    let bank = ledger_object(document)?
+        .get_mut("bank")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| SnapshotError::Invalid {
+            path: "ledger.bank".into(),
+            detail: "expected an object".into(),
+        })?;
+    bank.insert("csv_mappings".into(), Value::Array(Vec::new()));
     Ok(())
 }
 
@@ -415,6 +430,7 @@ fn reader_at(pattern: &str) -> Option<Reader> {
         "ledger.bank.statements[]" => reads::<StatementImport>,
         "ledger.bank.lines[]" => reads::<BankLine>,
         "ledger.bank.lines[].line" => reads::<StatementLine>,
+        "ledger.bank.csv_mappings[]" => reads::<SavedMapping>,
         _ => return None,
     })
 }
@@ -725,6 +741,17 @@ fn check_bank(
         });
         if !unique_key || !payment_fits {
             return Err(inconsistent(path, Inconsistency::BankLineMismatch));
+        }
+    }
+    // A mapping the form would refuse (one column for two roles, an unknown separator), or a
+    // second one for the same layout, would read statements wrongly without asking.
+    let mut signatures = HashSet::new();
+    for (index, saved) in bank.csv_mappings().iter().enumerate() {
+        if !signatures.insert(saved.signature.as_str()) || saved.mapping.check(usize::MAX).is_err() {
+            return Err(inconsistent(
+                format!("ledger.bank.csv_mappings[{index}]"),
+                Inconsistency::BankLineMismatch,
+            ));
         }
     }
     Ok(())

@@ -8,6 +8,7 @@
 //! the date, the amount, the label and the line's rank among identical lines of its file. A
 //! line whose key is already known in its account is not added again.
 
+use crate::bank::read::csv::mapping::SavedMapping;
 use crate::bank::statement::{AccountStatement, Balance, LineKind, StatementLine};
 use crate::ids::{BankAccountId, BankLineId, ClientId, PaymentId, StatementId};
 use crate::ledger::Ledger;
@@ -29,6 +30,9 @@ pub struct BankBook {
     pub(crate) accounts: Vec<BankAccount>,
     pub(crate) statements: Vec<StatementImport>,
     pub(crate) lines: Vec<BankLine>,
+    /// The columns the user named for CSV layouts no rule recognises, one per layout
+    /// signature: the next statement of that layout is read without asking again.
+    pub(crate) csv_mappings: Vec<SavedMapping>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,6 +115,9 @@ impl BankBook {
     }
     pub fn statements(&self) -> &[StatementImport] {
         &self.statements
+    }
+    pub fn csv_mappings(&self) -> &[SavedMapping] {
+        &self.csv_mappings
     }
     pub fn lines(&self) -> &[BankLine] {
         &self.lines
@@ -222,6 +229,14 @@ fn reference_of(line: &StatementLine) -> String {
 impl Ledger {
     pub fn bank(&self) -> &BankBook {
         &self.bank
+    }
+
+    /// Remembers the columns of a CSV layout, replacing what was remembered for it.
+    pub fn save_csv_mapping(&mut self, mapping: SavedMapping) {
+        self.bank
+            .csv_mappings
+            .retain(|m| m.signature != mapping.signature);
+        self.bank.csv_mappings.push(mapping);
     }
 
     /// Imports a file's parts, each into its account: every part or none. Lines whose key

@@ -1,6 +1,6 @@
 use super::{encoding_name, line_list, skipped_groups, BankTexts};
 use encaisse_domain::bank::matching::{AsideReason, Confidence};
-use encaisse_domain::bank::read::csv::mapping::MappingProblem;
+use encaisse_domain::bank::read::csv::mapping::{MappedColumn, MappingProblem};
 use encaisse_domain::bank::statement::{FileProblem, LineProblem, Skipped};
 
 fn s(n: usize) -> &'static str {
@@ -116,10 +116,23 @@ pub static TEXTS: BankTexts = BankTexts {
     mapping_title: "Name the columns of this statement",
     mapping_intro: "Encaisse does not know this layout yet. Say once where the date, the amount and the label are: this bank's next statements will be read on their own.",
     mapping_preview: "First lines of the file",
-    mapping_problem: |p| match p {
-        MappingProblem::ColumnOutOfRange { column, columns } => format!("Column {} does not exist: the file has {columns}.", column + 1),
-        MappingProblem::SameColumnTwice { column } => format!("Column {} is chosen twice.", column + 1),
-        MappingProblem::DebitIsCredit => "Debit and credit must be two different columns.".into(),
+    mapping_problem: |p| {
+        let role = |c: &MappedColumn| match c {
+            MappedColumn::Date => "the date",
+            MappedColumn::ValueDate => "the value date",
+            MappedColumn::Amount => "the amount",
+            MappedColumn::Debit => "the debit",
+            MappedColumn::Credit => "the credit",
+            MappedColumn::Label => "the label",
+            MappedColumn::Details => "the details",
+            MappedColumn::Reference => "the reference",
+        };
+        match p {
+            MappingProblem::Separator(c) => format!("Separator “{c}” is not read."),
+            MappingProblem::OutOfRange { column, index, columns } => format!("Column {} chosen for {} does not exist: the file has {columns}.", index + 1, role(column)),
+            MappingProblem::DebitIsCredit { index } => format!("Debit and credit are the same column ({}): choose two.", index + 1),
+            MappingProblem::SameColumn { index, first, second } => format!("Column {} is chosen for {} and for {}.", index + 1, role(first), role(second)),
+        }
     },
     column_number: |n| format!("Column {n}"),
     has_header: "The first line names the columns",

@@ -1,6 +1,6 @@
 use super::{encoding_name, line_list, skipped_groups, BankTexts};
 use encaisse_domain::bank::matching::{AsideReason, Confidence};
-use encaisse_domain::bank::read::csv::mapping::MappingProblem;
+use encaisse_domain::bank::read::csv::mapping::{MappedColumn, MappingProblem};
 use encaisse_domain::bank::statement::{FileProblem, LineProblem, Skipped};
 
 fn s(n: usize) -> &'static str {
@@ -116,10 +116,23 @@ pub static TEXTS: BankTexts = BankTexts {
     mapping_title: "Indiquez les colonnes de ce relevé",
     mapping_intro: "Cette présentation n'est pas encore connue d'Encaisse. Dites une fois où sont la date, le montant et le libellé : les prochains relevés de cette banque seront lus d'eux-mêmes.",
     mapping_preview: "Premières lignes du fichier",
-    mapping_problem: |p| match p {
-        MappingProblem::ColumnOutOfRange { column, columns } => format!("La colonne {} n'existe pas : le fichier en a {columns}.", column + 1),
-        MappingProblem::SameColumnTwice { column } => format!("La colonne {} est choisie deux fois.", column + 1),
-        MappingProblem::DebitIsCredit => "Le débit et le crédit doivent être deux colonnes différentes.".into(),
+    mapping_problem: |p| {
+        let role = |c: &MappedColumn| match c {
+            MappedColumn::Date => "la date",
+            MappedColumn::ValueDate => "la date de valeur",
+            MappedColumn::Amount => "le montant",
+            MappedColumn::Debit => "le débit",
+            MappedColumn::Credit => "le crédit",
+            MappedColumn::Label => "le libellé",
+            MappedColumn::Details => "le détail",
+            MappedColumn::Reference => "la référence",
+        };
+        match p {
+            MappingProblem::Separator(c) => format!("Séparateur « {c} » non lu."),
+            MappingProblem::OutOfRange { column, index, columns } => format!("La colonne {} choisie pour {} n'existe pas : le fichier en a {columns}.", index + 1, role(column)),
+            MappingProblem::DebitIsCredit { index } => format!("Le débit et le crédit sont la même colonne ({}) : choisissez-en deux.", index + 1),
+            MappingProblem::SameColumn { index, first, second } => format!("La colonne {} est choisie pour {} et pour {}.", index + 1, role(first), role(second)),
+        }
     },
     column_number: |n| format!("Colonne {n}"),
     has_header: "La première ligne donne le nom des colonnes",
