@@ -197,11 +197,12 @@ fn field_of(name: &str) -> Option<Field> {
     let paid = has(&[
         "paye", "payee", "paid", "regle", "reglee", "encaisse", "received",
     ]);
-    if is_date && (paid || has(&["paiement", "payment", "reglement", "encaissement"])) {
-        return Some(Field::PaymentDate);
-    }
+    // "Date limite de règlement" is a due date before it is a payment date.
     if has(&["echeance", "due", "limite"]) && !has(&["montant", "amount", "reste"]) {
         return Some(Field::DueDate);
+    }
+    if is_date && (paid || has(&["paiement", "payment", "reglement", "encaissement"])) {
+        return Some(Field::PaymentDate);
     }
     if is_date {
         return Some(Field::IssueDate);
