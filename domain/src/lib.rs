@@ -16,6 +16,7 @@ pub mod forecast;
 pub mod format;
 pub mod history;
 pub mod ids;
+pub mod import;
 pub mod invoice;
 pub mod iso_date;
 pub mod kpi;

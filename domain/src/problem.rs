@@ -97,6 +97,26 @@ pub enum Problem {
     },
     /// A change to the reminders, promises, payment plans or litigations refused.
     Reminder(Box<ReminderProblem>),
+    /// An import cannot be undone while something recorded since depends on what it created.
+    ImportBuiltOn(BuiltOnImport),
+}
+
+/// What was recorded since an import on what it created, and so holds it in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BuiltOnImport {
+    /// A payment typed by hand for an imported client or invoice, or an imported payment's
+    /// credit used on another invoice.
+    Payment,
+    CreditNote,
+    WriteOff,
+    Dispute,
+    /// A reminder, a promise, a payment plan or a litigation.
+    Reminder,
+    /// An imported payment reconciled with a bank statement line.
+    BankLine,
+    /// An invoice or a draft made by hand for an imported client.
+    Invoice,
+    Draft,
 }
 
 impl From<ReminderProblem> for Problem {

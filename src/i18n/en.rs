@@ -9,7 +9,7 @@ use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::rates::MissingRate;
 use encaisse_domain::penalty::{NoInterest, RateSource};
 use encaisse_domain::prediction::DelayBasis;
-use encaisse_domain::problem::Problem;
+use encaisse_domain::problem::{BuiltOnImport, Problem};
 use encaisse_domain::reminder::instalments::PlanStatus;
 use encaisse_domain::reminder::litigation::LitigationKind;
 use encaisse_domain::reminder::plan::PlanProblem;
@@ -647,6 +647,19 @@ pub static TEXTS: Texts = Texts {
             format_eur(*line, locale)
         ),
         Problem::Reminder(p) => (TEXTS.reminder_problem)(p, locale),
+        Problem::ImportBuiltOn(what) => format!(
+            "This import can no longer be undone: {}. Remove that first.",
+            match what {
+                BuiltOnImport::Payment => "a payment was since recorded for an imported client or invoice, or an imported payment's credit was used on another invoice",
+                BuiltOnImport::CreditNote => "a credit note was since issued on an imported invoice",
+                BuiltOnImport::WriteOff => "an imported invoice was written off",
+                BuiltOnImport::Dispute => "a dispute was opened on an imported invoice",
+                BuiltOnImport::Reminder => "a reminder, a promise, a payment plan or a litigation concerns an imported client or invoice",
+                BuiltOnImport::BankLine => "an imported payment was reconciled with a statement line",
+                BuiltOnImport::Invoice => "an invoice was since recorded for an imported client",
+                BuiltOnImport::Draft => "a draft was since prepared for an imported client",
+            }
+        ),
     },
     snapshot_error: |e| match e {
         SnapshotError::NotJson { line, column } => format!("unreadable or truncated content, line {line}, column {column}"),

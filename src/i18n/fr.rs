@@ -9,7 +9,7 @@ use encaisse_domain::payment::PaymentMethod;
 use encaisse_domain::penalty::rates::MissingRate;
 use encaisse_domain::penalty::{NoInterest, RateSource};
 use encaisse_domain::prediction::DelayBasis;
-use encaisse_domain::problem::Problem;
+use encaisse_domain::problem::{BuiltOnImport, Problem};
 use encaisse_domain::reminder::instalments::PlanStatus;
 use encaisse_domain::reminder::litigation::LitigationKind;
 use encaisse_domain::reminder::plan::PlanProblem;
@@ -647,6 +647,19 @@ pub static TEXTS: Texts = Texts {
             format_eur(*line, locale)
         ),
         Problem::Reminder(p) => (TEXTS.reminder_problem)(p, locale),
+        Problem::ImportBuiltOn(what) => format!(
+            "Cet import ne peut plus être annulé : {}. Supprimez-le d'abord.",
+            match what {
+                BuiltOnImport::Payment => "un paiement a été saisi depuis sur un client ou une facture importés, ou le crédit d'un paiement importé a été affecté à une autre facture",
+                BuiltOnImport::CreditNote => "un avoir a été émis depuis sur une facture importée",
+                BuiltOnImport::WriteOff => "une facture importée a été passée en perte",
+                BuiltOnImport::Dispute => "un litige a été ouvert sur une facture importée",
+                BuiltOnImport::Reminder => "une relance, une promesse, un échéancier ou un recouvrement concerne un client ou une facture importés",
+                BuiltOnImport::BankLine => "un paiement importé a été rapproché d'une ligne de relevé",
+                BuiltOnImport::Invoice => "une facture a été saisie depuis pour un client importé",
+                BuiltOnImport::Draft => "un brouillon a été préparé depuis pour un client importé",
+            }
+        ),
     },
     snapshot_error: |e| match e {
         SnapshotError::NotJson { line, column } => format!("contenu illisible ou tronqué, ligne {line}, colonne {column}"),
