@@ -23,6 +23,7 @@ use crate::reminder::litigation::NewLitigation;
 use crate::reminder::plan::ReminderPlan;
 use crate::reminder::schedule::{InstalmentDue, QueueEntry};
 use crate::reminder::{ActionKind, Channel, NewPromise, ReminderProblem, Reminders, Tone};
+use crate::import::apply::ImportRecord;
 use crate::settings::Settings;
 use crate::settlement::{CreditNote, Dispute, WriteOff};
 use crate::sorting::sort_by_key;
@@ -44,6 +45,9 @@ pub struct Ledger {
     pub(crate) reminders: Reminders,
     pub(crate) settings: Settings,
     pub(crate) bank: BankBook,
+    /// What each import of invoices, clients and payments (FEC, invoicing tool's CSV)
+    /// created, oldest first, so that it can be undone.
+    pub(crate) imports: Vec<ImportRecord>,
 }
 
 /// Finds an entity by id in a list sorted by id.

@@ -85,6 +85,8 @@ pub enum Problem {
     UnknownDraft(DraftId),
     UnknownBankAccount(BankAccountId),
     UnknownBankLine(BankLineId),
+    /// An import record that is no longer kept (undone in another tab).
+    UnknownImport,
     /// A bank line already reconciled or set aside: undo that first.
     BankLineNotOpen,
     /// Only money received (a credit, not a reversal) can be a client's payment.

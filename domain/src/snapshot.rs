@@ -13,6 +13,7 @@
 
 use crate::bank::book::{BankAccount, BankBook, BankLine, StatementImport};
 use crate::bank::read::csv::mapping::SavedMapping;
+use crate::import::apply::ImportRecord;
 use crate::bank::statement::StatementLine;
 use crate::client::{Client, ClientDetails, CreditHold};
 use crate::ids::{ClientId, InvoiceId};
@@ -184,9 +185,12 @@ fn v5_to_v6(document: &mut Value) -> Result<(), SnapshotError> {
 }
 
 /// Version 7 adds the CSV column mappings the user names once per bank layout
-/// (`ledger.bank.csv_mappings`): none yet.
+/// (`ledger.bank.csv_mappings`) and the record of each import of invoices, clients and
+/// payments (`ledger.imports`): none yet.
 fn v6_to_v7(document: &mut Value) -> Result<(), SnapshotError> {
-    let bank = ledger_object(document)?
+    let ledger = ledger_object(document)?;
+    ledger.insert("imports".into(), Value::Array(Vec::new()));
+    let bank = ledger
         .get_mut("bank")
         .and_then(Value::as_object_mut)
         .ok_or_else(|| SnapshotError::Invalid {
@@ -269,6 +273,8 @@ pub enum Inconsistency {
     /// A bank line reconciled with a payment that does not exist, of another amount, or
     /// already the record of another line; or two lines of an account with one import key.
     BankLineMismatch,
+    /// A CSV column mapping the form would refuse, or a second one for the same layout.
+    CsvMappingInvalid,
 }
 
 #[derive(Serialize)]
@@ -426,6 +432,7 @@ fn reader_at(pattern: &str) -> Option<Reader> {
         "ledger.settings.rate_overrides[]" => reads::<RateOverride>,
         "ledger.settings.kpi" => reads::<KpiSettings>,
         "ledger.bank" => reads::<BankBook>,
+        "ledger.imports[]" => reads::<ImportRecord>,
         "ledger.bank.accounts[]" => reads::<BankAccount>,
         "ledger.bank.statements[]" => reads::<StatementImport>,
         "ledger.bank.lines[]" => reads::<BankLine>,
@@ -750,7 +757,7 @@ fn check_bank(
         if !signatures.insert(saved.signature.as_str()) || saved.mapping.check(usize::MAX).is_err() {
             return Err(inconsistent(
                 format!("ledger.bank.csv_mappings[{index}]"),
-                Inconsistency::BankLineMismatch,
+                Inconsistency::CsvMappingInvalid,
             ));
         }
     }

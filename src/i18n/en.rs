@@ -638,6 +638,7 @@ pub static TEXTS: Texts = Texts {
         Problem::DateBeforeBlock => "This date is before the previous block.".into(),
         Problem::UnknownDraft(_) => "This draft no longer exists.".into(),
         Problem::UnknownBankAccount(_) => "This bank account no longer exists.".into(),
+        Problem::UnknownImport => "This import was already undone.".into(),
         Problem::UnknownBankLine(_) => "This statement line no longer exists.".into(),
         Problem::BankLineNotOpen => "This line is already reconciled or set aside: undo that first.".into(),
         Problem::BankLineNotCredit => "Only a credit (money received) can be a client's payment.".into(),
@@ -690,6 +691,7 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::UnknownInstalment => "unknown instalment".into(),
                 Inconsistency::ClientPlansNotSorted => "clients' reminder plans duplicated or out of order".into(),
                 Inconsistency::UnknownBankRecord => "unknown bank account or statement".into(),
+                Inconsistency::CsvMappingInvalid => "CSV column mapping invalid or given twice".into(),
                 Inconsistency::BankLineMismatch => "statement line reconciled with a missing payment, one of another amount or one already reconciled, or imported twice".into(),
             };
             format!("inconsistency at “{path}”: {what}")

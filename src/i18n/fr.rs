@@ -638,6 +638,7 @@ pub static TEXTS: Texts = Texts {
         Problem::DateBeforeBlock => "Cette date précède le blocage précédent.".into(),
         Problem::UnknownDraft(_) => "Ce brouillon n'existe plus.".into(),
         Problem::UnknownBankAccount(_) => "Ce compte bancaire n'existe plus.".into(),
+        Problem::UnknownImport => "Cet import a déjà été annulé.".into(),
         Problem::UnknownBankLine(_) => "Cette ligne de relevé n'existe plus.".into(),
         Problem::BankLineNotOpen => "Cette ligne est déjà rapprochée ou écartée : annulez d'abord.".into(),
         Problem::BankLineNotCredit => "Seul un crédit (argent reçu) peut être le paiement d'un client.".into(),
@@ -690,6 +691,7 @@ pub static TEXTS: Texts = Texts {
                 Inconsistency::UnknownInstalment => "échéance inconnue".into(),
                 Inconsistency::ClientPlansNotSorted => "plans de relance des clients en double ou dans le désordre".into(),
                 Inconsistency::UnknownBankRecord => "compte ou relevé bancaire inexistant".into(),
+                Inconsistency::CsvMappingInvalid => "correspondance de colonnes CSV invalide ou en double".into(),
                 Inconsistency::BankLineMismatch => "ligne de relevé rapprochée d'un paiement absent, d'un autre montant ou déjà rapproché, ou importée deux fois".into(),
             };
             format!("incohérence à « {path} » : {what}")

@@ -212,3 +212,27 @@ pub fn undo(ledger: &Ledger, record: &ImportRecord) -> Result<Ledger, Problem> {
     }
     Ok(next)
 }
+
+impl Ledger {
+    /// The imports kept, oldest first.
+    pub fn imports(&self) -> &[ImportRecord] {
+        &self.imports
+    }
+
+    /// Applies an import plan whole and keeps its record so that it can be undone.
+    pub fn apply_import(&mut self, plan: &ImportPlan, today: NaiveDate) -> Result<(), Problem> {
+        let (mut next, record) = apply(self, plan, today)?;
+        next.imports.push(record);
+        *self = next;
+        Ok(())
+    }
+
+    /// Takes back the import at `index` (see [`undo`]) and forgets its record.
+    pub fn undo_import(&mut self, index: usize) -> Result<(), Problem> {
+        let record = self.imports.get(index).ok_or(Problem::UnknownImport)?.clone();
+        let mut next = undo(self, &record)?;
+        next.imports.remove(index);
+        *self = next;
+        Ok(())
+    }
+}
