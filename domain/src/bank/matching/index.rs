@@ -139,10 +139,16 @@ pub(crate) fn join(found: &[Piece]) -> String {
     parts.join("|")
 }
 
-/// The number as the search box compares it: pieces run together, so that typing `fa2024`
-/// or `2024-0` finds `FA-2024-007` by its start or its middle.
-pub(crate) fn compact_number(number: &str) -> String {
-    number_pieces(number).into_iter().map(|p| p.text).collect()
+/// The two forms the search box compares a number in, pieces run together: as written
+/// (so that typing `FA-2024-00` finds `FA-2024-007` by its start) and without leading zeros
+/// (so that `fa 2024 7` finds it too).
+pub(crate) fn compact_number(number: &str) -> (String, String) {
+    let written = fold(number)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let normalised = number_pieces(number).into_iter().map(|p| p.text).collect();
+    (written, normalised)
 }
 
 /// The words of a name or label, folded, without legal forms: how client names are compared.
@@ -191,7 +197,7 @@ pub struct OpenItems {
     /// Payments no bank line is linked to, by amount.
     pub(crate) unlinked: HashMap<Decimal, Vec<PaymentId>>,
     /// Every invoice's [`compact_number`], in the ledger's order, for the search box.
-    pub(crate) search_keys: Vec<(InvoiceId, String)>,
+    pub(crate) search_keys: Vec<(InvoiceId, (String, String))>,
 }
 
 impl OpenItems {

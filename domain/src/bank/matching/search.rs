@@ -28,11 +28,11 @@ pub fn search_invoices(
     query: &str,
     limit: usize,
 ) -> Vec<InvoiceId> {
-    let number = compact_number(query);
+    let (written, normalised) = compact_number(query);
     let amount = parse_amount(query).ok();
     let name = name_key(query);
     let folded = fold(query.trim());
-    if number.is_empty() && amount.is_none() && name.is_empty() {
+    if written.is_empty() && amount.is_none() && name.is_empty() {
         return Vec::new();
     }
     // Whether each client's name fits, decided once per client rather than per invoice.
@@ -46,16 +46,22 @@ pub fn search_invoices(
         .map(|c| c.id)
         .collect();
     let mut found = Vec::new();
+    let starts = |(w, n): &(String, String)| {
+        !written.is_empty() && (w.starts_with(&written) || n.starts_with(&normalised))
+    };
+    let inside = |(w, n): &(String, String)| {
+        !written.is_empty() && (w.contains(&written) || n.contains(&normalised))
+    };
     for (id, key) in &items.search_keys {
         let Some(invoice) = ledger.invoice(*id) else {
             continue;
         };
         let open = items.open_amount(*id);
-        let fit = if !number.is_empty() && key.starts_with(&number) {
+        let fit = if starts(key) {
             Some(Fit::NumberStart)
         } else if amount.is_some_and(|a| a == invoice.total() || (a == open && !open.is_zero())) {
             Some(Fit::Amount)
-        } else if !number.is_empty() && key.contains(&number) {
+        } else if inside(key) {
             Some(Fit::NumberInside)
         } else {
             named
