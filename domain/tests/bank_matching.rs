@@ -741,12 +741,18 @@ fn random_invoice() -> impl Strategy<Value = RandomInvoice> {
     })
 }
 
+fn cents(amount: Decimal) -> i64 {
+    (amount * dec!(100)).trunc().mantissa() as i64
+}
+
 fn random_line() -> impl Strategy<Value = RandomLine> {
     (
+        // Mostly amounts invoices have (whole, or two together), so that rules fire.
         prop_oneof![
-            (0usize..AMOUNTS.len())
-                .prop_map(|i| (AMOUNTS[i] * dec!(100)).trunc().mantissa() as i64),
-            -50_000i64..200_000,
+            3 => (0usize..AMOUNTS.len()).prop_map(|i| cents(AMOUNTS[i])),
+            1 => (0usize..AMOUNTS.len(), 0usize..AMOUNTS.len())
+                .prop_map(|(i, j)| cents(AMOUNTS[i] + AMOUNTS[j])),
+            1 => -50_000i64..200_000,
         ],
         prop::collection::vec(0usize..8, 0..3),
         prop::option::of(0usize..3),
