@@ -302,13 +302,11 @@ fn payers(items: &OpenItems, line: &StatementLine) -> Vec<Identified> {
     payers
 }
 
+/// An open invoice a line names: its id, what it has open, and the number as written.
+type NamedOpen = (InvoiceId, Decimal, Reason);
+
 /// Rules 1 to 3: the invoices a line names, for one client, against the line's amount.
-fn numbered(
-    gathered: &mut Gathered,
-    client: ClientId,
-    named: &[(InvoiceId, Decimal, Reason)],
-    amount: Decimal,
-) {
+fn numbered(gathered: &mut Gathered, client: ClientId, named: &[NamedOpen], amount: Decimal) {
     let sum: Decimal = named.iter().map(|(_, open, _)| *open).sum();
     let mut reasons: Vec<Reason> = named.iter().map(|(_, _, r)| r.clone()).collect();
     let mut remaining = amount;
@@ -433,7 +431,7 @@ pub fn suggest(ledger: &Ledger, items: &OpenItems, line: &BankLine) -> Suggestio
     // Rules 1-3, client by client: the invoices named that are still open.
     let named = numbers_in(items, searched_texts(statement));
     let mut known: Vec<Identified> = Vec::new();
-    let mut by_client: Vec<(ClientId, Vec<(InvoiceId, Decimal, Reason)>)> = Vec::new();
+    let mut by_client: Vec<(ClientId, Vec<NamedOpen>)> = Vec::new();
     for (invoice, as_written) in &named {
         let Some(found) = ledger.invoice(*invoice) else {
             continue;
