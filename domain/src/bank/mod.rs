@@ -2,5 +2,7 @@
 //! their matching with open invoices.
 
 pub mod book;
+pub mod matching;
+pub mod pointage;
 pub mod read;
 pub mod statement;
