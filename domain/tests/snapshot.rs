@@ -496,3 +496,35 @@ fn bank_lines_naming_a_missing_payment_or_account_are_refused_with_their_place()
         })
     ));
 }
+
+#[test]
+fn v7_keeps_csv_mappings_and_import_records_and_v6_gains_none() {
+    // Guards against a migration that drops what the user mapped once (the next statement
+    // of that bank would ask again) or the record that lets an import be undone.
+    let v7 = snapshot::decode(&fixture(7)).unwrap().ledger;
+    let mapping = &v7.bank().csv_mappings()[0];
+    assert_eq!(mapping.signature, "header:date operation|libelle|montant eur");
+    assert_eq!(mapping.mapping.label, 1);
+    assert_eq!(v7.imports().len(), 1);
+    assert_eq!(v7.imports()[0].file_name, "FEC-2025.txt");
+    let v6 = snapshot::decode(&fixture(6)).unwrap().ledger;
+    assert!(v6.bank().csv_mappings().is_empty());
+    assert!(v6.imports().is_empty());
+    assert_eq!(v6.bank().lines(), v7.bank().lines());
+}
+
+#[test]
+fn a_csv_mapping_giving_one_column_two_roles_is_refused_with_its_place() {
+    // Guards against a hand-edited backup whose mapping reads the label as the amount:
+    // every later statement of that bank would import wrong figures without asking.
+    let text = fixture(7);
+    let twice = text.replacen("\"label\": 1,", "\"label\": 2,", 1);
+    assert_ne!(twice, text, "the fixture's mapping label is where the test expects it");
+    assert_eq!(
+        snapshot::decode(&twice),
+        Err(SnapshotError::Inconsistent {
+            path: "ledger.bank.csv_mappings[0]".into(),
+            problem: Inconsistency::CsvMappingInvalid
+        })
+    );
+}

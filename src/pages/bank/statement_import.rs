@@ -282,6 +282,7 @@ fn ReadSummary(
     let added = move || dry_run.with(|r| r.as_ref().map_or(0, |parts| parts.iter().map(|p| p.added).sum::<usize>()));
 
     let unreadable = statement.unreadable.clone();
+    let unreadable_count = unreadable.len();
     let skipped = statement.skipped.clone();
     let account_rows = accounts
         .iter()
@@ -308,7 +309,7 @@ fn ReadSummary(
             })}
             {(!unreadable.is_empty()).then(|| view! {
                 <div class="warning" role="status">
-                    <p>{move || (b().unreadable_count)(unreadable.len())}</p>
+                    <p>{move || (b().unreadable_count)(unreadable_count)}</p>
                     <ul class="unreadable">
                         {unreadable.iter().map(|(line, problem)| {
                             let (line, problem) = (*line, problem.clone());

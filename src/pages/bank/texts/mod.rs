@@ -6,6 +6,7 @@ mod en;
 mod fr;
 
 use crate::i18n::{use_t, Lang};
+use leptos::prelude::Get;
 use encaisse_domain::bank::matching::{AsideReason, Confidence};
 use encaisse_domain::bank::read::csv::mapping::MappingProblem;
 use encaisse_domain::bank::statement::{CamtMessage, CsvLayout, FileProblem, Format, LineProblem, Skipped};
