@@ -2,6 +2,7 @@
 //! their matching with open invoices.
 
 pub mod book;
+pub mod demo;
 pub mod matching;
 pub mod pointage;
 pub mod read;
