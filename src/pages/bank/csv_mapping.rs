@@ -106,7 +106,7 @@ pub fn CsvMappingForm(
         <form class="csv-mapping" on:submit=move |ev| { ev.prevent_default(); read(()) }>
             <h3>{btr(|b| b.mapping_title)}</h3>
             <p>{btr(|b| b.mapping_intro)}</p>
-            <div class="table-scroll">
+            <div class="table-wrap">
                 <table class="preview">
                     <caption class="visually-hidden">{btr(|b| b.mapping_preview)}</caption>
                     <tbody>

@@ -28,7 +28,7 @@ pub fn ReconciliationPage(line: Option<BankLineId>) -> impl IntoView {
     view! {
         <section class="page bank-page">
             <h1>{btr(|b| b.title)}</h1>
-            <p class="lead">{btr(|b| b.intro)}</p>
+            <p class="subtitle">{btr(|b| b.intro)}</p>
             <FlashLine/>
             <statement_import::StatementImport/>
             <suggestions::ToReconcile/>

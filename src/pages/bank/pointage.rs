@@ -121,7 +121,7 @@ pub fn PointagePanel() -> impl IntoView {
                 } else {
                     view! {
                         <p class="hint">{btr(|b| b.unbacked_hint)}</p>
-                        <div class="table-scroll">
+                        <div class="table-wrap">
                             <table>
                                 <thead><tr>
                                     <th scope="col">{btr(|b| b.column_date)}</th>

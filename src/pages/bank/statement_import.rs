@@ -11,6 +11,7 @@ use crate::i18n::{use_t, I18n};
 use crate::pages::change_error_text;
 use crate::storage::Store;
 use encaisse_domain::bank::book::{AccountChoice, ImportedPart};
+use encaisse_domain::bank::demo::statement_csv;
 use encaisse_domain::bank::read::csv::mapping::SavedMapping;
 use encaisse_domain::bank::read::{read_statement, ReadStatement};
 use encaisse_domain::bank::statement::{AccountStatement, FileProblem};
@@ -83,51 +84,64 @@ pub fn StatementImport() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
 
+    // Reads a file's bytes into what the screen shows next.
+    let take_bytes = move |texts: &'static BankTexts, file_name: String, bytes: Vec<u8>| {
+        let ledger = store.ledger();
+        let read = ledger.with_untracked(|l| read_statement(&bytes, l.bank().csv_mappings()));
+        reading.set(match read {
+            Ok(read) => {
+                destinations.set(ledger.with_untracked(|l| {
+                    read.statement
+                        .accounts
+                        .iter()
+                        .map(|part| default_destination(l, part, texts))
+                        .collect()
+                }));
+                Reading::Read {
+                    file_name,
+                    read,
+                    mapping: None,
+                }
+            }
+            Err(FileProblem::CsvColumnsUnknown { .. }) => Reading::NeedsMapping { file_name, bytes },
+            Err(problem) => Reading::Refused {
+                file_name,
+                why: (texts.file_problem)(&problem),
+            },
+        });
+    };
     // Reads a picked or dropped file. Texts are taken before the first await: the context is
     // gone once the task resumes.
     let take_file = move |file: web_sys::File| {
         let texts = b();
-        let ledger = store.ledger();
         spawn_local(async move {
             let file_name = file.name();
-            let bytes = match read_file_bytes(&file, MAX_FILE_BYTES).await {
-                Ok(bytes) => bytes,
+            match read_file_bytes(&file, MAX_FILE_BYTES).await {
+                Ok(bytes) => take_bytes(texts, file_name, bytes),
                 Err(ChosenFileError::TooLarge { bytes }) => {
                     let why = (texts.file_too_large)(bytes, MAX_FILE_BYTES);
                     reading.set(Reading::Refused { file_name, why });
-                    return;
                 }
                 Err(ChosenFileError::Unreadable(name)) => {
                     let why = (texts.file_unreadable)(&name);
                     reading.set(Reading::Refused { file_name, why });
-                    return;
                 }
-            };
-            let read = ledger.with_untracked(|l| read_statement(&bytes, l.bank().csv_mappings()));
-            reading.set(match read {
-                Ok(read) => {
-                    destinations.set(ledger.with_untracked(|l| {
-                        read.statement
-                            .accounts
-                            .iter()
-                            .map(|part| default_destination(l, part, texts))
-                            .collect()
-                    }));
-                    Reading::Read {
-                        file_name,
-                        read,
-                        mapping: None,
-                    }
-                }
-                Err(FileProblem::CsvColumnsUnknown { .. }) => {
-                    Reading::NeedsMapping { file_name, bytes }
-                }
-                Err(problem) => Reading::Refused {
-                    file_name,
-                    why: (texts.file_problem)(&problem),
-                },
-            });
+            }
         });
+    };
+    // The demo's statement: what the demo ledger's clients paid lately, to try the screen.
+    let try_demo = move |_| {
+        let texts = b();
+        let bytes = store
+            .ledger()
+            .with_untracked(|l| statement_csv(l, today()))
+            .into_bytes();
+        take_bytes(texts, texts.demo_file_name.to_string(), bytes);
+    };
+    let offer_demo = move || {
+        store
+            .ledger()
+            .with(|l| !l.invoices().is_empty() && l.bank().lines().is_empty())
     };
     let on_pick = move |_| {
         let Some(element) = input.get_untracked() else {
@@ -224,6 +238,12 @@ pub fn StatementImport() -> impl IntoView {
                 </label>
                 <p class="hint">{btr(|b| b.formats_read)}</p>
             </div>
+            {move || offer_demo().then(|| view! {
+                <p class="hint">
+                    {btr(|b| b.no_statement_at_hand)}" "
+                    <button type="button" class="link-button" on:click=try_demo>{btr(|b| b.try_demo_statement)}</button>
+                </p>
+            })}
             {move || match reading.get() {
                 Reading::Idle => ().into_any(),
                 Reading::Refused { file_name, why } => view! {
