@@ -59,6 +59,7 @@ pub fn PointagePanel() -> impl IntoView {
         Some(ledger.with(|l| pointage(l, id, from, to)))
     };
     let unbacked = move || {
+        account()?;
         let (from, to) = period()?;
         Some(ledger.with(|l| payments_without_bank_line(l, from, to)))
     };

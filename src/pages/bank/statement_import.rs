@@ -399,38 +399,44 @@ fn AccountPart(
                     closing.map(|c| (date(t, c.date), eur(t, c.amount))),
                 )}</p>
             })}
-            <label for=select_id.clone()>{btr(|b| b.import_into)}</label>
-            <select
-                id=select_id
-                on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    set_destination(match value.parse::<u64>() {
-                        Ok(id) => Destination::Existing(BankAccountId(id)),
-                        Err(_) => Destination::New(b().default_account_name.to_string()),
-                    });
-                }
-            >
-                {move || accounts.get().into_iter().map(|(id, name)| {
-                    let selected = move || destination() == Some(Destination::Existing(id));
-                    view! { <option value=id.to_string() selected=selected>{name}</option> }
-                }).collect_view()}
-                <option value="new" selected=move || matches!(destination(), Some(Destination::New(_)))>
-                    {btr(|b| b.new_account)}
-                </option>
-            </select>
-            {move || match destination() {
-                Some(Destination::New(name)) => Some(view! {
-                    <label for=name_id.clone()>{btr(|b| b.new_account_name)}</label>
-                    <input
-                        id=name_id.clone()
-                        type="text"
-                        maxlength="80"
-                        prop:value=name
-                        on:change=move |ev| set_destination(Destination::New(event_target_value(&ev)))
-                    />
-                }),
-                _ => None,
-            }}
+            <div class="field-row">
+                <div class="field">
+                    <label for=select_id.clone()>{btr(|b| b.import_into)}</label>
+                    <select
+                        id=select_id
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            set_destination(match value.parse::<u64>() {
+                                Ok(id) => Destination::Existing(BankAccountId(id)),
+                                Err(_) => Destination::New(b().default_account_name.to_string()),
+                            });
+                        }
+                    >
+                        {move || accounts.get().into_iter().map(|(id, name)| {
+                            let selected = move || destination() == Some(Destination::Existing(id));
+                            view! { <option value=id.to_string() selected=selected>{name}</option> }
+                        }).collect_view()}
+                        <option value="new" selected=move || matches!(destination(), Some(Destination::New(_)))>
+                            {btr(|b| b.new_account)}
+                        </option>
+                    </select>
+                </div>
+                {move || match destination() {
+                    Some(Destination::New(name)) => Some(view! {
+                        <div class="field">
+                            <label for=name_id.clone()>{btr(|b| b.new_account_name)}</label>
+                            <input
+                                id=name_id.clone()
+                                type="text"
+                                maxlength="80"
+                                prop:value=name
+                                on:change=move |ev| set_destination(Destination::New(event_target_value(&ev)))
+                            />
+                        </div>
+                    }),
+                    _ => None,
+                }}
+            </div>
             {move || outcome().map(|o| view! {
                 <p>
                     {(b().part_outcome)(o.added, o.known)}

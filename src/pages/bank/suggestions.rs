@@ -68,8 +68,9 @@ pub fn ToReconcile() -> impl IntoView {
         }));
     };
 
+    let has_lines = move || ledger.with(|l| !l.bank().lines().is_empty());
     view! {
-        <section class="panel to-reconcile" aria-labelledby="to-reconcile-title">
+        <section class="panel to-reconcile" aria-labelledby="to-reconcile-title" hidden=move || !has_lines()>
             <h2 id="to-reconcile-title">{move || (b().to_reconcile_title)(to_decide.with(Vec::len))}</h2>
             {move || {
                 let n = bulk.with(Vec::len);
@@ -86,7 +87,7 @@ pub fn ToReconcile() -> impl IntoView {
                     <p class="hint">{(b().auto_aside)(&counts)}</p>
                 })
             }}
-            {move || (to_decide.with(Vec::is_empty) && ledger.with(|l| !l.bank().lines().is_empty()))
+            {move || (to_decide.with(Vec::is_empty) && has_lines())
                 .then(|| view! { <p>{btr(|b| b.all_reconciled)}</p> })}
             <ul class="line-cards">
                 <For

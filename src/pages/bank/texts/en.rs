@@ -212,7 +212,7 @@ pub static TEXTS: BankTexts = BankTexts {
     reason_overpayment: |excess| format!("{excess} more than what is owed"),
     reason_iban: |client| format!("payer's IBAN is {client}'s"),
     reason_name: |client, written| format!("payer “{written}”: {client}"),
-    reason_oldest: |n| format!("amount equal to the client's {n} oldest open invoices"),
+    reason_oldest: |n| if n == 1 { "amount equal to the client's oldest open invoice".into() } else { format!("amount equal to the client's {n} oldest open invoices") },
     reason_due_soon: |number| format!("amount of an invoice due these days ({number}), nothing else to go on"),
     reason_typed: |date| format!("a payment of this amount was recorded on {date} with no bank line"),
     aside_reason: "This is not a client payment, because",

@@ -212,7 +212,7 @@ pub static TEXTS: BankTexts = BankTexts {
     reason_overpayment: |excess| format!("{excess} de plus que le dû"),
     reason_iban: |client| format!("IBAN du payeur : celui de {client}"),
     reason_name: |client, written| format!("payeur « {written} » : {client}"),
-    reason_oldest: |n| format!("montant égal aux {n} plus anciennes factures ouvertes du client"),
+    reason_oldest: |n| if n == 1 { "montant égal à la plus ancienne facture ouverte du client".into() } else { format!("montant égal aux {n} plus anciennes factures ouvertes du client") },
     reason_due_soon: |number| format!("montant d'une facture venue à échéance ces jours-ci ({number}), sans autre indice"),
     reason_typed: |date| format!("un paiement de ce montant a été saisi le {date} sans ligne de banque"),
     aside_reason: "Ce n'est pas un paiement client, parce que",
