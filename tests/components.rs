@@ -340,6 +340,7 @@ fn routes_round_trip_through_the_fragment() {
             week: d(2026, 11, 30),
         },
         Route::BeyondUsualDelay,
+        Route::Import,
         Route::InstalmentMessage {
             plan: encaisse_domain::ids::PaymentPlanId(41),
             instalment: 0,
