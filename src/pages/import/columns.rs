@@ -1,7 +1,7 @@
 //! Saying which column of an invoicing tool's CSV holds what: the columns guessed from the
 //! header, shown against the file's first rows for the user to correct, then planned.
 
-use super::default_terms;
+use super::{default_terms, focus_on_mount};
 use super::texts::{import_texts, itr, ImportTexts};
 use crate::clock::today;
 use crate::storage::Store;
@@ -66,6 +66,7 @@ pub fn ColumnsForm(
     };
 
     let title_file = file_name.clone();
+    let heading = focus_on_mount();
     let plan = move || {
         let chosen = columns.get_untracked();
         let planned = ledger.with_untracked(|l| {
@@ -111,7 +112,7 @@ pub fn ColumnsForm(
     view! {
         <section class="panel" aria-labelledby="import-columns-title">
             <form class="import-columns" on:submit=move |ev| { ev.prevent_default(); plan() }>
-                <h2 id="import-columns-title">{move || (i().columns_title)(&title_file)}</h2>
+                <h2 id="import-columns-title" tabindex="-1" node_ref=heading>{move || (i().columns_title)(&title_file)}</h2>
                 <p>{itr(|i| i.columns_intro)}</p>
                 <div class="table-scroll">
                     <table class="preview">

@@ -33,6 +33,18 @@ fn default_terms(ledger: &Ledger) -> PaymentTerms {
     ledger.settings().issuer.default_terms
 }
 
+/// A heading that takes the focus once shown: the next step of the import appears below the
+/// file picker, and keyboard and screen reader users are taken to it.
+fn focus_on_mount() -> NodeRef<leptos::html::H2> {
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    heading
+}
+
 /// Where the file being imported is.
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
@@ -165,7 +177,7 @@ pub fn ImportPage() -> impl IntoView {
                             {f.text}
                             {f.undo.map(|record| view! {
                                 " "
-                                <button type="button" class="link-button" on:click=move |_| undo_last(record.clone())>
+                                <button type="button" class="link" on:click=move |_| undo_last(record.clone())>
                                     {itr(|i| i.undo_import)}
                                 </button>
                             })}

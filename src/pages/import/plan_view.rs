@@ -1,6 +1,7 @@
 //! What an import will do, before the user's word: the figures, the lines left out and why,
 //! and the new clients and invoices one by one.
 
+use super::focus_on_mount;
 use super::texts::{import_texts, itr};
 use crate::components::{date, eur};
 use crate::i18n::use_t;
@@ -29,6 +30,7 @@ pub fn PlanView(
     let summary = plan.summary();
     let file_name = plan.file_name.clone().unwrap_or_default();
     let creates_nothing = plan.creates_nothing();
+    let heading = focus_on_mount();
     let known_anything = summary.existing_invoices + summary.existing_credit_notes + summary.existing_payments > 0;
 
     let (invoices, invoices_total) = (summary.new_invoices, summary.invoices_total);
@@ -146,7 +148,7 @@ pub fn PlanView(
 
     view! {
         <section class="panel import-plan" aria-labelledby="import-plan-title">
-            <h2 id="import-plan-title">{move || (i().plan_title)(&file_name)}</h2>
+            <h2 id="import-plan-title" tabindex="-1" node_ref=heading>{move || (i().plan_title)(&file_name)}</h2>
             <p class="hint">{move || match source {
                 Source::Fec => i().plan_fec,
                 Source::InvoicesCsv => i().plan_csv,
