@@ -29,7 +29,8 @@ pub fn FilePanel(on_file: Callback<TakenFile>) -> impl IntoView {
                 }
                 Err(ChosenFileError::Unreadable(why)) => Err((texts.file_unreadable)(&why)),
             };
-            on_file.run((name, text));
+            // The user may have left the screen while the file was read: nothing to show then.
+            let _ = on_file.try_run((name, text));
         });
     };
     let on_pick = move |_| {

@@ -13,7 +13,6 @@ mod plan_view;
 pub mod texts;
 
 use crate::clock::today;
-use crate::i18n::use_t;
 use crate::pages::change_error_text;
 use crate::route::Route;
 use crate::storage::Store;
@@ -68,7 +67,7 @@ enum Step {
 
 /// What the last action did; after an import, the record to undo it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Flash {
+struct Flash {
     ok: bool,
     text: String,
     undo: Option<ImportRecord>,
@@ -85,7 +84,6 @@ impl Flash {
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    let _t = use_t();
     let i = import_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
