@@ -535,15 +535,24 @@ async fn an_invoice_csv_is_shown_imported_undone_and_not_doubled() {
 
     see_plan(&root).await;
     let figures = text(&root, ".import-figures");
-    assert!(figures.contains("2 factures pour 1\u{202f}800,00\u{a0}€"), "{figures}");
-    assert!(figures.contains("1 nouveau client, 1 déjà connu"), "{figures}");
+    assert!(
+        figures.contains("2 factures pour 1\u{202f}800,00\u{a0}€"),
+        "{figures}"
+    );
+    assert!(
+        figures.contains("1 nouveau client, 1 déjà connu"),
+        "{figures}"
+    );
     click(&root, ".import-plan button.primary").await;
     assert!(text(&root, ".flash").starts_with("Importé : 1 client, 2 factures."));
     assert!(text(&root, ".import-history").contains("factures.csv"));
 
     click(&root, ".flash button").await;
     assert!(text(&root, ".flash").starts_with("Import de « factures.csv » annulé"));
-    assert_eq!(text(&root, "#import-history-title + p"), "Aucun import pour l'instant.");
+    assert_eq!(
+        text(&root, "#import-history-title + p"),
+        "Aucun import pour l'instant."
+    );
 
     see_plan(&root).await;
     click(&root, ".import-plan button.primary").await;

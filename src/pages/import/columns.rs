@@ -1,8 +1,8 @@
 //! Saying which column of an invoicing tool's CSV holds what: the columns guessed from the
 //! header, shown against the file's first rows for the user to correct, then planned.
 
-use super::{default_terms, focus_on_mount};
 use super::texts::{import_texts, itr, ImportTexts};
+use super::{default_terms, focus_on_mount};
 use crate::clock::today;
 use crate::storage::Store;
 use encaisse_domain::import::invoices_csv::{CsvPreview, DateOrder, InvoiceColumns};
@@ -22,17 +22,83 @@ struct Field {
 }
 
 const FIELDS: [Field; 11] = [
-    Field { id: "col-number", label: |i| i.field_number, get: |c| Some(c.number), set: |c, v| c.number = v.unwrap_or(0), required: true },
-    Field { id: "col-client", label: |i| i.field_client, get: |c| Some(c.client), set: |c, v| c.client = v.unwrap_or(0), required: true },
-    Field { id: "col-issue-date", label: |i| i.field_issue_date, get: |c| Some(c.issue_date), set: |c, v| c.issue_date = v.unwrap_or(0), required: true },
-    Field { id: "col-due-date", label: |i| i.field_due_date, get: |c| c.due_date, set: |c, v| c.due_date = v, required: false },
-    Field { id: "col-net", label: |i| i.field_net, get: |c| c.net, set: |c, v| c.net = v, required: false },
-    Field { id: "col-vat", label: |i| i.field_vat, get: |c| c.vat, set: |c, v| c.vat = v, required: false },
-    Field { id: "col-total", label: |i| i.field_total, get: |c| c.total, set: |c, v| c.total = v, required: false },
-    Field { id: "col-paid", label: |i| i.field_paid, get: |c| c.paid, set: |c, v| c.paid = v, required: false },
-    Field { id: "col-payment-date", label: |i| i.field_payment_date, get: |c| c.payment_date, set: |c, v| c.payment_date = v, required: false },
-    Field { id: "col-method", label: |i| i.field_method, get: |c| c.method, set: |c, v| c.method = v, required: false },
-    Field { id: "col-siren", label: |i| i.field_siren, get: |c| c.siren, set: |c, v| c.siren = v, required: false },
+    Field {
+        id: "col-number",
+        label: |i| i.field_number,
+        get: |c| Some(c.number),
+        set: |c, v| c.number = v.unwrap_or(0),
+        required: true,
+    },
+    Field {
+        id: "col-client",
+        label: |i| i.field_client,
+        get: |c| Some(c.client),
+        set: |c, v| c.client = v.unwrap_or(0),
+        required: true,
+    },
+    Field {
+        id: "col-issue-date",
+        label: |i| i.field_issue_date,
+        get: |c| Some(c.issue_date),
+        set: |c, v| c.issue_date = v.unwrap_or(0),
+        required: true,
+    },
+    Field {
+        id: "col-due-date",
+        label: |i| i.field_due_date,
+        get: |c| c.due_date,
+        set: |c, v| c.due_date = v,
+        required: false,
+    },
+    Field {
+        id: "col-net",
+        label: |i| i.field_net,
+        get: |c| c.net,
+        set: |c, v| c.net = v,
+        required: false,
+    },
+    Field {
+        id: "col-vat",
+        label: |i| i.field_vat,
+        get: |c| c.vat,
+        set: |c, v| c.vat = v,
+        required: false,
+    },
+    Field {
+        id: "col-total",
+        label: |i| i.field_total,
+        get: |c| c.total,
+        set: |c, v| c.total = v,
+        required: false,
+    },
+    Field {
+        id: "col-paid",
+        label: |i| i.field_paid,
+        get: |c| c.paid,
+        set: |c, v| c.paid = v,
+        required: false,
+    },
+    Field {
+        id: "col-payment-date",
+        label: |i| i.field_payment_date,
+        get: |c| c.payment_date,
+        set: |c, v| c.payment_date = v,
+        required: false,
+    },
+    Field {
+        id: "col-method",
+        label: |i| i.field_method,
+        get: |c| c.method,
+        set: |c, v| c.method = v,
+        required: false,
+    },
+    Field {
+        id: "col-siren",
+        label: |i| i.field_siren,
+        get: |c| c.siren,
+        set: |c, v| c.siren = v,
+        required: false,
+    },
 ];
 
 #[component]
@@ -69,9 +135,8 @@ pub fn ColumnsForm(
     let heading = focus_on_mount();
     let plan = move || {
         let chosen = columns.get_untracked();
-        let planned = ledger.with_untracked(|l| {
-            plan_invoices_csv(l, &text, &chosen, default_terms(l), today())
-        });
+        let planned = ledger
+            .with_untracked(|l| plan_invoices_csv(l, &text, &chosen, default_terms(l), today()));
         match planned {
             Ok(plan) => {
                 problem.set(None);

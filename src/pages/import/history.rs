@@ -30,9 +30,8 @@ pub fn PastImports(flash: RwSignal<Option<Flash>>) -> impl IntoView {
     let i = import_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
-    let records = Memo::new(move |_| {
-        ledger.with(|l| l.imports().iter().rev().cloned().collect::<Vec<_>>())
-    });
+    let records =
+        Memo::new(move |_| ledger.with(|l| l.imports().iter().rev().cloned().collect::<Vec<_>>()));
     // Why the domain refused to undo an import, shown under that import.
     let refusal = RwSignal::new(None::<(ImportRecord, String)>);
 

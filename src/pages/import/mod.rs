@@ -75,10 +75,18 @@ struct Flash {
 
 impl Flash {
     fn done(text: String, undo: Option<ImportRecord>) -> Flash {
-        Flash { ok: true, text, undo }
+        Flash {
+            ok: true,
+            text,
+            undo,
+        }
     }
     fn failed(text: String) -> Flash {
-        Flash { ok: false, text, undo: None }
+        Flash {
+            ok: false,
+            text,
+            undo: None,
+        }
     }
 }
 

@@ -31,13 +31,22 @@ pub fn PlanView(
     let file_name = plan.file_name.clone().unwrap_or_default();
     let creates_nothing = plan.creates_nothing();
     let heading = focus_on_mount();
-    let known_anything = summary.existing_invoices + summary.existing_credit_notes + summary.existing_payments > 0;
+    let known_anything =
+        summary.existing_invoices + summary.existing_credit_notes + summary.existing_payments > 0;
 
     let (invoices, invoices_total) = (summary.new_invoices, summary.invoices_total);
     let (new_clients, known_clients) = (summary.new_clients, summary.existing_clients);
     let (notes, notes_total) = (summary.credit_notes, summary.credit_notes_total);
-    let (payments, payments_total, allocated) = (summary.payments, summary.payments_total, summary.allocated_total);
-    let (known_invoices, known_notes, known_payments) = (summary.existing_invoices, summary.existing_credit_notes, summary.existing_payments);
+    let (payments, payments_total, allocated) = (
+        summary.payments,
+        summary.payments_total,
+        summary.allocated_total,
+    );
+    let (known_invoices, known_notes, known_payments) = (
+        summary.existing_invoices,
+        summary.existing_credit_notes,
+        summary.existing_payments,
+    );
     let figures = view! {
         <ul class="import-figures">
             {(invoices > 0).then(|| view! {
@@ -60,16 +69,18 @@ pub fn PlanView(
 
     let refused = plan.refused.clone();
     let refused_count = refused.len();
-    let refused_view = (!refused.is_empty()).then(|| view! {
-        <div class="warning import-refused">
-            <h3>{move || (i().refused_title)(refused_count)}</h3>
-            <ul>
-                {refused.into_iter().map(|line| view! {
-                    <li>{move || (i().refused_line)(&line, t.get())}</li>
-                }).collect_view()}
-            </ul>
-            <p>{itr(|i| i.refused_left_out)}</p>
-        </div>
+    let refused_view = (!refused.is_empty()).then(|| {
+        view! {
+            <div class="warning import-refused">
+                <h3>{move || (i().refused_title)(refused_count)}</h3>
+                <ul>
+                    {refused.into_iter().map(|line| view! {
+                        <li>{move || (i().refused_line)(&line, t.get())}</li>
+                    }).collect_view()}
+                </ul>
+                <p>{itr(|i| i.refused_left_out)}</p>
+            </div>
+        }
     });
 
     // Client names as the import will record them: the ledger's for a recognised client.

@@ -6,7 +6,11 @@ use encaisse_domain::import::{ImportFileProblem, Refusal};
 use encaisse_domain::read::encoding::EncodingProblem;
 
 fn s(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
+    if n > 1 {
+        "s"
+    } else {
+        ""
+    }
 }
 
 fn mib(bytes: f64) -> String {
@@ -25,7 +29,11 @@ fn counts(record: &ImportRecord) -> String {
     .filter(|(n, _)| *n > 0)
     .map(|(n, what)| format!("{n} {what}{}", s(n)))
     .collect();
-    if parts.is_empty() { "rien".into() } else { parts.join(", ") }
+    if parts.is_empty() {
+        "rien".into()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn refusal(refusal: &Refusal, t: &'static Texts) -> String {
