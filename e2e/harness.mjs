@@ -63,7 +63,7 @@ export async function openPage(browser, server, { locale = "fr-FR" } = {}) {
 const HOSTS = [
   [/^#\/(clients|factures|encaissement)\b/, "registre.html"],
   [/^#\/(relances|recouvrement)\b/, "relances.html"],
-  [/^#\/rapprochement\b/, "banque.html"],
+  [/^#\/(rapprochement|import)\b/, "banque.html"],
 ];
 
 /**

@@ -131,12 +131,14 @@ pub fn ledger_screens(route: Route) -> AnyView {
     }
 }
 
-/// The bank page (`banque.html`): statements read, reconciled and checked.
+/// The bank page (`banque.html`): statements read, reconciled and checked; invoices, clients
+/// and payments imported from other programs.
 pub fn bank_screens(route: Route) -> AnyView {
     match route {
         Route::Reconciliation { line } => {
             view! { <pages::bank::ReconciliationPage line/> }.into_any()
         }
+        Route::Import => pages::import::ImportPage().into_any(),
         Route::NotFound => pages::NotFound().into_any(),
         elsewhere => hosted_elsewhere(elsewhere),
     }

@@ -26,7 +26,8 @@ pub enum Page {
     /// `relances.html`: today's reminders, their messages and letters, each client's
     /// collection file (promises, payment plans, litigation), the reminder settings.
     Collection,
-    /// `banque.html`: bank statements read, reconciled with open invoices and checked.
+    /// `banque.html`: bank statements read, reconciled with open invoices and checked; the
+    /// import of invoices, clients and payments from other programs.
     Bank,
 }
 
@@ -115,6 +116,9 @@ pub enum Route {
     Reconciliation {
         line: Option<BankLineId>,
     },
+    /// Invoices, clients and payments taken from an FEC or an invoicing tool's CSV, and the
+    /// past imports, each of which can be undone.
+    Import,
     NotFound,
 }
 
@@ -187,6 +191,7 @@ impl Route {
             ["rapprochement"] => Route::Reconciliation {
                 line: query_id("ligne").map(BankLineId),
             },
+            ["import"] => Route::Import,
             ["recouvrement", n] => {
                 id(n).map_or(Route::NotFound, |n| Route::Collection(ClientId(n)))
             }
@@ -221,7 +226,7 @@ impl Route {
             | Route::InstalmentMessage { .. }
             | Route::Collection(_)
             | Route::ReminderSettings => Page::Collection,
-            Route::Reconciliation { .. } => Page::Bank,
+            Route::Reconciliation { .. } | Route::Import => Page::Bank,
         }
     }
 
@@ -298,6 +303,7 @@ impl Route {
                 "rapprochement",
                 &[("ligne", line.map(|l| l.to_string()))],
             ),
+            Route::Import => "#/import".into(),
         }
     }
 }

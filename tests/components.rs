@@ -8,6 +8,7 @@ use encaisse::pages::aging::AgingPage;
 use encaisse::pages::calculator::CalculatorPage;
 use encaisse::pages::client_form::ClientFormPage;
 use encaisse::pages::dashboard::Dashboard;
+use encaisse::pages::import::ImportPage;
 use encaisse::pages::invoice_form::{InvoiceFormPage, Target};
 use encaisse::pages::invoice_list::InvoiceListPage;
 use encaisse::pages::reminder_message::ReminderMessagePage;
@@ -340,6 +341,7 @@ fn routes_round_trip_through_the_fragment() {
             week: d(2026, 11, 30),
         },
         Route::BeyondUsualDelay,
+        Route::Import,
         Route::InstalmentMessage {
             plan: encaisse_domain::ids::PaymentPlanId(41),
             instalment: 0,
@@ -483,4 +485,79 @@ async fn a_reminder_is_written_in_the_chosen_language_with_the_invoices_owed() {
     let subject: web_sys::HtmlInputElement = find(&root, "#message-subject");
     assert_eq!(subject.value(), "Payment reminder: F-002");
     assert_eq!(text(&root, "[data-testid=letter-total]"), "€300.00");
+}
+
+/// Waits for the browser's own tasks (a file read) to end and the screen to show `selector`.
+async fn wait_for(root: &web_sys::HtmlElement, selector: &str) {
+    for _ in 0..100 {
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+        leptos::task::tick().await;
+    }
+    panic!("{selector} never showed");
+}
+
+/// Picks a file in the import screen's file input, as the user would.
+async fn pick_file(root: &web_sys::HtmlElement, name: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let chosen = web_sys::DataTransfer::new().unwrap();
+    chosen.items().add_with_file(&file).unwrap();
+    let input: web_sys::HtmlInputElement = find(root, "input[type=file]");
+    input.set_files(chosen.files().as_ref());
+    fire(&input, "change");
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn an_invoice_csv_is_shown_imported_undone_and_not_doubled() {
+    // Guards against an import recorded before the user saw what it does, an undo that
+    // leaves part of it, and a second import of the same file that doubles the invoices.
+    let csv = "N° facture;Client;Date;Échéance;Total HT;TVA;Total TTC\n\
+               F-101;Atelier Dupont;05/02/2026;07/03/2026;1 000,00;200,00;1 200,00\n\
+               F-102;Studio Neuf;10/02/2026;12/03/2026;500,00;100,00;600,00\n";
+    let (ledger, _) = small_ledger();
+    let (root, _handle) = mount("t-import", ledger, Lang::Fr, || view! { <ImportPage/> }).await;
+    let see_plan = async |root: &web_sys::HtmlElement| {
+        pick_file(root, "factures.csv", csv).await;
+        wait_for(root, "form.import-columns").await;
+        click(root, "form.import-columns button[type=submit]").await;
+        wait_for(root, ".import-plan").await;
+    };
+
+    see_plan(&root).await;
+    let figures = text(&root, ".import-figures");
+    assert!(
+        figures.contains("2 factures pour 1\u{202f}800,00\u{a0}€"),
+        "{figures}"
+    );
+    assert!(
+        figures.contains("1 nouveau client, 1 déjà connu"),
+        "{figures}"
+    );
+    click(&root, ".import-plan button.primary").await;
+    assert!(text(&root, ".flash").starts_with("Importé : 1 client, 2 factures."));
+    assert!(text(&root, ".import-history").contains("factures.csv"));
+
+    click(&root, ".flash button").await;
+    assert!(text(&root, ".flash").starts_with("Import de « factures.csv » annulé"));
+    assert_eq!(
+        text(&root, "#import-history-title + p"),
+        "Aucun import pour l'instant."
+    );
+
+    see_plan(&root).await;
+    click(&root, ".import-plan button.primary").await;
+    see_plan(&root).await;
+    assert!(text(&root, ".import-plan").contains("Rien de nouveau"));
+    let import: web_sys::HtmlButtonElement = find(&root, ".import-plan button.primary");
+    assert!(import.disabled(), "nothing to import the second time");
 }

@@ -358,6 +358,20 @@ fn undo_is_refused_once_a_payment_was_typed_on_an_import() {
 }
 
 #[test]
+fn an_fec_is_told_from_an_invoices_csv_by_its_header() {
+    // Guards against an FEC sent to the column mapping, or a CSV of invoices to the FEC
+    // planner, which would refuse it whole.
+    for name in ["fec_tab.txt", "fec_pipe_22.txt", "fec_montant_sens.txt"] {
+        assert!(fec::is_fec(&fixture(name)), "{name}");
+    }
+    for name in ["factures_fr.csv", "invoices_en.csv", "dolibarr.csv"] {
+        assert!(!fec::is_fec(&fixture(name)), "{name}");
+    }
+    assert!(!fec::is_fec("JournalCode;EcritureNum;Debit\n"));
+    assert!(!fec::is_fec("\n\n"));
+}
+
+#[test]
 fn files_that_are_not_tables_are_refused_whole() {
     // Guards against a bank statement taken for an FEC, or a mapping of another layout
     // reading the wrong columns.

@@ -40,6 +40,10 @@ pub fn Header(on_switch_lang: Callback<()>) -> impl IntoView {
                         Route::ReminderMessage(_) | Route::Collection(_) | Route::ReminderSettings,
                         Route::Reminders
                     )
+                )
+                || matches!(
+                    (&here, &target),
+                    (Route::Import, Route::Reconciliation { .. })
                 );
             same_section.then_some("page")
         };

@@ -892,6 +892,8 @@ pub static TEXTS: Texts = Texts {
     f_late_clause: "Late-payment clause",
     late_clause_hint: "Printed on your invoices to businesses. Empty: the default legal clause.",
     collection_link: "Reminders and collection",
+    import_section: "Import data",
+    import_link: "Import invoices, clients and payments (FEC, export of an invoicing program)",
     kpi_litigation: "In litigation",
     litigation_count: |n| plural(n, "invoice", "invoices"),
 };

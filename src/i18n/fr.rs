@@ -892,6 +892,8 @@ pub static TEXTS: Texts = Texts {
     f_late_clause: "Mention des pénalités de retard",
     late_clause_hint: "Imprimée sur vos factures aux professionnels. Vide : la mention légale par défaut.",
     collection_link: "Relances et recouvrement",
+    import_section: "Importer des données",
+    import_link: "Importer des factures, des clients et des paiements (FEC, export d'un logiciel de facturation)",
     kpi_litigation: "Au contentieux",
     litigation_count: |n| plural(n, "facture", "factures"),
 };

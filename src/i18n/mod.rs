@@ -652,6 +652,9 @@ pub struct Texts {
     pub f_late_clause: &'static str,
     pub late_clause_hint: &'static str,
     pub collection_link: &'static str,
+    /// Settings' way to the import screen, which another page hosts.
+    pub import_section: &'static str,
+    pub import_link: &'static str,
     pub kpi_litigation: &'static str,
     pub litigation_count: fn(usize) -> String,
 }

@@ -11,6 +11,7 @@ pub mod client_page;
 pub mod collection;
 pub mod dashboard;
 pub mod home;
+pub mod import;
 pub mod invoice_form;
 pub mod invoice_list;
 pub mod invoice_page;

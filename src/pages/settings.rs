@@ -110,6 +110,10 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2>{tr(|t| t.reminder_settings_title)}</h2>
                 <p><a href=Route::ReminderSettings.href()>{tr(|t| t.collection_link)}</a></p>
             </section>
+            <section class="panel">
+                <h2>{tr(|t| t.import_section)}</h2>
+                <p><a href=Route::Import.href()>{tr(|t| t.import_link)}</a></p>
+            </section>
             <PenaltyRulesPanel/>
             <RateTablePanel/>
             <AgingSettingsPanel/>

@@ -71,6 +71,24 @@ enum Amounts {
     },
 }
 
+/// Whether the text's header is an FEC's: tab or `|` separated, naming `JournalCode` and
+/// `EcritureNum` (in any case), the two columns no invoicing tool's CSV has. The import
+/// screen sends such a file to [`super::plan::plan_fec`] and any other table to the column
+/// mapping.
+pub fn is_fec(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let names: Vec<String> = first
+        .split(['\t', '|'])
+        .map(|n| n.trim().trim_matches('"').to_ascii_lowercase())
+        .collect();
+    ["journalcode", "ecriturenum"]
+        .iter()
+        .all(|needed| names.iter().any(|n| n == needed))
+}
+
 pub fn read(text: &str) -> Result<FecEntries, ImportFileProblem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text

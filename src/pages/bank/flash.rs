@@ -61,7 +61,7 @@ pub fn FlashLine() -> impl IntoView {
                         {f.text}
                         {can_undo.then(|| view! {
                             " "
-                            <button type="button" class="link-button" on:click=undo>{btr(|b| b.undo)}</button>
+                            <button type="button" class="link" on:click=undo>{btr(|b| b.undo)}</button>
                         })}
                     </p>
                 }

@@ -13,6 +13,7 @@ mod suggestions;
 pub mod texts;
 
 use crate::i18n::use_t;
+use crate::route::Route;
 use encaisse_domain::ids::BankLineId;
 use leptos::prelude::*;
 use flash::{Flash, FlashLine};
@@ -29,6 +30,7 @@ pub fn ReconciliationPage(line: Option<BankLineId>) -> impl IntoView {
         <section class="page bank-page">
             <h1>{btr(|b| b.title)}</h1>
             <p class="subtitle">{btr(|b| b.intro)}</p>
+            <p><a href=Route::Import.href()>{btr(|b| b.import_link)}</a></p>
             <FlashLine/>
             <statement_import::StatementImport/>
             <suggestions::ToReconcile/>

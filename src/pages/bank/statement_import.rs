@@ -241,7 +241,7 @@ pub fn StatementImport() -> impl IntoView {
             {move || offer_demo().then(|| view! {
                 <p class="hint">
                     {btr(|b| b.no_statement_at_hand)}" "
-                    <button type="button" class="link-button" on:click=try_demo>{btr(|b| b.try_demo_statement)}</button>
+                    <button type="button" class="link" on:click=try_demo>{btr(|b| b.try_demo_statement)}</button>
                 </p>
             })}
             {move || match reading.get() {

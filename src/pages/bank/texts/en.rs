@@ -22,6 +22,7 @@ fn mib(bytes: f64) -> String {
 pub static TEXTS: BankTexts = BankTexts {
     title: "Bank reconciliation",
     intro: "Import your bank statement: each transfer received is matched with the invoice it pays, and reminders stop for clients who have paid. The file is read in your browser and never leaves it.",
+    import_link: "Import invoices, clients and payments (FEC, export of an invoicing program)",
     undo: "Undo",
     undone: |n| if n == 1 { "Undone: the line is to reconcile again.".into() } else { format!("Undone: {n} lines are to reconcile again.") },
     cancel: "Cancel",

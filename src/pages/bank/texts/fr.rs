@@ -22,6 +22,7 @@ fn mib(bytes: f64) -> String {
 pub static TEXTS: BankTexts = BankTexts {
     title: "Rapprochement bancaire",
     intro: "Importez le relevé de votre banque : chaque virement reçu est rapproché de la facture qu'il paie, et les relances cessent pour les clients qui ont payé. Le fichier est lu dans votre navigateur et n'en sort pas.",
+    import_link: "Importer des factures, des clients et des paiements (FEC, export d'un logiciel de facturation)",
     undo: "Annuler",
     undone: |n| if n > 1 { format!("Annulé : {n} lignes sont de nouveau à rapprocher.") } else { "Annulé : la ligne est de nouveau à rapprocher.".into() },
     cancel: "Annuler",

@@ -15,6 +15,8 @@ use encaisse_domain::read::encoding::Encoding;
 pub struct BankTexts {
     pub title: &'static str,
     pub intro: &'static str,
+    /// The way to the import of invoices, clients and payments, on the same page.
+    pub import_link: &'static str,
     pub undo: &'static str,
     pub undone: fn(usize) -> String,
     pub cancel: &'static str,
