@@ -63,7 +63,8 @@ export async function openPage(browser, server, { locale = "fr-FR" } = {}) {
 const HOSTS = [
   [/^#\/(clients|factures|encaissement)\b/, "registre.html"],
   [/^#\/(relances|recouvrement)\b/, "relances.html"],
-  [/^#\/(rapprochement|import)\b/, "banque.html"],
+  [/^#\/rapprochement\b/, "banque.html"],
+  [/^#\/import\b/, "import.html"],
 ];
 
 /**

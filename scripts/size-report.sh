@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the release bundle's size, raw and gzipped, and fails if a page's wasm exceeds the
 # budget (each page of the app, index.html, registre.html,
-# relances.html and banque.html, loads one wasm).
+# relances.html, banque.html and import.html, loads one wasm).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 WASM_GZIP_BUDGET=${WASM_GZIP_BUDGET:-409600}  # 400 KB

@@ -131,13 +131,21 @@ pub fn ledger_screens(route: Route) -> AnyView {
     }
 }
 
-/// The bank page (`banque.html`): statements read, reconciled and checked; invoices, clients
-/// and payments imported from other programs.
+/// The bank page (`banque.html`): statements read, reconciled and checked.
 pub fn bank_screens(route: Route) -> AnyView {
     match route {
         Route::Reconciliation { line } => {
             view! { <pages::bank::ReconciliationPage line/> }.into_any()
         }
+        Route::NotFound => pages::NotFound().into_any(),
+        elsewhere => hosted_elsewhere(elsewhere),
+    }
+}
+
+/// The import page (`import.html`): invoices, clients and payments from other programs; a
+/// page of its own, as neither the bank page's wasm nor another has room for it.
+pub fn import_screens(route: Route) -> AnyView {
+    match route {
         Route::Import => pages::import::ImportPage().into_any(),
         Route::NotFound => pages::NotFound().into_any(),
         elsewhere => hosted_elsewhere(elsewhere),

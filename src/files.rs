@@ -36,7 +36,7 @@ pub async fn read_chosen_file(
 /// Why a chosen file's bytes could not be had.
 pub enum ChosenFileError {
     /// Larger than the readers take: refused before the browser reads it into memory.
-    TooLarge { bytes: f64 },
+    TooLarge { bytes: u64 },
     /// The browser could not read it (moved, deleted, permission); its error's name.
     Unreadable(String),
 }
@@ -44,8 +44,10 @@ pub enum ChosenFileError {
 /// A chosen or dropped file's bytes, for the readers that decide its encoding themselves
 /// (bank statements are often Windows-1252, which `File.text()` would garble).
 pub async fn read_file_bytes(file: &web_sys::File, max: usize) -> Result<Vec<u8>, ChosenFileError> {
-    if file.size() > max as f64 {
-        return Err(ChosenFileError::TooLarge { bytes: file.size() });
+    // A whole number of bytes in a float; compared and carried as an integer.
+    let size = file.size() as u64;
+    if size > max as u64 {
+        return Err(ChosenFileError::TooLarge { bytes: size });
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await

@@ -26,9 +26,10 @@ pub enum Page {
     /// `relances.html`: today's reminders, their messages and letters, each client's
     /// collection file (promises, payment plans, litigation), the reminder settings.
     Collection,
-    /// `banque.html`: bank statements read, reconciled with open invoices and checked; the
-    /// import of invoices, clients and payments from other programs.
+    /// `banque.html`: bank statements read, reconciled with open invoices and checked.
     Bank,
+    /// `import.html`: invoices, clients and payments taken from other programs.
+    Import,
 }
 
 impl Page {
@@ -38,6 +39,7 @@ impl Page {
             Page::Ledger => "registre.html",
             Page::Collection => "relances.html",
             Page::Bank => "banque.html",
+            Page::Import => "import.html",
         }
     }
 }
@@ -226,7 +228,8 @@ impl Route {
             | Route::InstalmentMessage { .. }
             | Route::Collection(_)
             | Route::ReminderSettings => Page::Collection,
-            Route::Reconciliation { .. } | Route::Import => Page::Bank,
+            Route::Reconciliation { .. } => Page::Bank,
+            Route::Import => Page::Import,
         }
     }
 

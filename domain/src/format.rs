@@ -70,6 +70,12 @@ pub fn format_percent(percent: Decimal, locale: Locale) -> String {
 
 /// A figure with one decimal, rounded half away from zero, as the locale writes it: a number
 /// of days (`45,2`) or a share (`52,0`).
+/// A file size in megabytes with one decimal (`20,5` in French), as messages about files
+/// too large state it.
+pub fn format_megabytes(bytes: u64, locale: Locale) -> String {
+    format_one_decimal(Decimal::from(bytes) / Decimal::from(1_048_576u32), locale)
+}
+
 pub fn format_one_decimal(value: Decimal, locale: Locale) -> String {
     let rounded =
         value.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);

@@ -47,6 +47,13 @@ fn the_demo_statement_reconciles_and_stops_reminders_for_clients_who_paid() {
         .iter()
         .flat_map(|r| r.allocations.iter().map(|a| a.invoice))
         .collect();
+    // A payment never predates the invoice it pays.
+    for reconciliation in &bulk {
+        let booked = ledger.bank().line(reconciliation.line).unwrap().line.booking_date;
+        for allocation in &reconciliation.allocations {
+            assert!(ledger.invoice(allocation.invoice).unwrap().details.issue_date <= booked);
+        }
+    }
     let before = queue(&ledger, ledger.reminders(), today());
     ledger.reconcile(&bulk, today()).unwrap();
     for invoice in &paid {

@@ -5,7 +5,7 @@
 //! invoices, a partial payment, a payer known by name only, a credit that is no client's, and
 //! the debits, card lines and fees that are set aside.
 
-use crate::ids::ClientId;
+use crate::balances::Position;
 use crate::invoice::Invoice;
 use crate::ledger::Ledger;
 use crate::money::round_cents;
@@ -16,164 +16,126 @@ use rust_decimal::Decimal;
 /// The Caisse d'Épargne header (see `bank::read::csv::layouts`).
 const HEADER: &str = "Date de comptabilisation;Libelle simplifie;Libelle operation;Reference;\
 Informations complementaires;Type operation;Categorie;Sous categorie;Debit;Credit;\
-Date operation;Date de valeur;Pointage operation";
+Date operation;Date de valeur;Pointage operation\r\n";
 
-struct Row {
-    date: NaiveDate,
-    label: String,
-    reference: String,
-    details: String,
-    kind: &'static str,
-    amount: Decimal,
+/// How a client pays in the statement, with the days before today it is booked.
+#[derive(Clone, Copy)]
+enum Case {
+    /// Its invoice's open amount, the number written as issued.
+    Exact,
+    /// The same, the number in lower case with spaces for dashes.
+    Respelled,
+    /// Two of its invoices in one transfer, both numbers given.
+    Pair,
+    /// Half of an invoice, its number given: proposed, never confirmed in bulk.
+    Partial,
+    /// One invoice's amount exactly, no number: found by the payer's name.
+    ByName,
 }
+
+/// How many days before today the statement starts.
+const FIRST_DAY_BACK: i64 = 20;
+
+const CASES: [(Case, i64); 8] = [
+    (Case::Exact, 19),
+    (Case::Exact, 15),
+    (Case::Respelled, 13),
+    (Case::Pair, 12),
+    (Case::Exact, 11),
+    (Case::Partial, 9),
+    (Case::Exact, 6),
+    (Case::ByName, 4),
+];
+
+/// What any account also has: a refund that is no client's payment, card lines, direct
+/// debits, fees (days back, label, kind, cents).
+const OTHERS: [(i64, &str, &str, i64); 6] = [
+    (8, "VIR CPAM REMBOURSEMENT", "Virement", 4_820),
+    (18, "CB LIBRAIRIE DU CENTRE", "Carte", -2_390),
+    (14, "PRLV SEPA URSSAF", "Prélèvement", -84_200),
+    (10, "CB STATION TOTAL", "Carte", -6_512),
+    (7, "PRLV SEPA ORANGE PRO", "Prélèvement", -4_999),
+    (2, "FRAIS TENUE DE COMPTE", "Frais", -900),
+];
 
 /// The statement's text, UTF-8 with CRLF line ends as the bank writes it.
 pub fn statement_csv(ledger: &Ledger, today: NaiveDate) -> String {
+    let position = Position::new(ledger, today);
     let mut open: Vec<_> = ledger
         .invoices()
         .iter()
-        .map(|i| (i, ledger.balance_now(i.id).open()))
-        .filter(|(i, open)| *open > Decimal::ZERO && i.details.issue_date <= today)
+        // Issued before the statement's first day, so that no payment predates its invoice.
+        .filter(|i| i.due_date() < today && i.details.issue_date < today - Duration::days(FIRST_DAY_BACK))
+        .map(|i| (i, position.invoice(i.id).open()))
+        .filter(|(_, open)| *open > Decimal::ZERO)
         .collect();
+    // The invoices fallen due last: those the reminders are chasing now, the story the
+    // reconciliation tells (a client who paid is no longer chased).
     sort_by(&mut open, |(a, _), (b, _)| {
-        a.due_date().cmp(&b.due_date()).then(a.id.cmp(&b.id))
+        b.due_date().cmp(&a.due_date()).then(a.id.cmp(&b.id))
     });
-    let day = |back: i64| today - Duration::days(back);
-    let name = |invoice: &Invoice| {
-        ledger.client_name(invoice.details.client).to_uppercase()
-    };
-    let mut rows = Vec::new();
-    let mut used_clients = Vec::new();
-    // Four exact payments naming their invoice.
-    for back in [19, 15, 11, 6] {
-        if let Some((invoice, amount)) = take(&mut open, &mut used_clients) {
-            rows.push(Row {
-                date: day(back),
-                label: format!("VIR SEPA {}", name(invoice)),
-                reference: format!("E2E-{}", invoice.id),
-                details: format!("FACTURE {}", invoice.details.number),
-                kind: "Virement",
-                amount,
-            });
-        }
-    }
-    // A number written another way: lower case, spaces for dashes.
-    if let Some((invoice, amount)) = take(&mut open, &mut used_clients) {
-        rows.push(Row {
-            date: day(13),
-            label: format!("VIR {}", name(invoice)),
-            reference: String::new(),
-            details: format!("reglement {}", invoice.details.number.to_lowercase().replace(['-', '/'], " ")),
-            kind: "Virement",
-            amount,
+    // (days back, label, details, amount): one client per line, so that no two pay alike.
+    let mut rows: Vec<(i64, String, String, Decimal)> = Vec::new();
+    let mut paid_by = Vec::new();
+    for (case, back) in CASES {
+        let unpaid = |i: &&(&Invoice, Decimal)| !paid_by.contains(&i.0.details.client);
+        // A pair needs a client with two open invoices: the first such one.
+        let found = open.iter().enumerate().filter(|(_, i)| unpaid(i)).find_map(|(first, (a, _))| {
+            let second = open
+                .iter()
+                .skip(first + 1)
+                .position(|(b, _)| b.details.client == a.details.client)
+                .map(|at| at + first + 1);
+            (!matches!(case, Case::Pair) || second.is_some()).then_some((first, second))
         });
+        let Some((first, second)) = found else {
+            continue;
+        };
+        let client = open[first].0.details.client;
+        paid_by.push(client);
+        let label = ["VIR SEPA ", &ledger.client_name(client)].concat();
+        let (invoice, amount) = open[first];
+        let number = &invoice.details.number;
+        let (details, amount) = match (case, second) {
+            (Case::Pair, Some(second)) => {
+                let (other, other_amount) = open.remove(second);
+                let details = ["FACT ", number, " ET ", &other.details.number].concat();
+                (details, amount + other_amount)
+            }
+            (Case::Respelled, _) => {
+                let written = number.to_ascii_lowercase().replace(['-', '/'], " ");
+                (["reglement ", &written].concat(), amount)
+            }
+            (Case::Partial, _) => (["ACOMPTE ", number].concat(), round_cents(amount / Decimal::TWO)),
+            (Case::ByName, _) => ("PAIEMENT".to_string(), amount),
+            _ => (["FACTURE ", number].concat(), amount),
+        };
+        open.remove(first);
+        rows.push((back, label, details, amount));
     }
-    // One transfer for two invoices of the same client, both numbers given.
-    let pair = open.iter().enumerate().find_map(|(first, (a, _))| {
-        let second = open.iter().enumerate().skip(first + 1).find(|(_, (b, _))| {
-            b.details.client == a.details.client
-        })?;
-        (!used_clients.contains(&a.details.client)).then_some((first, second.0))
-    });
-    if let Some((first, second)) = pair {
-        let (b, b_open) = open.remove(second);
-        let (a, a_open) = open.remove(first);
-        used_clients.push(a.details.client);
-        rows.push(Row {
-            date: day(12),
-            label: format!("VIR SEPA {}", name(a)),
-            reference: String::new(),
-            details: format!("FACT {} ET {}", a.details.number, b.details.number),
-            kind: "Virement",
-            amount: a_open + b_open,
-        });
+    for (back, label, _, cents) in OTHERS {
+        rows.push((back, label.to_string(), String::new(), Decimal::new(cents, 2)));
     }
-    // Half of an invoice, its number given: a partial payment, proposed, never bulk-confirmed.
-    if let Some((invoice, amount)) = take(&mut open, &mut used_clients) {
-        rows.push(Row {
-            date: day(9),
-            label: format!("VIR SEPA {}", name(invoice)),
-            reference: String::new(),
-            details: format!("ACOMPTE {}", invoice.details.number),
-            kind: "Virement",
-            amount: round_cents(amount / Decimal::TWO),
-        });
-    }
-    // A payer known by its name only, paying one of its invoices exactly, with no number.
-    if let Some((invoice, amount)) = take(&mut open, &mut used_clients) {
-        rows.push(Row {
-            date: day(4),
-            label: format!("VIR SEPA {}", name(invoice)),
-            reference: String::new(),
-            details: "PAIEMENT".into(),
-            kind: "Virement",
-            amount,
-        });
-    }
-    // A credit that is no client's payment.
-    rows.push(Row {
-        date: day(8),
-        label: "VIR CPAM REMBOURSEMENT".into(),
-        reference: String::new(),
-        details: "REMBT SOINS".into(),
-        kind: "Virement",
-        amount: Decimal::new(4820, 2),
-    });
-    // What any account also has: card lines, direct debits, fees.
-    for (back, label, kind, cents) in [
-        (18, "CB LIBRAIRIE DU CENTRE", "Carte", -2390),
-        (14, "PRLV SEPA URSSAF", "Prélèvement", -84_200),
-        (10, "CB STATION TOTAL", "Carte", -6_512),
-        (7, "PRLV SEPA ORANGE PRO", "Prélèvement", -4_999),
-        (2, "FRAIS TENUE DE COMPTE", "Frais", -900),
-    ] {
-        rows.push(Row {
-            date: day(back),
-            label: label.into(),
-            reference: String::new(),
-            details: String::new(),
-            kind,
-            amount: Decimal::new(cents, 2),
-        });
-    }
-    sort_by(&mut rows, |a, b| a.date.cmp(&b.date));
+    sort_by(&mut rows, |a, b| b.0.cmp(&a.0));
 
     let mut text = String::from(HEADER);
-    text.push_str("\r\n");
-    for row in rows {
-        let date = row.date.format("%d/%m/%Y").to_string();
-        let amount = french_amount(row.amount);
-        let (debit, credit) = if row.amount < Decimal::ZERO {
-            (amount, String::new())
+    for (back, label, details, amount) in rows {
+        let date = crate::format::format_date(today - Duration::days(back), crate::format::Locale::Fr);
+        let kind = OTHERS
+            .iter()
+            .find(|(_, other, _, _)| *other == label)
+            .map_or("Virement", |(_, _, kind, _)| kind);
+        let amount_text = format!("{:.2}", round_cents(amount.abs())).replace('.', ",");
+        let (debit, credit) = if amount < Decimal::ZERO {
+            (["-", &amount_text].concat(), String::new())
         } else {
-            (String::new(), format!("+{amount}"))
+            (String::new(), ["+", &amount_text].concat())
         };
-        text.push_str(&format!(
-            "{date};{label};{label};{reference};{details};{kind};;;{debit};{credit};{date};{date};0\r\n",
-            label = row.label,
-            reference = row.reference,
-            details = row.details,
-            kind = row.kind,
-        ));
+        let fields = [
+            &date, &label, &label, "", &details, kind, "", "", &debit, &credit, &date, &date, "0",
+        ];
+        text.push_str(&fields.join(";"));
+        text.push_str("\r\n");
     }
     text
-}
-
-/// `-1234.5` as the bank writes it: `-1234,50`.
-fn french_amount(amount: Decimal) -> String {
-    format!("{:.2}", round_cents(amount)).replace('.', ",")
-}
-
-/// The first open invoice of a client not paying anything else in the statement, taken out
-/// of the list so that no two lines pay it.
-fn take<'a>(
-    open: &mut Vec<(&'a Invoice, Decimal)>,
-    used_clients: &mut Vec<ClientId>,
-) -> Option<(&'a Invoice, Decimal)> {
-    let found = open
-        .iter()
-        .position(|(i, _)| !used_clients.contains(&i.details.client))?;
-    let (invoice, amount) = open.remove(found);
-    used_clients.push(invoice.details.client);
-    Some((invoice, amount))
 }

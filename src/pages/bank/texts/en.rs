@@ -1,4 +1,5 @@
 use super::{encoding_name, line_list, skipped_groups, BankTexts};
+use encaisse_domain::format::{format_megabytes, Locale};
 use encaisse_domain::bank::matching::{AsideReason, Confidence};
 use encaisse_domain::bank::read::csv::mapping::{MappedColumn, MappingProblem};
 use encaisse_domain::bank::statement::{FileProblem, LineProblem, Skipped};
@@ -15,8 +16,8 @@ fn more(n: usize) -> String {
     format!(" and {n} more")
 }
 
-fn mib(bytes: f64) -> String {
-    format!("{:.1}", bytes / 1_048_576.0)
+fn mib(bytes: u64) -> String {
+    format_megabytes(bytes, Locale::En)
 }
 
 pub static TEXTS: BankTexts = BankTexts {
@@ -39,7 +40,7 @@ pub static TEXTS: BankTexts = BankTexts {
     file_unreadable: |name| format!("the browser could not read it ({name})"),
     file_problem: |p| match p {
         FileProblem::Empty => "the file is empty".into(),
-        FileProblem::TooLarge { bytes, max } => format!("the file is {} MB, over the {} MB read", mib(*bytes as f64), max / 1_048_576),
+        FileProblem::TooLarge { bytes, max } => format!("the file is {} MB, over the {} MB read", mib(*bytes as u64), max / 1_048_576),
         FileProblem::Binary => "it is not a text file (an image, a PDF, a workbook?): export the statement as CSV, OFX, QIF or camt.053 from your bank".into(),
         FileProblem::NotAStatement => "it is not a statement format Encaisse reads (CSV, OFX, QIF, camt.053 or camt.054)".into(),
         FileProblem::UnknownNamespace(ns) => format!("an XML statement of a version not read ({ns}): camt.053 and camt.054 are read from version 001.02 to 001.08"),

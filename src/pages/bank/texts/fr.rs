@@ -1,4 +1,5 @@
 use super::{encoding_name, line_list, skipped_groups, BankTexts};
+use encaisse_domain::format::{format_megabytes, Locale};
 use encaisse_domain::bank::matching::{AsideReason, Confidence};
 use encaisse_domain::bank::read::csv::mapping::{MappedColumn, MappingProblem};
 use encaisse_domain::bank::statement::{FileProblem, LineProblem, Skipped};
@@ -15,8 +16,8 @@ fn more(n: usize) -> String {
     format!(" et {n} autre{}", s(n))
 }
 
-fn mib(bytes: f64) -> String {
-    format!("{:.1}", bytes / 1_048_576.0).replace('.', ",")
+fn mib(bytes: u64) -> String {
+    format_megabytes(bytes, Locale::Fr)
 }
 
 pub static TEXTS: BankTexts = BankTexts {
@@ -39,7 +40,7 @@ pub static TEXTS: BankTexts = BankTexts {
     file_unreadable: |name| format!("le navigateur n'a pas pu le lire ({name})"),
     file_problem: |p| match p {
         FileProblem::Empty => "le fichier est vide".into(),
-        FileProblem::TooLarge { bytes, max } => format!("le fichier fait {} Mo, au-delà des {} Mo lus", mib(*bytes as f64), max / 1_048_576),
+        FileProblem::TooLarge { bytes, max } => format!("le fichier fait {} Mo, au-delà des {} Mo lus", mib(*bytes as u64), max / 1_048_576),
         FileProblem::Binary => "ce n'est pas un fichier texte (image, PDF, classeur ?) : exportez le relevé en CSV, OFX, QIF ou camt.053 depuis votre banque".into(),
         FileProblem::NotAStatement => "ce n'est pas un relevé reconnu (CSV, OFX, QIF, camt.053 ou camt.054)".into(),
         FileProblem::UnknownNamespace(ns) => format!("relevé XML d'une version non lue ({ns}) : camt.053 et camt.054 sont lus des versions 001.02 à 001.08"),

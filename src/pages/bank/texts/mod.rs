@@ -30,7 +30,7 @@ pub struct BankTexts {
     pub no_statement_at_hand: &'static str,
     pub try_demo_statement: &'static str,
     pub demo_file_name: &'static str,
-    pub file_too_large: fn(f64, usize) -> String,
+    pub file_too_large: fn(u64, usize) -> String,
     pub file_unreadable: fn(&str) -> String,
     pub file_problem: fn(&FileProblem) -> String,
     pub file_refused: fn(&str, &str) -> String,

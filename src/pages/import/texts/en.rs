@@ -1,4 +1,5 @@
 use super::ImportTexts;
+use encaisse_domain::format::{format_megabytes, Locale};
 use crate::i18n::Texts;
 use encaisse_domain::format::format_eur;
 use encaisse_domain::import::apply::ImportRecord;
@@ -13,8 +14,8 @@ fn s(n: usize) -> &'static str {
     }
 }
 
-fn mib(bytes: f64) -> String {
-    format!("{:.1}", bytes / 1_048_576.0)
+fn mib(bytes: u64) -> String {
+    format_megabytes(bytes, Locale::En)
 }
 
 /// What an import created: `2 clients, 12 invoices, 1 credit note, 4 payments`.
@@ -72,7 +73,7 @@ pub static TEXTS: ImportTexts = ImportTexts {
     file_unreadable: |name| format!("the browser could not read it ({name})"),
     encoding_problem: |p| match p {
         EncodingProblem::Empty => "the file is empty".into(),
-        EncodingProblem::TooLarge { bytes, max } => format!("the file is {} MB, beyond the {} MB read", mib(*bytes as f64), max / 1_048_576),
+        EncodingProblem::TooLarge { bytes, max } => format!("the file is {} MB, beyond the {} MB read", mib(*bytes as u64), max / 1_048_576),
         EncodingProblem::Binary => "it is not a text file (an image, a PDF, a spreadsheet?): export an FEC or a CSV".into(),
     },
     not_a_table: "it is neither an FEC nor a CSV table (no columns separated by ; , tab or |)",

@@ -1,4 +1,5 @@
 use super::ImportTexts;
+use encaisse_domain::format::{format_megabytes, Locale};
 use crate::i18n::Texts;
 use encaisse_domain::format::format_eur;
 use encaisse_domain::import::apply::ImportRecord;
@@ -13,8 +14,8 @@ fn s(n: usize) -> &'static str {
     }
 }
 
-fn mib(bytes: f64) -> String {
-    format!("{:.1}", bytes / 1_048_576.0).replace('.', ",")
+fn mib(bytes: u64) -> String {
+    format_megabytes(bytes, Locale::Fr)
 }
 
 /// What an import created: `2 clients, 12 factures, 1 avoir, 4 paiements`.
@@ -72,7 +73,7 @@ pub static TEXTS: ImportTexts = ImportTexts {
     file_unreadable: |name| format!("le navigateur n'a pas pu le lire ({name})"),
     encoding_problem: |p| match p {
         EncodingProblem::Empty => "le fichier est vide".into(),
-        EncodingProblem::TooLarge { bytes, max } => format!("le fichier fait {} Mo, au-delà des {} Mo lus", mib(*bytes as f64), max / 1_048_576),
+        EncodingProblem::TooLarge { bytes, max } => format!("le fichier fait {} Mo, au-delà des {} Mo lus", mib(*bytes as u64), max / 1_048_576),
         EncodingProblem::Binary => "ce n'est pas un fichier texte (image, PDF, classeur ?) : exportez un FEC ou un CSV".into(),
     },
     not_a_table: "ce n'est ni un FEC ni un tableau CSV (aucune colonne séparée par ; , tabulation ou |)",

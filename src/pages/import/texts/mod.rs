@@ -22,7 +22,7 @@ pub struct ImportTexts {
     pub drop_here: &'static str,
     pub choose_file: &'static str,
     pub formats_read: &'static str,
-    pub file_too_large: fn(f64, usize) -> String,
+    pub file_too_large: fn(u64, usize) -> String,
     pub file_unreadable: fn(&str) -> String,
     pub encoding_problem: fn(&EncodingProblem) -> String,
     pub not_a_table: &'static str,
