@@ -186,7 +186,7 @@ fn v5_to_v6(document: &mut Value) -> Result<(), SnapshotError> {
 
 /// Version 7 adds the CSV column mappings the user names once per bank layout
 /// (`ledger.bank.csv_mappings`) and the record of each import of invoices, clients and
-/// payments (`ledger.imports`): none yet.
+/// payments (`ledger.imports`): none yet. Bank line statuses are stored externally tagged.
 fn v6_to_v7(document: &mut Value) -> Result<(), SnapshotError> {
     let ledger = ledger_object(document)?;
     ledger.insert("imports".into(), Value::Array(Vec::new()));
@@ -198,6 +198,37 @@ fn v6_to_v7(document: &mut Value) -> Result<(), SnapshotError> {
             detail: "expected an object".into(),
         })?;
     bank.insert("csv_mappings".into(), Value::Array(Vec::new()));
+    // Line statuses lose their `kind` field for the variant's name as the key.
+    let lines = bank
+        .get_mut("lines")
+        .and_then(Value::as_array_mut)
+        .map_or(&mut [][..], Vec::as_mut_slice);
+    for (index, line) in lines.iter_mut().enumerate() {
+        let path = || format!("ledger.bank.lines[{index}].status");
+        let status = line.get_mut("status").and_then(Value::as_object_mut).ok_or_else(|| {
+            SnapshotError::Invalid {
+                path: path(),
+                detail: "expected an object".into(),
+            }
+        })?;
+        let kind = match status.remove("kind") {
+            Some(Value::String(kind)) => kind,
+            _ => {
+                return Err(SnapshotError::Invalid {
+                    path: path(),
+                    detail: "expected a kind".into(),
+                })
+            }
+        };
+        let rewritten = if status.is_empty() {
+            Value::String(kind)
+        } else {
+            let mut tagged = serde_json::Map::new();
+            tagged.insert(kind, Value::Object(std::mem::take(status)));
+            Value::Object(tagged)
+        };
+        line["status"] = rewritten;
+    }
     Ok(())
 }
 
