@@ -20,6 +20,8 @@ pub enum HistoryEvent {
         payment: PaymentId,
         amount: Decimal,
         method: PaymentMethod,
+        /// The bank line it was reconciled with: its booking date and the bank's wording.
+        bank_line: Option<(NaiveDate, String)>,
     },
     CreditNoteIssued {
         invoice: InvoiceId,
@@ -155,6 +157,10 @@ pub fn client_history(ledger: &Ledger, client: ClientId) -> Vec<HistoryEntry> {
             payment: p.id,
             amount: p.details.amount,
             method: p.details.method,
+            bank_line: ledger
+                .bank()
+                .line_of_payment(p.id)
+                .map(|b| (b.line.booking_date, b.line.label.clone())),
         },
     }));
     entries.extend(

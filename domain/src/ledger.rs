@@ -23,7 +23,7 @@ use crate::reminder::litigation::NewLitigation;
 use crate::reminder::plan::ReminderPlan;
 use crate::reminder::schedule::{InstalmentDue, QueueEntry};
 use crate::reminder::{ActionKind, Channel, NewPromise, ReminderProblem, Reminders, Tone};
-use crate::import::apply::ImportRecord;
+use crate::import::apply::{ImportRecord, SavedInvoiceColumns};
 use crate::settings::Settings;
 use crate::settlement::{CreditNote, Dispute, WriteOff};
 use crate::sorting::sort_by_key;
@@ -48,6 +48,8 @@ pub struct Ledger {
     /// What each import of invoices, clients and payments (FEC, invoicing tool's CSV)
     /// created, oldest first, so that it can be undone.
     pub(crate) imports: Vec<ImportRecord>,
+    /// The columns named once per invoicing tool's CSV layout.
+    pub(crate) invoice_csv_mappings: Vec<SavedInvoiceColumns>,
 }
 
 /// Finds an entity by id in a list sorted by id.

@@ -13,7 +13,7 @@
 
 use crate::bank::book::{BankAccount, BankBook, BankLine, StatementImport};
 use crate::bank::read::csv::mapping::SavedMapping;
-use crate::import::apply::ImportRecord;
+use crate::import::apply::{ImportRecord, SavedInvoiceColumns};
 use crate::bank::statement::StatementLine;
 use crate::client::{Client, ClientDetails, CreditHold};
 use crate::ids::{ClientId, InvoiceId};
@@ -185,11 +185,13 @@ fn v5_to_v6(document: &mut Value) -> Result<(), SnapshotError> {
 }
 
 /// Version 7 adds the CSV column mappings the user names once per bank layout
-/// (`ledger.bank.csv_mappings`) and the record of each import of invoices, clients and
-/// payments (`ledger.imports`): none yet. Bank line statuses are stored externally tagged.
+/// (`ledger.bank.csv_mappings`), the record of each import of invoices, clients and
+/// payments (`ledger.imports`) and the columns named for invoicing tools' CSV layouts
+/// (`ledger.invoice_csv_mappings`): none yet. Bank line statuses are stored externally tagged.
 fn v6_to_v7(document: &mut Value) -> Result<(), SnapshotError> {
     let ledger = ledger_object(document)?;
     ledger.insert("imports".into(), Value::Array(Vec::new()));
+    ledger.insert("invoice_csv_mappings".into(), Value::Array(Vec::new()));
     let bank = ledger
         .get_mut("bank")
         .and_then(Value::as_object_mut)
@@ -464,6 +466,7 @@ fn reader_at(pattern: &str) -> Option<Reader> {
         "ledger.settings.kpi" => reads::<KpiSettings>,
         "ledger.bank" => reads::<BankBook>,
         "ledger.imports[]" => reads::<ImportRecord>,
+        "ledger.invoice_csv_mappings[]" => reads::<SavedInvoiceColumns>,
         "ledger.bank.accounts[]" => reads::<BankAccount>,
         "ledger.bank.statements[]" => reads::<StatementImport>,
         "ledger.bank.lines[]" => reads::<BankLine>,
@@ -779,6 +782,15 @@ fn check_bank(
         });
         if !unique_key || !payment_fits {
             return Err(inconsistent(path, Inconsistency::BankLineMismatch));
+        }
+    }
+    let mut invoice_layouts = HashSet::new();
+    for (index, saved) in ledger.invoice_csv_mappings.iter().enumerate() {
+        if !invoice_layouts.insert(saved.signature.as_str()) {
+            return Err(inconsistent(
+                format!("ledger.invoice_csv_mappings[{index}]"),
+                Inconsistency::CsvMappingInvalid,
+            ));
         }
     }
     // A mapping the form would refuse (one column for two roles, an unknown separator), or a

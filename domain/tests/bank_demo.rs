@@ -7,6 +7,7 @@ use encaisse_domain::bank::demo::statement_csv;
 use encaisse_domain::bank::matching::{suggest_all, very_sure, Suggestions};
 use encaisse_domain::bank::read::read_statement;
 use encaisse_domain::demo::{generate, DemoConfig};
+use encaisse_domain::history::{client_history, HistoryEvent};
 use encaisse_domain::reminder::schedule::queue;
 use std::collections::HashSet;
 
@@ -59,6 +60,12 @@ fn the_demo_statement_reconciles_and_stops_reminders_for_clients_who_paid() {
     for invoice in &paid {
         assert_eq!(ledger.balance_now(*invoice).open(), 0.into(), "{invoice} is paid");
     }
+    // The client's history tells each payment with the bank line it came from.
+    let client = bulk[0].client;
+    assert!(client_history(&ledger, client).iter().any(|entry| matches!(
+        &entry.event,
+        HistoryEvent::PaymentReceived { bank_line: Some((_, label)), .. } if label.starts_with("VIR SEPA")
+    )));
     let after = queue(&ledger, ledger.reminders(), today());
     let chased = |q: &encaisse_domain::reminder::schedule::Queue| -> HashSet<_> {
         q.due

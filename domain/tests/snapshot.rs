@@ -507,9 +507,14 @@ fn v7_keeps_csv_mappings_and_import_records_and_v6_gains_none() {
     assert_eq!(mapping.mapping.label, 1);
     assert_eq!(v7.imports().len(), 1);
     assert_eq!(v7.imports()[0].file_name, "FEC-2025.txt");
+    let columns = v7
+        .invoice_csv_columns("n° facture|client|date|echeance|total ttc")
+        .expect("the invoice CSV columns are kept");
+    assert_eq!((columns.number, columns.total), (0, Some(4)));
     let v6 = snapshot::decode(&fixture(6)).unwrap().ledger;
     assert!(v6.bank().csv_mappings().is_empty());
     assert!(v6.imports().is_empty());
+    assert!(v6.invoice_csv_columns("n° facture|client|date|echeance|total ttc").is_none());
     assert_eq!(v6.bank().lines(), v7.bank().lines());
 }
 

@@ -86,6 +86,7 @@ test("the demo statement is summarised, its sure matches confirmed, and paid inv
 
     // A reconciled payment links to its bank line, which the bank screen shows.
     await visit(page, app.server.url + `#/clients/${expected.paid_client_id}`);
+    await page.getByText(/Paiement reçu \(virement\) : .*, rapproché du relevé du \d\d\/11\/2026 « VIR SEPA /).first().waitFor();
     await page.getByRole("link", { name: "Ligne du relevé bancaire" }).first().click();
     await page.locator(".line-card.focused").waitFor();
     assert.match(page.url(), /banque\.html#\/rapprochement\?ligne=\d+$/);

@@ -59,6 +59,9 @@ test("an invoicing tool's CSV goes through its column form, each bad row named",
     await visit(page, app.server.url + "#/import");
     await pickFile(page, "factures.csv", fixture("factures_fr.csv"));
     await page.getByRole("heading", { name: "Les colonnes de « factures.csv »" }).waitFor();
+    const siren = page.locator("#col-siren");
+    assert.notEqual(await siren.inputValue(), "", "the SIREN column is guessed from the header");
+    await siren.selectOption("");
     await page.getByRole("button", { name: "Voir ce que l'import fera" }).click();
     await page.getByRole("heading", { name: "Ce que l'import de « factures.csv » fera" }).waitFor();
     const said = await shown(page.locator("main"));
@@ -67,5 +70,12 @@ test("an invoicing tool's CSV goes through its column form, each bad row named",
     await page.getByRole("button", { name: "Importer", exact: true }).click();
     await page.getByText(/Importé : 2 clients, 3 factures/).waitFor();
     assert.equal((await storedLedger(page)).ledger.invoices.length, 3);
+
+    // The next export of the same tool is read with the columns chosen this time.
+    await pickFile(page, "factures-mars.csv", fixture("factures_fr.csv"));
+    await page.getByRole("heading", { name: "Les colonnes de « factures-mars.csv »" }).waitFor();
+    assert.equal(await page.locator("#col-siren").inputValue(), "", "the columns chosen are remembered");
+    await page.getByRole("button", { name: "Voir ce que l'import fera" }).click();
+    await page.getByText("Rien de nouveau : tout ce que ce fichier contient est déjà dans Encaisse.").waitFor();
   });
 });

@@ -176,8 +176,12 @@ pub static TEXTS: Texts = Texts {
     no_history: "Nothing to show yet.",
     history_event: |event, locale| match event {
         HistoryEvent::InvoiceIssued { number, total, .. } => format!("Invoice {number} issued: {}", format_eur(*total, locale)),
-        HistoryEvent::PaymentReceived { amount, method, .. } => {
-            format!("Payment received ({}): {}", (TEXTS.method)(*method).to_ascii_lowercase(), format_eur(*amount, locale))
+        HistoryEvent::PaymentReceived { amount, method, bank_line, .. } => {
+            let received = format!("Payment received ({}): {}", (TEXTS.method)(*method).to_ascii_lowercase(), format_eur(*amount, locale));
+            match bank_line {
+                Some((date, label)) => format!("{received}, reconciled with the statement line of {} “{label}”", format_date(*date, locale)),
+                None => received,
+            }
         }
         HistoryEvent::CreditNoteIssued { number, amount, .. } => format!("Credit note {number}: {}", format_eur(*amount, locale)),
         HistoryEvent::DisputeOpened { number, reason, .. } => format!("Dispute opened on {number}: {reason}"),

@@ -176,8 +176,12 @@ pub static TEXTS: Texts = Texts {
     no_history: "Rien à afficher pour l'instant.",
     history_event: |event, locale| match event {
         HistoryEvent::InvoiceIssued { number, total, .. } => format!("Facture {number} émise : {}", format_eur(*total, locale)),
-        HistoryEvent::PaymentReceived { amount, method, .. } => {
-            format!("Paiement reçu ({}) : {}", (TEXTS.method)(*method).to_ascii_lowercase(), format_eur(*amount, locale))
+        HistoryEvent::PaymentReceived { amount, method, bank_line, .. } => {
+            let received = format!("Paiement reçu ({}) : {}", (TEXTS.method)(*method).to_ascii_lowercase(), format_eur(*amount, locale));
+            match bank_line {
+                Some((date, label)) => format!("{received}, rapproché du relevé du {} « {label} »", format_date(*date, locale)),
+                None => received,
+            }
         }
         HistoryEvent::CreditNoteIssued { number, amount, .. } => format!("Avoir {number} : {}", format_eur(*amount, locale)),
         HistoryEvent::DisputeOpened { number, reason, .. } => format!("Litige ouvert sur {number} : {reason}"),

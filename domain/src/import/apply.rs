@@ -4,6 +4,7 @@
 //! undoing removes exactly those, and refuses while anything recorded since depends on them
 //! (a payment typed by hand on an imported invoice, a reminder, a reconciled bank line...).
 
+use super::invoices_csv::InvoiceColumns;
 use super::plan::{ClientRef, ImportPlan, InvoiceRef};
 use crate::ids::{ClientId, CreditNoteId, InvoiceId, PaymentId};
 use crate::invoice::InvoiceDetails;
@@ -13,6 +14,14 @@ use crate::problem::{BuiltOnImport, Problem};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+
+/// The columns chosen once for an invoicing tool's CSV layout, kept with the ledger so that
+/// its next export is read the same way.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedInvoiceColumns {
+    pub signature: String,
+    pub columns: InvoiceColumns,
+}
 
 /// What one import created, kept so that it can be undone.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -225,6 +234,21 @@ impl Ledger {
         next.imports.push(record);
         *self = next;
         Ok(())
+    }
+
+    /// The columns the user chose last for an invoices CSV of this header (see
+    /// [`crate::import::invoices_csv::header_signature`]).
+    pub fn invoice_csv_columns(&self, signature: &str) -> Option<&InvoiceColumns> {
+        self.invoice_csv_mappings
+            .iter()
+            .find(|m| m.signature == signature)
+            .map(|m| &m.columns)
+    }
+
+    /// Remembers the columns of an invoices CSV layout, replacing what was remembered for it.
+    pub fn save_invoice_csv_columns(&mut self, signature: String, columns: InvoiceColumns) {
+        self.invoice_csv_mappings.retain(|m| m.signature != signature);
+        self.invoice_csv_mappings.push(SavedInvoiceColumns { signature, columns });
     }
 
     /// Takes back the import at `index` (see [`undo`]) and forgets its record.

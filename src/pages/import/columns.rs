@@ -106,7 +106,7 @@ pub fn ColumnsForm(
     file_name: String,
     text: Arc<str>,
     preview: CsvPreview,
-    on_plan: Callback<ImportPlan>,
+    on_plan: Callback<(ImportPlan, InvoiceColumns)>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i = import_texts();
@@ -140,10 +140,11 @@ pub fn ColumnsForm(
         match planned {
             Ok(plan) => {
                 problem.set(None);
-                on_plan.run(ImportPlan {
+                let plan = ImportPlan {
                     file_name: Some(file_name.clone()),
                     ..plan
-                });
+                };
+                on_plan.run((plan, chosen));
             }
             Err(why) => problem.set(Some((i().file_problem)(&why))),
         }

@@ -18,7 +18,7 @@ use crate::route::Route;
 use crate::storage::Store;
 use encaisse_domain::import::apply::ImportRecord;
 use encaisse_domain::import::fec;
-use encaisse_domain::import::invoices_csv::{preview, CsvPreview};
+use encaisse_domain::import::invoices_csv::{header_signature, preview, CsvPreview, InvoiceColumns};
 use encaisse_domain::import::plan::{plan_fec, ImportPlan};
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::terms::PaymentTerms;
@@ -57,6 +57,8 @@ enum Step {
         file_name: String,
         text: Arc<str>,
         preview: CsvPreview,
+        /// The header's signature, under which the columns chosen are remembered.
+        signature: String,
     },
     /// Planned: shown with what it will do, waiting for the user's word.
     Planned {
@@ -125,11 +127,19 @@ pub fn ImportPage() -> impl IntoView {
             }
         } else {
             match preview(&text) {
-                Some(preview) => Step::Columns {
-                    file_name,
-                    text: text.into(),
-                    preview,
-                },
+                Some(mut preview) => {
+                    // The columns chosen last time for this layout, else the header's guess.
+                    let signature = header_signature(&text);
+                    if let Some(saved) = ledger.with_untracked(|l| l.invoice_csv_columns(&signature).cloned()) {
+                        preview.suggested = saved;
+                    }
+                    Step::Columns {
+                        file_name,
+                        text: text.into(),
+                        preview,
+                        signature,
+                    }
+                }
                 None => Step::Refused {
                     file_name,
                     why: texts.not_a_table.to_string(),
@@ -137,19 +147,25 @@ pub fn ImportPage() -> impl IntoView {
             }
         });
     });
-    let on_plan = Callback::new(move |plan: ImportPlan| {
+    let on_plan = Callback::new(move |(plan, columns): (ImportPlan, InvoiceColumns)| {
+        let Step::Columns { signature, .. } = step.get_untracked() else {
+            return;
+        };
         step.set(Step::Planned {
             plan,
-            source: Source::InvoicesCsv,
+            source: Source::InvoicesCsv { signature, columns },
         })
     });
     let cancel = Callback::new(move |_| step.set(Step::Idle));
     let import = Callback::new(move |_| {
-        let Step::Planned { plan, .. } = step.get_untracked() else {
+        let Step::Planned { plan, source } = step.get_untracked() else {
             return;
         };
         let texts = i();
         let result = store.change(|l| {
+            if let Source::InvoicesCsv { signature, columns } = source {
+                l.save_invoice_csv_columns(signature, columns);
+            }
             l.apply_import(&plan, today())?;
             Ok(l.imports().last().cloned())
         });
@@ -197,7 +213,7 @@ pub fn ImportPage() -> impl IntoView {
                 Step::Refused { file_name, why } => view! {
                     <p class="error" role="alert">{move || (i().file_refused)(&file_name, &why)}</p>
                 }.into_any(),
-                Step::Columns { file_name, text, preview } => view! {
+                Step::Columns { file_name, text, preview, .. } => view! {
                     <columns::ColumnsForm file_name text preview on_plan on_cancel=cancel/>
                 }.into_any(),
                 Step::Planned { plan, source } => view! {

@@ -1,6 +1,7 @@
 //! What an import will do, before the user's word: the figures, the lines left out and why,
 //! and the new clients and invoices one by one.
 
+use encaisse_domain::import::invoices_csv::InvoiceColumns;
 use super::focus_on_mount;
 use super::texts::{import_texts, itr};
 use crate::components::{date, eur};
@@ -11,10 +12,14 @@ use encaisse_domain::Decimal;
 use leptos::prelude::*;
 
 /// How the file was read: the planner that made the plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
     Fec,
-    InvoicesCsv,
+    /// An invoices CSV read with these columns, remembered for its layout once imported.
+    InvoicesCsv {
+        signature: String,
+        columns: InvoiceColumns,
+    },
 }
 
 #[component]
@@ -162,7 +167,7 @@ pub fn PlanView(
             <h2 id="import-plan-title" tabindex="-1" node_ref=heading>{move || (i().plan_title)(&file_name)}</h2>
             <p class="hint">{move || match source {
                 Source::Fec => i().plan_fec,
-                Source::InvoicesCsv => i().plan_csv,
+                Source::InvoicesCsv { .. } => i().plan_csv,
             }}</p>
             {figures}
             {creates_nothing.then(|| view! {
