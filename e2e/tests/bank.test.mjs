@@ -132,6 +132,8 @@ test("unreadable lines are named by number and refused files say why, nothing ha
     assert.ok((await unreadable.count()) >= 3);
     for (const item of await unreadable.allInnerTexts()) assert.match(item, /^ligne \d+ : /);
 
+    await pickFile(page, "releve-10-ans.csv", Buffer.alloc(50 * 1024 * 1024, "01/02/2026;VIR;12,50\n"));
+    await page.getByRole("alert").getByText("« releve-10-ans.csv » n'est pas importé : le fichier fait 50,0 Mo, au-delà des 20 Mo lus. Rien n'a été enregistré.").waitFor();
     await pickFile(page, "releve.pdf", Buffer.from("%PDF-1.7\n\u0000\u0001binary"), "application/pdf");
     await page.getByRole("alert").getByText(/« releve\.pdf » n'est pas importé : ce n'est pas un fichier texte/).waitFor();
     await pickFile(page, "releve.xml", fixture("camt/camt.053.001.13.xml"), "application/xml");

@@ -6,6 +6,7 @@
 //! Every record the plan creates passes the checks the forms make, and the plan tracks what
 //! each invoice has open, so that [`super::apply::apply`] records it without a refusal.
 
+use crate::sorting::sort_by_key;
 use super::fec::{self, FecLine};
 use super::invoices_csv::{InvoiceColumns, Table};
 use super::{normalise_spaces, ImportFileProblem, Refusal, RefusedLine};
@@ -709,7 +710,7 @@ pub fn plan_fec(
         }
     }
     let mut clients: Vec<&FecLine> = entries.lines.iter().filter(|l| is_client(l)).collect();
-    clients.sort_by_key(|l| (l.piece_date.unwrap_or(l.entry_date), l.line));
+    sort_by_key(&mut clients, |l| (l.piece_date.unwrap_or(l.entry_date), l.line));
     // An invoice due in instalments has one client debit per instalment in its entry, all
     // with its piece reference: they are one invoice of their sum.
     let mut debits: Vec<(&FecLine, Journal, Decimal)> = Vec::new();
@@ -767,7 +768,7 @@ pub fn plan_fec(
         }
     }
     // Credit notes first: they lower what the payments of their group can settle.
-    credits.sort_by_key(|(l, j)| (*j != Journal::Sales, l.entry_date, l.line));
+    sort_by_key(&mut credits, |(l, j)| (*j != Journal::Sales, l.entry_date, l.line));
     for (line, journal) in credits {
         let group = groups
             .get(&(fold(client_key(line)), fold(&line.letter)))
@@ -792,7 +793,7 @@ pub fn plan_fec(
             planner.plan.refused.push(at(line.line, refused));
         }
     }
-    planner.plan.refused.sort_by_key(|r| r.line);
+    sort_by_key(&mut planner.plan.refused, |r| r.line);
     Ok(planner.plan)
 }
 

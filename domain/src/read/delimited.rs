@@ -111,7 +111,7 @@ pub fn guess_separator(text: &str) -> Option<char> {
         if counts.is_empty() {
             continue;
         }
-        counts.sort_unstable();
+        crate::sorting::sort_by_key(&mut counts, |n| *n);
         // The most frequent column count and how many rows have it.
         let (mut mode, mut mode_rows, mut run) = (counts[0], 0, 0);
         for (i, &n) in counts.iter().enumerate() {

@@ -14,10 +14,20 @@ pub mod texts;
 
 use crate::i18n::use_t;
 use crate::route::Route;
-use encaisse_domain::ids::BankLineId;
+use crate::storage::Store;
+use encaisse_domain::ids::{BankAccountId, BankLineId};
 use leptos::prelude::*;
 use flash::{Flash, FlashLine};
 use texts::btr;
+
+/// The bank accounts by id and name, as the account pickers list them: one memo for the
+/// screen.
+#[derive(Clone, Copy)]
+struct Accounts(Memo<Vec<(BankAccountId, String)>>);
+
+fn use_accounts() -> Memo<Vec<(BankAccountId, String)>> {
+    expect_context::<Accounts>().0
+}
 
 #[component]
 pub fn ReconciliationPage(line: Option<BankLineId>) -> impl IntoView {
@@ -26,6 +36,16 @@ pub fn ReconciliationPage(line: Option<BankLineId>) -> impl IntoView {
     // message at a time is shown, where the eye is (top of the screen, announced).
     let flash = RwSignal::new(None::<Flash>);
     provide_context(flash);
+    let ledger = expect_context::<Store>().ledger();
+    provide_context(Accounts(Memo::new(move |_| {
+        ledger.with(|l| {
+            l.bank()
+                .accounts()
+                .iter()
+                .map(|a| (a.id, a.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    })));
     view! {
         <section class="page bank-page">
             <h1>{btr(|b| b.title)}</h1>

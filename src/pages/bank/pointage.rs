@@ -1,6 +1,7 @@
 //! The pointage of an account over a period: lines reconciled and not, the statement's
 //! balances, and the payments Encaisse holds that no bank line backs yet.
 
+use super::use_accounts;
 use super::flash::{use_flash, Flash};
 use super::texts::{bank_texts, btr};
 use crate::clock::today;
@@ -23,15 +24,7 @@ pub fn PointagePanel() -> impl IntoView {
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let flash = use_flash();
-    let accounts = Memo::new(move |_| {
-        ledger.with(|l| {
-            l.bank()
-                .accounts()
-                .iter()
-                .map(|a| (a.id, a.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let accounts = use_accounts();
     let chosen = RwSignal::new(None::<BankAccountId>);
     let account = move || chosen.get().or_else(|| accounts.with(|a| a.first().map(|(id, _)| *id)));
     // The period the account's statements cover, until the user sets another.

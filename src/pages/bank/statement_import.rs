@@ -1,6 +1,7 @@
 //! Taking in a statement file: picked or dropped, read whatever its format, summarised, and
 //! imported into the chosen accounts whole or not at all.
 
+use super::use_accounts;
 use super::csv_mapping::{CsvMappingForm, Mapped};
 use super::flash::{use_flash, Flash};
 use super::texts::{bank_texts, btr, format_name, BankTexts};
@@ -84,25 +85,28 @@ pub fn StatementImport() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
 
+    // A file read: its accounts' likely destinations, then the summary.
+    let show_read = move |texts: &'static BankTexts, (file_name, read, mapping): Mapped| {
+        destinations.set(store.ledger().with_untracked(|l| {
+            read.statement
+                .accounts
+                .iter()
+                .map(|part| default_destination(l, part, texts))
+                .collect()
+        }));
+        reading.set(Reading::Read {
+            file_name,
+            read,
+            mapping,
+        });
+    };
     // Reads a file's bytes into what the screen shows next.
     let take_bytes = move |texts: &'static BankTexts, file_name: String, bytes: Vec<u8>| {
-        let ledger = store.ledger();
-        let read = ledger.with_untracked(|l| read_statement(&bytes, l.bank().csv_mappings()));
+        let read = store
+            .ledger()
+            .with_untracked(|l| read_statement(&bytes, l.bank().csv_mappings()));
         reading.set(match read {
-            Ok(read) => {
-                destinations.set(ledger.with_untracked(|l| {
-                    read.statement
-                        .accounts
-                        .iter()
-                        .map(|part| default_destination(l, part, texts))
-                        .collect()
-                }));
-                Reading::Read {
-                    file_name,
-                    read,
-                    mapping: None,
-                }
-            }
+            Ok(read) => return show_read(texts, (file_name, read, None)),
             Err(FileProblem::CsvColumnsUnknown { .. }) => Reading::NeedsMapping { file_name, bytes },
             Err(problem) => Reading::Refused {
                 file_name,
@@ -165,21 +169,7 @@ pub fn StatementImport() -> impl IntoView {
             take_file(file);
         }
     };
-    let on_mapped = Callback::new(move |(file_name, read, mapping): Mapped| {
-        let texts = b();
-        destinations.set(store.ledger().with_untracked(|l| {
-            read.statement
-                .accounts
-                .iter()
-                .map(|part| default_destination(l, part, texts))
-                .collect()
-        }));
-        reading.set(Reading::Read {
-            file_name,
-            read,
-            mapping,
-        });
-    });
+    let on_mapped = Callback::new(move |mapped: Mapped| show_read(b(), mapped));
     let cancel = Callback::new(move |_| reading.set(Reading::Idle));
     let import = Callback::new(move |_| {
         let Reading::Read {
@@ -364,16 +354,7 @@ fn AccountPart(
 ) -> impl IntoView {
     let t = use_t();
     let b = bank_texts();
-    let ledger = expect_context::<Store>().ledger();
-    let accounts = Memo::new(move |_| {
-        ledger.with(|l| {
-            l.bank()
-                .accounts()
-                .iter()
-                .map(|a| (a.id, a.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let accounts = use_accounts();
     let destination = move || destinations.with(|d| d.get(index).cloned());
     let set_destination = move |value: Destination| {
         destinations.update(|d| {
