@@ -6,7 +6,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { appUnderTest, withPage, visit, shown, storedLedger, loadDemoOn, DEMO_DAY } from "../harness.mjs";
 
 const app = appUnderTest();
@@ -132,7 +134,11 @@ test("unreadable lines are named by number and refused files say why, nothing ha
     assert.ok((await unreadable.count()) >= 3);
     for (const item of await unreadable.allInnerTexts()) assert.match(item, /^ligne \d+ : /);
 
-    await pickFile(page, "releve-10-ans.csv", Buffer.alloc(50 * 1024 * 1024, "01/02/2026;VIR;12,50\n"));
+    // Playwright takes a buffer of at most 50 MB: the big file goes through a path.
+    const big = join(mkdtempSync(join(tmpdir(), "encaisse-big-")), "releve-10-ans.csv");
+    writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, "01/02/2026;VIR;12,50\n"));
+    await page.locator('.statement-import input[type="file"]').setInputFiles(big);
+    rmSync(dirname(big), { recursive: true, force: true });
     await page.getByRole("alert").getByText("« releve-10-ans.csv » n'est pas importé : le fichier fait 50,0 Mo, au-delà des 20 Mo lus. Rien n'a été enregistré.").waitFor();
     await pickFile(page, "releve.pdf", Buffer.from("%PDF-1.7\n\u0000\u0001binary"), "application/pdf");
     await page.getByRole("alert").getByText(/« releve\.pdf » n'est pas importé : ce n'est pas un fichier texte/).waitFor();

@@ -31,6 +31,13 @@ test("a link opened on the page that does not host its screen goes to the one th
     // Going back does not return to the page that only passed the link on.
     await page.goBack();
     await page.waitForURL(app.server.url + "index.html#/calculateur?montant=1000");
+    // The bank and import pages too.
+    await page.goto(app.server.url + "#/rapprochement?ligne=3");
+    await page.waitForURL(app.server.url + "banque.html#/rapprochement?ligne=3");
+    await page.getByRole("heading", { name: "Rapprochement bancaire" }).waitFor();
+    await page.goto(app.server.url + "banque.html#/import");
+    await page.waitForURL(app.server.url + "import.html#/import");
+    await page.getByRole("heading", { name: "Importer des factures, des clients et des paiements" }).waitFor();
   });
 });
 
@@ -56,6 +63,8 @@ test("every screen of the demo renders offline without errors", async () => {
     ["#/relances/parametres", "Paramètres des relances"],
     ["#/recouvrement/1", null],
     ["#/relances/1", null],
+    ["#/rapprochement", "Rapprochement bancaire"],
+    ["#/import", "Importer des factures, des clients et des paiements"],
     ["#/nulle-part", "Page introuvable"],
   ]) {
     await visit(page, app.server.url + hash);
