@@ -121,7 +121,7 @@ pub fn PointagePanel() -> impl IntoView {
                                     <th scope="col">{btr(|b| b.column_date)}</th>
                                     <th scope="col">{btr(|b| b.client)}</th>
                                     <th scope="col" class="amount">{btr(|b| b.column_amount)}</th>
-                                    <th scope="col">{btr(|b| b.reference)}</th>
+                                    <th scope="col" class="hide-narrow">{btr(|b| b.reference)}</th>
                                     <th scope="col">{btr(|b| b.possible_line)}</th>
                                 </tr></thead>
                                 <tbody>
@@ -136,7 +136,7 @@ pub fn PointagePanel() -> impl IntoView {
                                                 <td>{date(t, p.details.date)}</td>
                                                 <td><a href=Route::Client(client).href()>{name}</a></td>
                                                 <td class="amount">{eur(t, p.details.amount)}</td>
-                                                <td>{p.details.reference.clone()}</td>
+                                                <td class="hide-narrow">{p.details.reference.clone()}</td>
                                                 <td>{candidate.map(|c| {
                                                     let id = c.id;
                                                     let said = (b().candidate_line)(&date(t, c.line.booking_date), &eur(t, c.line.amount), &c.line.label);

@@ -230,7 +230,7 @@ pub static TEXTS: BankTexts = BankTexts {
     period_invalid: "Invalid period: give two dates.",
     reconciled: "Reconciled",
     open_credits: "Credits to reconcile",
-    open_debits: "Debits",
+    open_debits: "Debit lines",
     set_aside_count: "Set aside",
     opening_balance: "Opening balance",
     closing_balance: "Closing balance",

@@ -230,7 +230,7 @@ pub static TEXTS: BankTexts = BankTexts {
     period_invalid: "Période invalide : indiquez deux dates.",
     reconciled: "Rapprochées",
     open_credits: "Crédits à rapprocher",
-    open_debits: "Débits",
+    open_debits: "Lignes de débit",
     set_aside_count: "Écartées",
     opening_balance: "Solde d'ouverture",
     closing_balance: "Solde de clôture",
