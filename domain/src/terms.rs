@@ -98,6 +98,38 @@ fn add_days(date: NaiveDate, days: u16) -> NaiveDate {
 }
 
 /// The last day of the date's month.
+/// Terms as invoicing tools write them in words: `à réception`, `30 jours`, `Net 45`,
+/// `fin de mois`, `45 jours fin de mois` (read as invoice date + 45 days then the end of that
+/// month, the common reading), `30 days`, `end of month`. None for anything else, and for
+/// terms the form would refuse.
+pub fn read_terms(text: &str) -> Option<PaymentTerms> {
+    let folded = crate::text::fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |word: &str| words.contains(&word);
+    let days = words.iter().find_map(|w| {
+        let digits = w.strip_suffix('j').unwrap_or(w);
+        digits.parse::<u16>().ok()
+    });
+    let end_of_month = (has("fin") && has("mois")) || (has("end") && has("month")) || has("fdm");
+    let terms = match (days, end_of_month) {
+        (Some(days), true) => PaymentTerms::DaysEndOfMonth {
+            days,
+            convention: EndOfMonthConvention::DaysThenEndOfMonth,
+        },
+        (None, true) => PaymentTerms::EndOfMonth,
+        (Some(0), false) => PaymentTerms::OnReceipt,
+        (Some(days), false) => PaymentTerms::Net { days },
+        (None, false) if has("reception") || has("receipt") || has("comptant") || has("immediat") => {
+            PaymentTerms::OnReceipt
+        }
+        (None, false) => return None,
+    };
+    terms.check().ok().map(|()| terms)
+}
+
 pub fn end_of_month(date: NaiveDate) -> NaiveDate {
     let (year, month) = if date.month() == 12 {
         (date.year() + 1, 1)
@@ -112,6 +144,27 @@ pub fn end_of_month(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_written_in_words_read_as_the_form_would_set_them() {
+        // Guards against an invoicing tool's "45 jours fin de mois" imported as net 45 days,
+        // or a text that is no terms read as some.
+        assert_eq!(read_terms("à réception"), Some(PaymentTerms::OnReceipt));
+        assert_eq!(read_terms("30 jours"), Some(PaymentTerms::Net { days: 30 }));
+        assert_eq!(read_terms("Net 45"), Some(PaymentTerms::Net { days: 45 }));
+        assert_eq!(read_terms("60j"), Some(PaymentTerms::Net { days: 60 }));
+        assert_eq!(read_terms("Fin de mois"), Some(PaymentTerms::EndOfMonth));
+        assert_eq!(
+            read_terms("45 jours fin de mois"),
+            Some(PaymentTerms::DaysEndOfMonth {
+                days: 45,
+                convention: EndOfMonthConvention::DaysThenEndOfMonth
+            })
+        );
+        assert!(read_terms("30 days end of month").is_some());
+        assert_eq!(read_terms("chèque"), None);
+        assert_eq!(read_terms("60000 jours"), None, "refused as the form refuses it");
+    }
     use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

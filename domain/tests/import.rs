@@ -500,3 +500,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_client_known_by_its_iban_is_matched_and_terms_in_words_give_the_due_date() {
+    // Guards against a client the invoicing tool names differently ("ATELIER DUPONT SARL")
+    // created twice though its IBAN is known, and against "45 jours fin de mois" ignored
+    // (the invoice falling due on the default terms) or a text that is no terms accepted.
+    let (mut ledger, dupont, _) = ledger_with_clients();
+    let mut details = ledger.client(dupont).unwrap().details.clone();
+    details.iban = "FR7630006000011234567890189".into();
+    ledger.update_client(dupont, details).unwrap();
+    let text = "Facture;Client;Date;Conditions;Total TTC;IBAN\n\
+                F9-001;ATELIER DUPONT SARL;15/01/2026;45 jours fin de mois;1200,00;FR76 3000 6000 0112 3456 7890 189\n\
+                F9-002;Nouveau Client;20/01/2026;selon devis;300,00;\n";
+    let columns = invoices_csv::preview(text).unwrap().suggested;
+    assert_eq!((columns.terms, columns.iban), (Some(3), Some(5)), "guessed from the header");
+    let plan = plan_invoices_csv(&ledger, text, &columns, TERMS, today()).unwrap();
+    assert!(plan.new_clients.is_empty(), "{:?}", plan.new_clients);
+    assert_eq!(plan.new_invoices.len(), 1);
+    assert_eq!(plan.new_invoices[0].client, ClientRef::Existing(dupont));
+    assert_eq!(
+        plan.new_invoices[0].terms,
+        PaymentTerms::DaysEndOfMonth {
+            days: 45,
+            convention: encaisse_domain::terms::EndOfMonthConvention::DaysThenEndOfMonth
+        }
+    );
+    assert_eq!(plan.refused.len(), 1);
+    assert_eq!(plan.refused[0].line, 3);
+    assert_eq!(plan.refused[0].column.as_deref(), Some("Conditions"));
+    assert_eq!(
+        plan.refused[0].refusal,
+        Refusal::UnreadableTerms {
+            text: "selon devis".into()
+        }
+    );
+}

@@ -38,6 +38,14 @@ test("an FEC is planned, imported whole, adds nothing the second time, and can b
 
     await visit(page, app.server.url + "#/clients");
     await page.getByRole("link", { name: "Atelier Dupont" }).waitFor();
+    // The balances the file describes (domain/tests/import.rs): 4 700 € invoiced, 3 360 €
+    // settled by lettered payments, a 240 € credit note; F2026-001 paid, F2026-002 open.
+    await visit(page, app.server.url + "#/factures");
+    assert.equal(await shown(page.getByTestId("invoices-total")), "4 700,00 €");
+    assert.equal(await shown(page.getByTestId("invoices-open")), "1 100,00 €");
+    const rows = page.locator("tbody tr");
+    assert.match(await shown(rows.filter({ hasText: "F2026-001" })), /Payée/);
+    assert.match(await shown(rows.filter({ hasText: "F2026-002" })), /600,00 €/);
 
     await visit(page, app.server.url + "#/import");
     await pickFile(page, "FEC-2026.txt", fixture("fec_tab.txt"));

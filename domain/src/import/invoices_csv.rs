@@ -54,6 +54,11 @@ pub struct InvoiceColumns {
     /// How it was paid (virement, chèque, card...).
     pub method: Option<usize>,
     pub siren: Option<usize>,
+    /// The client's IBAN: recognises a client known under another name, and is kept for a
+    /// new one.
+    pub iban: Option<usize>,
+    /// The terms in words (`30 jours fin de mois`, `à réception`), when no due date is given.
+    pub terms: Option<usize>,
     pub date_order: DateOrder,
 }
 
@@ -71,6 +76,8 @@ impl InvoiceColumns {
                     self.payment_date,
                     self.method,
                     self.siren,
+                    self.iban,
+                    self.terms,
                 ]
                 .into_iter()
                 .flatten(),
@@ -175,6 +182,8 @@ enum Field {
     DueDate,
     IssueDate,
     Siren,
+    Iban,
+    Terms,
     Method,
     Paid,
     Net,
@@ -207,8 +216,10 @@ fn field_of(name: &str) -> Option<Field> {
     if is_date {
         return Some(Field::IssueDate);
     }
-    let rules: [(Field, &[&str]); 8] = [
+    let rules: [(Field, &[&str]); 10] = [
         (Field::Siren, &["siren", "siret"]),
+        (Field::Iban, &["iban"]),
+        (Field::Terms, &["conditions", "terms", "delai"]),
         (Field::Method, &["mode", "method", "moyen"]),
         (
             Field::Paid,
@@ -300,6 +311,8 @@ fn guess_columns(header: &[String], rows: &[Record]) -> InvoiceColumns {
         payment_date: get(Field::PaymentDate),
         method: get(Field::Method),
         siren: get(Field::Siren),
+        iban: get(Field::Iban),
+        terms: get(Field::Terms),
         date_order: guess_date_order(rows, &date_columns),
     }
 }

@@ -51,6 +51,10 @@ pub enum Refusal {
     UnreadableDirection {
         text: String,
     },
+    /// Terms in words that read as none the invoice form offers (`selon devis`).
+    UnreadableTerms {
+        text: String,
+    },
     /// What the forms would refuse (an empty name, a bad SIREN, an amount too large...).
     Invalid(Problem),
     /// The ledger already has this number for an invoice of another amount: importing it

@@ -6,6 +6,7 @@
 //! Every record the plan creates passes the checks the forms make, and the plan tracks what
 //! each invoice has open, so that [`super::apply::apply`] records it without a refusal.
 
+use crate::terms::read_terms;
 use crate::sorting::sort_by_key;
 use super::fec::{self, FecLine};
 use super::invoices_csv::{InvoiceColumns, Table};
@@ -180,13 +181,23 @@ impl ImportPlan {
 
 /// The ledger's client a file's client is: the one with the same SIREN (a SIRET's first nine
 /// digits), else the one with the same name once case, accents and spaces are set aside.
-pub fn match_client(ledger: &Ledger, name: &str, siren: &str) -> Option<ClientId> {
+pub fn match_client(ledger: &Ledger, name: &str, siren: &str, iban: &str) -> Option<ClientId> {
     let siren = siren_of(siren);
     if let Some(siren) = &siren {
         let found = ledger
             .clients()
             .iter()
             .find(|c| siren_of(&c.details.registration).as_ref() == Some(siren));
+        if let Some(client) = found {
+            return Some(client.id);
+        }
+    }
+    let iban = compact(iban);
+    if !iban.is_empty() {
+        let found = ledger
+            .clients()
+            .iter()
+            .find(|c| c.details.iban.eq_ignore_ascii_case(&iban));
         if let Some(client) = found {
             return Some(client.id);
         }
@@ -317,23 +328,26 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// The file's client under `key`: matched in the ledger, else among the plan's new
-    /// clients by name or SIREN, else new, validated as the client form validates it.
+    /// The file's client under `key`: matched in the ledger (by SIREN, IBAN or name), else
+    /// among the plan's new clients by name or SIREN, else new, validated as the client form
+    /// validates it. Each identity comes with its column, to name it in a refusal.
     fn client(
         &mut self,
         key: &str,
         line: usize,
         name: (&str, &str),
         siren: (&str, &str),
+        iban: (&str, &str),
     ) -> Result<ClientRef, Refused> {
         let (name_column, name) = name;
         let (siren_column, siren) = siren;
+        let (iban_column, iban) = iban;
         let key = fold(key);
         if let Some(&found) = self.clients.get(&key) {
             return Ok(found);
         }
         let name = normalise_spaces(name);
-        let found = if let Some(id) = match_client(self.ledger, &name, siren) {
+        let found = if let Some(id) = match_client(self.ledger, &name, siren, iban) {
             if self.ledger.client(id).is_some_and(|c| c.archived) {
                 return Err(in_column(
                     name_column,
@@ -355,6 +369,7 @@ impl<'a> Planner<'a> {
                 name: name.clone(),
                 kind: ClientKind::Business,
                 registration: siren.to_string(),
+                iban: iban.to_string(),
                 terms: self.default_terms,
                 ..ClientForm::default()
             };
@@ -362,6 +377,7 @@ impl<'a> Planner<'a> {
                 let first = &errors[0];
                 let column = match first.field {
                     crate::client::ClientField::Registration => siren_column,
+                    crate::client::ClientField::Iban => iban_column,
                     _ => name_column,
                 };
                 in_column(column, Refusal::Invalid(first.problem.clone()))
@@ -817,7 +833,7 @@ fn plan_fec_invoice(
     sums: &EntrySums,
 ) -> Result<InvoiceRef, Refused> {
     let key = client_key(line);
-    let client = planner.client(key, line.line, client_name(line), ("", ""))?;
+    let client = planner.client(key, line.line, client_name(line), ("", ""), ("", ""))?;
     let number = if line.piece_ref.is_empty() && journal == Journal::Opening {
         format!("RAN {} {key}", line.entry_number)
     } else {
@@ -864,7 +880,7 @@ fn plan_fec_payment(
     method: PaymentMethod,
     group: &[InvoiceRef],
 ) -> Result<(), Refused> {
-    let client = planner.client(client_key(line), line.line, client_name(line), ("", ""))?;
+    let client = planner.client(client_key(line), line.line, client_name(line), ("", ""), ("", ""))?;
     let targets: Vec<usize> = group
         .iter()
         .filter_map(|i| match i {
@@ -892,6 +908,9 @@ struct CsvRow {
     number: String,
     client: String,
     siren: String,
+    iban: String,
+    /// The terms the row states in words, used when it gives no due date.
+    terms: Option<PaymentTerms>,
     issue_date: NaiveDate,
     due_date: Option<NaiveDate>,
     net: Decimal,
@@ -987,6 +1006,7 @@ fn plan_csv_invoice(
 ) -> Result<(Planned, ClientRef), Refused> {
     let name_column = name(cols.client);
     let siren_column = cols.siren.map(name).unwrap_or_default();
+    let iban_column = cols.iban.map(name).unwrap_or_default();
     let key = match siren_of(&row.siren) {
         Some(siren) => siren,
         None => fold(&row.client),
@@ -996,6 +1016,7 @@ fn plan_csv_invoice(
         line,
         (&name_column, &row.client),
         (&siren_column, &row.siren),
+        (&iban_column, &row.iban),
     )?;
     let terms = match row.due_date {
         Some(due) => {
@@ -1003,7 +1024,7 @@ fn plan_csv_invoice(
             terms_until(row.issue_date, due)
                 .map_err(|p| in_column(&due_column, Refusal::Invalid(p)))?
         }
-        None => planner.terms_of(client),
+        None => row.terms.unwrap_or_else(|| planner.terms_of(client)),
     };
     let invoice_row = InvoiceRow {
         line,
@@ -1089,6 +1110,17 @@ fn read_csv_row(row: &Record, cols: &InvoiceColumns, header: &Record) -> Result<
         )
     })?;
     let due_date = date(cols.due_date)?;
+    let terms = match cols.terms.map(|index| (index, row.get(index))) {
+        Some((index, written)) if !written.is_empty() => Some(read_terms(written).ok_or_else(|| {
+            in_column(
+                &column(index),
+                Refusal::UnreadableTerms {
+                    text: written.to_string(),
+                },
+            )
+        })?),
+        _ => None,
+    };
     let (net, vat) = match (amount(cols.net)?, amount(cols.vat)?, amount(cols.total)?) {
         (Some(net), Some(vat), Some(total)) if net + vat != total => {
             return Err((None, Refusal::AmountsDisagree { net, vat, total }))
@@ -1118,6 +1150,8 @@ fn read_csv_row(row: &Record, cols: &InvoiceColumns, header: &Record) -> Result<
         number,
         client,
         siren: cols.siren.map(text).unwrap_or_default(),
+        iban: cols.iban.map(|i| compact(row.get(i)).to_ascii_uppercase()).unwrap_or_default(),
+        terms,
         issue_date,
         due_date,
         net,

@@ -21,7 +21,7 @@ struct Field {
     required: bool,
 }
 
-const FIELDS: [Field; 11] = [
+const FIELDS: [Field; 13] = [
     Field {
         id: "col-number",
         label: |i| i.field_number,
@@ -97,6 +97,20 @@ const FIELDS: [Field; 11] = [
         label: |i| i.field_siren,
         get: |c| c.siren,
         set: |c, v| c.siren = v,
+        required: false,
+    },
+    Field {
+        id: "col-iban",
+        label: |i| i.field_iban,
+        get: |c| c.iban,
+        set: |c, v| c.iban = v,
+        required: false,
+    },
+    Field {
+        id: "col-terms",
+        label: |i| i.field_terms,
+        get: |c| c.terms,
+        set: |c, v| c.terms = v,
         required: false,
     },
 ];

@@ -42,6 +42,7 @@ fn refusal(refusal: &Refusal, t: &'static Texts) -> String {
     match refusal {
         Refusal::UnreadableDate { text } => format!("unreadable date “{text}”"),
         Refusal::UnreadableAmount { text } => format!("unreadable amount “{text}”"),
+        Refusal::UnreadableTerms { text } => format!("unreadable payment terms “{text}” (for example “30 days”, “45 days end of month”, “on receipt”)"),
         Refusal::UnreadableDirection { text } => format!("unreadable direction “{text}” (D or C expected)"),
         Refusal::Invalid(problem) => (t.problem)(problem, t.locale),
         Refusal::NumberTakenWithOtherTotal { number, existing, imported } => format!(
@@ -100,6 +101,8 @@ pub static TEXTS: ImportTexts = ImportTexts {
     field_payment_date: "Payment date",
     field_method: "Payment method",
     field_siren: "Client's SIREN or SIRET",
+    field_iban: "Client's IBAN",
+    field_terms: "Payment terms (if no due date)",
     no_column: "— none —",
     date_order: "Date order",
     day_first: "Day first (31/12/2026)",

@@ -42,6 +42,7 @@ fn refusal(refusal: &Refusal, t: &'static Texts) -> String {
     match refusal {
         Refusal::UnreadableDate { text } => format!("date illisible « {text} »"),
         Refusal::UnreadableAmount { text } => format!("montant illisible « {text} »"),
+        Refusal::UnreadableTerms { text } => format!("conditions de paiement illisibles « {text} » (par exemple « 30 jours », « 45 jours fin de mois », « à réception »)"),
         Refusal::UnreadableDirection { text } => format!("sens illisible « {text} » (D ou C attendu)"),
         Refusal::Invalid(problem) => (t.problem)(problem, t.locale),
         Refusal::NumberTakenWithOtherTotal { number, existing, imported } => format!(
@@ -100,6 +101,8 @@ pub static TEXTS: ImportTexts = ImportTexts {
     field_payment_date: "Date de paiement",
     field_method: "Mode de paiement",
     field_siren: "SIREN ou SIRET du client",
+    field_iban: "IBAN du client",
+    field_terms: "Conditions de paiement (si pas d'échéance)",
     no_column: "— aucune —",
     date_order: "Ordre des dates",
     day_first: "Jour en premier (31/12/2026)",

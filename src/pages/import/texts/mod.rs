@@ -45,6 +45,8 @@ pub struct ImportTexts {
     pub field_payment_date: &'static str,
     pub field_method: &'static str,
     pub field_siren: &'static str,
+    pub field_iban: &'static str,
+    pub field_terms: &'static str,
     pub no_column: &'static str,
     pub date_order: &'static str,
     pub day_first: &'static str,
