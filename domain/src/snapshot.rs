@@ -736,9 +736,12 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
 /// Checks the bank side: accounts, statements and lines exist where they are named, each
 /// line's key is unique in its account, and a reconciled line's payment exists, is of the
 /// line's amount and records no other line.
+/// Checks that a list's ids are unique and below the ledger's counter (see `check`).
+type CheckIds<'a> = dyn FnMut(&str, Vec<u64>) -> Result<(), SnapshotError> + 'a;
+
 fn check_bank(
     ledger: &Ledger,
-    check_ids: &mut dyn FnMut(&str, Vec<u64>) -> Result<(), SnapshotError>,
+    check_ids: &mut CheckIds<'_>,
 ) -> Result<(), SnapshotError> {
     let bank = ledger.bank();
     check_ids(

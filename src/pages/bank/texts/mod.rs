@@ -12,6 +12,11 @@ use encaisse_domain::bank::read::csv::mapping::MappingProblem;
 use encaisse_domain::bank::statement::{CamtMessage, CsvLayout, FileProblem, Format, LineProblem, Skipped};
 use encaisse_domain::read::encoding::Encoding;
 
+/// A balance as shown: its date and its amount, formatted.
+pub type DatedAmount = (String, String);
+/// An invoice a payment settles, as shown: its number and the amount, formatted.
+pub type NumberAndAmount = (String, String);
+
 pub struct BankTexts {
     pub title: &'static str,
     pub intro: &'static str,
@@ -47,7 +52,7 @@ pub struct BankTexts {
     pub unreadable_count: fn(usize) -> String,
     pub unreadable_line: fn(usize, &LineProblem) -> String,
     pub file_account: fn(&str, &str, usize) -> String,
-    pub file_balances: fn(Option<(String, String)>, Option<(String, String)>) -> String,
+    pub file_balances: fn(Option<DatedAmount>, Option<DatedAmount>) -> String,
     pub import_into: &'static str,
     pub new_account: &'static str,
     pub new_account_name: &'static str,
@@ -100,7 +105,7 @@ pub struct BankTexts {
     pub pick_an_invoice: &'static str,
     pub one_client_only: &'static str,
     pub invoice_choice: fn(&str, &str, &str, &str) -> String,
-    pub new_payment: fn(&str, &[(String, String)], Option<&str>) -> String,
+    pub new_payment: fn(&str, &[NumberAndAmount], Option<&str>) -> String,
     pub existing_payment: fn(&str, &str, &str) -> String,
     pub reason_number: fn(&str, &str) -> String,
     pub reason_amount_open: fn(&str) -> String,
