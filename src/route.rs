@@ -302,10 +302,9 @@ impl Route {
             }
             Route::Collection(id) => format!("#/recouvrement/{id}"),
             Route::ReminderSettings => "#/relances/parametres".into(),
-            Route::Reconciliation { line } => with_query(
-                "rapprochement",
-                &[("ligne", line.map(|l| l.to_string()))],
-            ),
+            Route::Reconciliation { line } => {
+                with_query("rapprochement", &[("ligne", line.map(|l| l.to_string()))])
+            }
             Route::Import => "#/import".into(),
         }
     }

@@ -23,14 +23,27 @@ fn main() {
     let read = read_statement(statement.as_bytes(), &[]).expect("the demo statement reads");
     let lines: Vec<_> = read.statement.lines().collect();
     let eur = |amount: Decimal| format_eur(amount, Locale::Fr);
-    let credits: Decimal = lines.iter().map(|l| l.amount).filter(|a| a.is_sign_positive()).sum();
-    let debits: Decimal = lines.iter().map(|l| l.amount).filter(|a| a.is_sign_negative()).sum();
+    let credits: Decimal = lines
+        .iter()
+        .map(|l| l.amount)
+        .filter(|a| a.is_sign_positive())
+        .sum();
+    let debits: Decimal = lines
+        .iter()
+        .map(|l| l.amount)
+        .filter(|a| a.is_sign_negative())
+        .sum();
     let first = lines.iter().map(|l| l.booking_date).min().expect("lines");
     let last = lines.iter().map(|l| l.booking_date).max().expect("lines");
     let part = &read.statement.accounts[0];
     ledger
         .import_statement(
-            &[(AccountChoice::New { name: "Compte courant".into() }, part)],
+            &[(
+                AccountChoice::New {
+                    name: "Compte courant".into(),
+                },
+                part,
+            )],
             "releve-demonstration.csv",
             "CSV Caisse d'Épargne",
             date,
@@ -38,7 +51,9 @@ fn main() {
         .expect("the demo statement imports");
     let bulk = very_sure(&suggest_all(&ledger, date));
     let paid = bulk.first().expect("a very sure match").client;
-    ledger.reconcile(&bulk, date).expect("very sure matches reconcile");
+    ledger
+        .reconcile(&bulk, date)
+        .expect("very sure matches reconcile");
     let reminders = queue(&ledger, ledger.reminders(), date);
     let figures = serde_json::json!({
         "statement": statement,

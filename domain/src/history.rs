@@ -151,17 +151,19 @@ pub fn client_history(ledger: &Ledger, client: ClientId) -> Vec<HistoryEntry> {
             total: i.total(),
         },
     }));
-    entries.extend(ledger.payments_of(client).map(|p| HistoryEntry {
-        date: p.details.date,
-        event: HistoryEvent::PaymentReceived {
-            payment: p.id,
-            amount: p.details.amount,
-            method: p.details.method,
-            bank_line: ledger
-                .bank()
-                .line_of_payment(p.id)
-                .map(|b| (b.line.booking_date, b.line.label.clone())),
-        },
+    entries.extend(ledger.payments_of(client).map(|p| {
+        HistoryEntry {
+            date: p.details.date,
+            event: HistoryEvent::PaymentReceived {
+                payment: p.id,
+                amount: p.details.amount,
+                method: p.details.method,
+                bank_line: ledger
+                    .bank()
+                    .line_of_payment(p.id)
+                    .map(|b| (b.line.booking_date, b.line.label.clone())),
+            },
+        }
     }));
     entries.extend(
         ledger

@@ -13,10 +13,10 @@
 
 use crate::bank::book::{BankAccount, BankBook, BankLine, StatementImport};
 use crate::bank::read::csv::mapping::SavedMapping;
-use crate::import::apply::{ImportRecord, SavedInvoiceColumns};
 use crate::bank::statement::StatementLine;
 use crate::client::{Client, ClientDetails, CreditHold};
 use crate::ids::{ClientId, InvoiceId};
+use crate::import::apply::{ImportRecord, SavedInvoiceColumns};
 use crate::invoice::number_key;
 use crate::invoice::{Draft, Invoice, InvoiceDetails};
 use crate::kpi::KpiSettings;
@@ -207,12 +207,13 @@ fn v6_to_v7(document: &mut Value) -> Result<(), SnapshotError> {
         .map_or(&mut [][..], Vec::as_mut_slice);
     for (index, line) in lines.iter_mut().enumerate() {
         let path = || format!("ledger.bank.lines[{index}].status");
-        let status = line.get_mut("status").and_then(Value::as_object_mut).ok_or_else(|| {
-            SnapshotError::Invalid {
+        let status = line
+            .get_mut("status")
+            .and_then(Value::as_object_mut)
+            .ok_or_else(|| SnapshotError::Invalid {
                 path: path(),
                 detail: "expected an object".into(),
-            }
-        })?;
+            })?;
         let kind = match status.remove("kind") {
             Some(Value::String(kind)) => kind,
             _ => {
@@ -739,10 +740,7 @@ fn check_consistency(ledger: &Ledger) -> Result<(), SnapshotError> {
 /// Checks that a list's ids are unique and below the ledger's counter (see `check`).
 type CheckIds<'a> = dyn FnMut(&str, Vec<u64>) -> Result<(), SnapshotError> + 'a;
 
-fn check_bank(
-    ledger: &Ledger,
-    check_ids: &mut CheckIds<'_>,
-) -> Result<(), SnapshotError> {
+fn check_bank(ledger: &Ledger, check_ids: &mut CheckIds<'_>) -> Result<(), SnapshotError> {
     let bank = ledger.bank();
     check_ids(
         "bank.accounts",
@@ -800,7 +798,8 @@ fn check_bank(
     // second one for the same layout, would read statements wrongly without asking.
     let mut signatures = HashSet::new();
     for (index, saved) in bank.csv_mappings().iter().enumerate() {
-        if !signatures.insert(saved.signature.as_str()) || saved.mapping.check(usize::MAX).is_err() {
+        if !signatures.insert(saved.signature.as_str()) || saved.mapping.check(usize::MAX).is_err()
+        {
             return Err(inconsistent(
                 format!("ledger.bank.csv_mappings[{index}]"),
                 Inconsistency::CsvMappingInvalid,

@@ -122,7 +122,9 @@ pub fn read_terms(text: &str) -> Option<PaymentTerms> {
         (None, true) => PaymentTerms::EndOfMonth,
         (Some(0), false) => PaymentTerms::OnReceipt,
         (Some(days), false) => PaymentTerms::Net { days },
-        (None, false) if has("reception") || has("receipt") || has("comptant") || has("immediat") => {
+        (None, false)
+            if has("reception") || has("receipt") || has("comptant") || has("immediat") =>
+        {
             PaymentTerms::OnReceipt
         }
         (None, false) => return None,
@@ -163,7 +165,11 @@ mod tests {
         );
         assert!(read_terms("30 days end of month").is_some());
         assert_eq!(read_terms("chèque"), None);
-        assert_eq!(read_terms("60000 jours"), None, "refused as the form refuses it");
+        assert_eq!(
+            read_terms("60000 jours"),
+            None,
+            "refused as the form refuses it"
+        );
     }
     use proptest::prelude::*;
 

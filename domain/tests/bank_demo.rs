@@ -23,7 +23,11 @@ fn the_demo_statement_reconciles_and_stops_reminders_for_clients_who_paid() {
     let mut ledger = generate(today(), DemoConfig::default());
     let bytes = statement_csv(&ledger, today()).into_bytes();
     let read = read_statement(&bytes, &[]).expect("the demo statement reads");
-    assert!(read.statement.unreadable.is_empty(), "{:?}", read.statement.unreadable);
+    assert!(
+        read.statement.unreadable.is_empty(),
+        "{:?}",
+        read.statement.unreadable
+    );
     let part = &read.statement.accounts[0];
     let parts = [(
         AccountChoice::New {
@@ -40,7 +44,10 @@ fn the_demo_statement_reconciles_and_stops_reminders_for_clients_who_paid() {
         .iter()
         .filter(|(_, s)| matches!(s, Suggestions::SetAside(_)))
         .count();
-    assert_eq!(set_aside, 5, "the card lines, debits and fees are set aside");
+    assert_eq!(
+        set_aside, 5,
+        "the card lines, debits and fees are set aside"
+    );
     let bulk = very_sure(&all);
     // Four exact payments, the number written another way, and the transfer for two.
     assert_eq!(bulk.len(), 6, "{all:#?}");
@@ -50,15 +57,31 @@ fn the_demo_statement_reconciles_and_stops_reminders_for_clients_who_paid() {
         .collect();
     // A payment never predates the invoice it pays.
     for reconciliation in &bulk {
-        let booked = ledger.bank().line(reconciliation.line).unwrap().line.booking_date;
+        let booked = ledger
+            .bank()
+            .line(reconciliation.line)
+            .unwrap()
+            .line
+            .booking_date;
         for allocation in &reconciliation.allocations {
-            assert!(ledger.invoice(allocation.invoice).unwrap().details.issue_date <= booked);
+            assert!(
+                ledger
+                    .invoice(allocation.invoice)
+                    .unwrap()
+                    .details
+                    .issue_date
+                    <= booked
+            );
         }
     }
     let before = queue(&ledger, ledger.reminders(), today());
     ledger.reconcile(&bulk, today()).unwrap();
     for invoice in &paid {
-        assert_eq!(ledger.balance_now(*invoice).open(), 0.into(), "{invoice} is paid");
+        assert_eq!(
+            ledger.balance_now(*invoice).open(),
+            0.into(),
+            "{invoice} is paid"
+        );
     }
     // The client's history tells each payment with the bank line it came from.
     let client = bulk[0].client;
@@ -83,12 +106,18 @@ fn the_demo_statement_reconciles_and_stops_reminders_for_clients_who_paid() {
         !chased(&before).is_disjoint(&paid),
         "the demo's statement pays invoices the queue was chasing"
     );
-    assert!(chased(&after).is_disjoint(&paid), "no paid invoice is chased any more");
+    assert!(
+        chased(&after).is_disjoint(&paid),
+        "no paid invoice is chased any more"
+    );
 
     // Importing the same file again adds nothing, and nothing reconciled is matched again.
     let again = ledger
         .import_statement(
-            &[(AccountChoice::Existing(ledger.bank().accounts()[0].id), part)],
+            &[(
+                AccountChoice::Existing(ledger.bank().accounts()[0].id),
+                part,
+            )],
             "releve-demo.csv",
             "CSV Caisse d'Épargne",
             today(),

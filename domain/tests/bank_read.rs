@@ -1,7 +1,9 @@
 //! The one entry point of statement files: every format recognised by itself from the bytes,
 //! refusals that name the file's problem, and no panic on any input.
 
-use encaisse_domain::bank::read::csv::mapping::{AmountColumns, ColumnMapping, DateOrder, SavedMapping, layout_signature};
+use encaisse_domain::bank::read::csv::mapping::{
+    layout_signature, AmountColumns, ColumnMapping, DateOrder, SavedMapping,
+};
 use encaisse_domain::bank::read::{read_statement, read_with_columns};
 use encaisse_domain::bank::statement::{CamtMessage, CsvLayout, FileProblem, Format};
 use encaisse_domain::read::encoding::{decode, Encoding};
@@ -19,13 +21,28 @@ fn every_format_is_recognised_from_the_bytes_alone() {
     let cases: [(&str, Format); 16] = [
         ("csv/boursorama.csv", Format::Csv(CsvLayout::Boursorama)),
         ("csv/bnp_paribas.csv", Format::Csv(CsvLayout::BnpParibas)),
-        ("csv/societe_generale.csv", Format::Csv(CsvLayout::SocieteGenerale)),
-        ("csv/caisse_epargne.csv", Format::Csv(CsvLayout::CaisseEpargne)),
-        ("csv/credit_mutuel.csv", Format::Csv(CsvLayout::CreditMutuel)),
+        (
+            "csv/societe_generale.csv",
+            Format::Csv(CsvLayout::SocieteGenerale),
+        ),
+        (
+            "csv/caisse_epargne.csv",
+            Format::Csv(CsvLayout::CaisseEpargne),
+        ),
+        (
+            "csv/credit_mutuel.csv",
+            Format::Csv(CsvLayout::CreditMutuel),
+        ),
         ("csv/cic.csv", Format::Csv(CsvLayout::Cic)),
         ("csv/lcl.csv", Format::Csv(CsvLayout::Lcl)),
-        ("csv/credit_agricole.csv", Format::Csv(CsvLayout::CreditAgricole)),
-        ("csv/banque_postale.csv", Format::Csv(CsvLayout::BanquePostale)),
+        (
+            "csv/credit_agricole.csv",
+            Format::Csv(CsvLayout::CreditAgricole),
+        ),
+        (
+            "csv/banque_postale.csv",
+            Format::Csv(CsvLayout::BanquePostale),
+        ),
         ("csv/qonto.csv", Format::Csv(CsvLayout::Qonto)),
         ("csv/shine.csv", Format::Csv(CsvLayout::Shine)),
         ("ofx/sgml_1252.ofx", Format::Ofx),
@@ -87,7 +104,10 @@ fn a_refusal_names_the_files_problem_not_a_generic_one() {
         read_statement(&fixture("camt/malformed.xml"), &[]),
         Err(FileProblem::Malformed { .. })
     ));
-    assert_eq!(read_statement(b"", &[]).map(|r| r.format), Err(FileProblem::Empty));
+    assert_eq!(
+        read_statement(b"", &[]).map(|r| r.format),
+        Err(FileProblem::Empty)
+    );
     assert_eq!(
         read_statement(b"%PDF-1.7\n\x00\x01\x02binary", &[]).map(|r| r.format),
         Err(FileProblem::Binary)
@@ -122,7 +142,13 @@ fn a_mapping_named_once_reads_the_next_file_of_that_layout() {
         details: None,
         reference: Some(4),
     };
-    assert_eq!(preview.suggested.as_ref().map(|m| (m.date, m.label, m.amount)), Some((0, 1, AmountColumns::Signed(3))));
+    assert_eq!(
+        preview
+            .suggested
+            .as_ref()
+            .map(|m| (m.date, m.label, m.amount)),
+        Some((0, 1, AmountColumns::Signed(3)))
+    );
     let first = read_with_columns(&bytes, &mapping).unwrap();
     let saved = SavedMapping {
         signature: layout_signature(&text).unwrap(),

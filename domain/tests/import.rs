@@ -514,7 +514,11 @@ fn a_client_known_by_its_iban_is_matched_and_terms_in_words_give_the_due_date() 
                 F9-001;ATELIER DUPONT SARL;15/01/2026;45 jours fin de mois;1200,00;FR76 3000 6000 0112 3456 7890 189\n\
                 F9-002;Nouveau Client;20/01/2026;selon devis;300,00;\n";
     let columns = invoices_csv::preview(text).unwrap().suggested;
-    assert_eq!((columns.terms, columns.iban), (Some(3), Some(5)), "guessed from the header");
+    assert_eq!(
+        (columns.terms, columns.iban),
+        (Some(3), Some(5)),
+        "guessed from the header"
+    );
     let plan = plan_invoices_csv(&ledger, text, &columns, TERMS, today()).unwrap();
     assert!(plan.new_clients.is_empty(), "{:?}", plan.new_clients);
     assert_eq!(plan.new_invoices.len(), 1);

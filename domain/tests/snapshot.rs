@@ -503,7 +503,10 @@ fn v7_keeps_csv_mappings_and_import_records_and_v6_gains_none() {
     // of that bank would ask again) or the record that lets an import be undone.
     let v7 = snapshot::decode(&fixture(7)).unwrap().ledger;
     let mapping = &v7.bank().csv_mappings()[0];
-    assert_eq!(mapping.signature, "header:date operation|libelle|montant eur");
+    assert_eq!(
+        mapping.signature,
+        "header:date operation|libelle|montant eur"
+    );
     assert_eq!(mapping.mapping.label, 1);
     assert_eq!(v7.imports().len(), 1);
     assert_eq!(v7.imports()[0].file_name, "FEC-2025.txt");
@@ -514,7 +517,9 @@ fn v7_keeps_csv_mappings_and_import_records_and_v6_gains_none() {
     let v6 = snapshot::decode(&fixture(6)).unwrap().ledger;
     assert!(v6.bank().csv_mappings().is_empty());
     assert!(v6.imports().is_empty());
-    assert!(v6.invoice_csv_columns("n° facture|client|date|echeance|total ttc").is_none());
+    assert!(v6
+        .invoice_csv_columns("n° facture|client|date|echeance|total ttc")
+        .is_none());
     assert_eq!(v6.bank().lines(), v7.bank().lines());
 }
 
@@ -524,7 +529,10 @@ fn a_csv_mapping_giving_one_column_two_roles_is_refused_with_its_place() {
     // every later statement of that bank would import wrong figures without asking.
     let text = fixture(7);
     let twice = text.replacen("\"label\": 1,", "\"label\": 2,", 1);
-    assert_ne!(twice, text, "the fixture's mapping label is where the test expects it");
+    assert_ne!(
+        twice, text,
+        "the fixture's mapping label is where the test expects it"
+    );
     assert_eq!(
         snapshot::decode(&twice),
         Err(SnapshotError::Inconsistent {

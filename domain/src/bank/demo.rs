@@ -65,7 +65,9 @@ pub fn statement_csv(ledger: &Ledger, today: NaiveDate) -> String {
         .invoices()
         .iter()
         // Issued before the statement's first day, so that no payment predates its invoice.
-        .filter(|i| i.due_date() < today && i.details.issue_date < today - Duration::days(FIRST_DAY_BACK))
+        .filter(|i| {
+            i.due_date() < today && i.details.issue_date < today - Duration::days(FIRST_DAY_BACK)
+        })
         .map(|i| (i, position.invoice(i.id).open()))
         .filter(|(_, open)| *open > Decimal::ZERO)
         .collect();
@@ -80,14 +82,18 @@ pub fn statement_csv(ledger: &Ledger, today: NaiveDate) -> String {
     for (case, back) in CASES {
         let unpaid = |i: &&(&Invoice, Decimal)| !paid_by.contains(&i.0.details.client);
         // A pair needs a client with two open invoices: the first such one.
-        let found = open.iter().enumerate().filter(|(_, i)| unpaid(i)).find_map(|(first, (a, _))| {
-            let second = open
-                .iter()
-                .skip(first + 1)
-                .position(|(b, _)| b.details.client == a.details.client)
-                .map(|at| at + first + 1);
-            (!matches!(case, Case::Pair) || second.is_some()).then_some((first, second))
-        });
+        let found =
+            open.iter()
+                .enumerate()
+                .filter(|(_, i)| unpaid(i))
+                .find_map(|(first, (a, _))| {
+                    let second = open
+                        .iter()
+                        .skip(first + 1)
+                        .position(|(b, _)| b.details.client == a.details.client)
+                        .map(|at| at + first + 1);
+                    (!matches!(case, Case::Pair) || second.is_some()).then_some((first, second))
+                });
         let Some((first, second)) = found else {
             continue;
         };
@@ -106,7 +112,10 @@ pub fn statement_csv(ledger: &Ledger, today: NaiveDate) -> String {
                 let written = number.to_ascii_lowercase().replace(['-', '/'], " ");
                 (["reglement ", &written].concat(), amount)
             }
-            (Case::Partial, _) => (["ACOMPTE ", number].concat(), round_cents(amount / Decimal::TWO)),
+            (Case::Partial, _) => (
+                ["ACOMPTE ", number].concat(),
+                round_cents(amount / Decimal::TWO),
+            ),
             (Case::ByName, _) => ("PAIEMENT".to_string(), amount),
             _ => (["FACTURE ", number].concat(), amount),
         };
@@ -114,13 +123,19 @@ pub fn statement_csv(ledger: &Ledger, today: NaiveDate) -> String {
         rows.push((back, label, details, amount));
     }
     for (back, label, _, cents) in OTHERS {
-        rows.push((back, label.to_string(), String::new(), Decimal::new(cents, 2)));
+        rows.push((
+            back,
+            label.to_string(),
+            String::new(),
+            Decimal::new(cents, 2),
+        ));
     }
     sort_by(&mut rows, |a, b| b.0.cmp(&a.0));
 
     let mut text = String::from(HEADER);
     for (back, label, details, amount) in rows {
-        let date = crate::format::format_date(today - Duration::days(back), crate::format::Locale::Fr);
+        let date =
+            crate::format::format_date(today - Duration::days(back), crate::format::Locale::Fr);
         let kind = OTHERS
             .iter()
             .find(|(_, other, _, _)| *other == label)

@@ -247,13 +247,19 @@ impl Ledger {
 
     /// Remembers the columns of an invoices CSV layout, replacing what was remembered for it.
     pub fn save_invoice_csv_columns(&mut self, signature: String, columns: InvoiceColumns) {
-        self.invoice_csv_mappings.retain(|m| m.signature != signature);
-        self.invoice_csv_mappings.push(SavedInvoiceColumns { signature, columns });
+        self.invoice_csv_mappings
+            .retain(|m| m.signature != signature);
+        self.invoice_csv_mappings
+            .push(SavedInvoiceColumns { signature, columns });
     }
 
     /// Takes back the import at `index` (see [`undo`]) and forgets its record.
     pub fn undo_import(&mut self, index: usize) -> Result<(), Problem> {
-        let record = self.imports.get(index).ok_or(Problem::UnknownImport)?.clone();
+        let record = self
+            .imports
+            .get(index)
+            .ok_or(Problem::UnknownImport)?
+            .clone();
         let mut next = undo(self, &record)?;
         next.imports.remove(index);
         *self = next;

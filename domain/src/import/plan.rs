@@ -6,8 +6,6 @@
 //! Every record the plan creates passes the checks the forms make, and the plan tracks what
 //! each invoice has open, so that [`super::apply::apply`] records it without a refusal.
 
-use crate::terms::read_terms;
-use crate::sorting::sort_by_key;
 use super::fec::{self, FecLine};
 use super::invoices_csv::{InvoiceColumns, Table};
 use super::{normalise_spaces, ImportFileProblem, Refusal, RefusedLine};
@@ -20,6 +18,8 @@ use crate::payment::PaymentMethod;
 use crate::problem::Problem;
 use crate::read::delimited::Record;
 use crate::read::fields;
+use crate::sorting::sort_by_key;
+use crate::terms::read_terms;
 use crate::terms::PaymentTerms;
 use crate::text::{fold, same_folded};
 use crate::validate::compact;
@@ -726,7 +726,9 @@ pub fn plan_fec(
         }
     }
     let mut clients: Vec<&FecLine> = entries.lines.iter().filter(|l| is_client(l)).collect();
-    sort_by_key(&mut clients, |l| (l.piece_date.unwrap_or(l.entry_date), l.line));
+    sort_by_key(&mut clients, |l| {
+        (l.piece_date.unwrap_or(l.entry_date), l.line)
+    });
     // An invoice due in instalments has one client debit per instalment in its entry, all
     // with its piece reference: they are one invoice of their sum.
     let mut debits: Vec<(&FecLine, Journal, Decimal)> = Vec::new();
@@ -784,7 +786,9 @@ pub fn plan_fec(
         }
     }
     // Credit notes first: they lower what the payments of their group can settle.
-    sort_by_key(&mut credits, |(l, j)| (*j != Journal::Sales, l.entry_date, l.line));
+    sort_by_key(&mut credits, |(l, j)| {
+        (*j != Journal::Sales, l.entry_date, l.line)
+    });
     for (line, journal) in credits {
         let group = groups
             .get(&(fold(client_key(line)), fold(&line.letter)))
@@ -880,7 +884,13 @@ fn plan_fec_payment(
     method: PaymentMethod,
     group: &[InvoiceRef],
 ) -> Result<(), Refused> {
-    let client = planner.client(client_key(line), line.line, client_name(line), ("", ""), ("", ""))?;
+    let client = planner.client(
+        client_key(line),
+        line.line,
+        client_name(line),
+        ("", ""),
+        ("", ""),
+    )?;
     let targets: Vec<usize> = group
         .iter()
         .filter_map(|i| match i {
@@ -1111,14 +1121,16 @@ fn read_csv_row(row: &Record, cols: &InvoiceColumns, header: &Record) -> Result<
     })?;
     let due_date = date(cols.due_date)?;
     let terms = match cols.terms.map(|index| (index, row.get(index))) {
-        Some((index, written)) if !written.is_empty() => Some(read_terms(written).ok_or_else(|| {
-            in_column(
-                &column(index),
-                Refusal::UnreadableTerms {
-                    text: written.to_string(),
-                },
-            )
-        })?),
+        Some((index, written)) if !written.is_empty() => {
+            Some(read_terms(written).ok_or_else(|| {
+                in_column(
+                    &column(index),
+                    Refusal::UnreadableTerms {
+                        text: written.to_string(),
+                    },
+                )
+            })?)
+        }
         _ => None,
     };
     let (net, vat) = match (amount(cols.net)?, amount(cols.vat)?, amount(cols.total)?) {
@@ -1150,7 +1162,10 @@ fn read_csv_row(row: &Record, cols: &InvoiceColumns, header: &Record) -> Result<
         number,
         client,
         siren: cols.siren.map(text).unwrap_or_default(),
-        iban: cols.iban.map(|i| compact(row.get(i)).to_ascii_uppercase()).unwrap_or_default(),
+        iban: cols
+            .iban
+            .map(|i| compact(row.get(i)).to_ascii_uppercase())
+            .unwrap_or_default(),
         terms,
         issue_date,
         due_date,

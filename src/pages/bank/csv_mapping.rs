@@ -37,7 +37,8 @@ pub fn CsvMappingForm(
     let b = bank_texts();
     let text = decode(&bytes).map(|(text, _)| text).unwrap_or_default();
     let Some(shown) = preview(&text) else {
-        return view! { <p class="error" role="alert">{btr(|b| b.csv_not_readable)}</p> }.into_any();
+        return view! { <p class="error" role="alert">{btr(|b| b.csv_not_readable)}</p> }
+            .into_any();
     };
     let signature = layout_signature(&text);
     let mapping = RwSignal::new(first_guess(&shown));

@@ -37,7 +37,11 @@ pub fn DecidedLines(focus: Option<BankLineId>) -> impl IntoView {
             lines
         })
     };
-    let focused_status = ledger.with_untracked(|l| focus.and_then(|id| l.bank().line(id)).map(|line| line.status.clone()));
+    let focused_status = ledger.with_untracked(|l| {
+        focus
+            .and_then(|id| l.bank().line(id))
+            .map(|line| line.status.clone())
+    });
     let open_reconciled = matches!(focused_status, Some(LineStatus::Reconciled { .. }));
     let open_aside = matches!(focused_status, Some(LineStatus::SetAside { .. }));
     // A link to a line (from a payment) shows it: scrolled to once drawn.
@@ -60,13 +64,20 @@ pub fn DecidedLines(focus: Option<BankLineId>) -> impl IntoView {
         let focused = focus == Some(id);
         let status = line.status.clone();
         let decision = ledger.with_untracked(|l| match &status {
-            LineStatus::Reconciled { payment, created, .. } => l.payment(*payment).map(|p| {
+            LineStatus::Reconciled {
+                payment, created, ..
+            } => l.payment(*payment).map(|p| {
                 let client = p.details.client;
                 let name = l.client_name(client);
-                let how = if *created { b().payment_created } else { b().payment_linked };
+                let how = if *created {
+                    b().payment_created
+                } else {
+                    b().payment_linked
+                };
                 view! {
                     <p>{how}" "<a href=Route::Client(client).href()>{name}</a></p>
-                }.into_any()
+                }
+                .into_any()
             }),
             LineStatus::SetAside { reason, .. } => {
                 let reason = reason.clone();

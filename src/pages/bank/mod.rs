@@ -16,8 +16,8 @@ use crate::i18n::use_t;
 use crate::route::Route;
 use crate::storage::Store;
 use encaisse_domain::ids::{BankAccountId, BankLineId};
-use leptos::prelude::*;
 use flash::{Flash, FlashLine};
+use leptos::prelude::*;
 use texts::btr;
 
 /// The bank accounts by id and name, as the account pickers list them: one memo for the

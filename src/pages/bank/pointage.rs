@@ -1,9 +1,9 @@
 //! The pointage of an account over a period: lines reconciled and not, the statement's
 //! balances, and the payments Encaisse holds that no bank line backs yet.
 
-use super::use_accounts;
 use super::flash::{use_flash, Flash};
 use super::texts::{bank_texts, btr};
+use super::use_accounts;
 use crate::clock::today;
 use crate::components::{date, eur};
 use crate::i18n::use_t;
@@ -26,7 +26,11 @@ pub fn PointagePanel() -> impl IntoView {
     let flash = use_flash();
     let accounts = use_accounts();
     let chosen = RwSignal::new(None::<BankAccountId>);
-    let account = move || chosen.get().or_else(|| accounts.with(|a| a.first().map(|(id, _)| *id)));
+    let account = move || {
+        chosen
+            .get()
+            .or_else(|| accounts.with(|a| a.first().map(|(id, _)| *id)))
+    };
     // The period the account's statements cover, until the user sets another.
     let covered = move || {
         let id = account()?;
@@ -42,7 +46,11 @@ pub fn PointagePanel() -> impl IntoView {
     let period = move || -> Option<(NaiveDate, NaiveDate)> {
         let (first, last) = covered().unwrap_or((today(), today()));
         let read = |text: String, default: NaiveDate| {
-            if text.trim().is_empty() { Some(default) } else { parse_date(&text).ok() }
+            if text.trim().is_empty() {
+                Some(default)
+            } else {
+                parse_date(&text).ok()
+            }
         };
         Some((read(from_text.get(), first)?, read(to_text.get(), last)?))
     };

@@ -1,10 +1,10 @@
 //! Taking in a statement file: picked or dropped, read whatever its format, summarised, and
 //! imported into the chosen accounts whole or not at all.
 
-use super::use_accounts;
 use super::csv_mapping::{CsvMappingForm, Mapped};
 use super::flash::{use_flash, Flash};
 use super::texts::{bank_texts, btr, format_name, BankTexts};
+use super::use_accounts;
 use crate::clock::today;
 use crate::components::{date, eur};
 use crate::files::{read_file_bytes, ChosenFileError};
@@ -35,8 +35,14 @@ enum Reading {
         mapping: Option<SavedMapping>,
     },
     /// A CSV whose columns no layout explains: the user maps them.
-    NeedsMapping { file_name: String, bytes: Vec<u8> },
-    Refused { file_name: String, why: String },
+    NeedsMapping {
+        file_name: String,
+        bytes: Vec<u8>,
+    },
+    Refused {
+        file_name: String,
+        why: String,
+    },
 }
 
 /// Where each account part of the file goes, as the user set it.
@@ -107,7 +113,9 @@ pub fn StatementImport() -> impl IntoView {
             .with_untracked(|l| read_statement(&bytes, l.bank().csv_mappings()));
         reading.set(match read {
             Ok(read) => return show_read(texts, (file_name, read, None)),
-            Err(FileProblem::CsvColumnsUnknown { .. }) => Reading::NeedsMapping { file_name, bytes },
+            Err(FileProblem::CsvColumnsUnknown { .. }) => {
+                Reading::NeedsMapping { file_name, bytes }
+            }
             Err(problem) => Reading::Refused {
                 file_name,
                 why: (texts.file_problem)(&problem),
@@ -181,7 +189,11 @@ pub fn StatementImport() -> impl IntoView {
             return;
         };
         let texts = b();
-        let choices: Vec<AccountChoice> = destinations.get_untracked().iter().map(Destination::choice).collect();
+        let choices: Vec<AccountChoice> = destinations
+            .get_untracked()
+            .iter()
+            .map(Destination::choice)
+            .collect();
         let parts: Vec<(AccountChoice, &AccountStatement)> =
             choices.into_iter().zip(&read.statement.accounts).collect();
         let format = format_name(texts, read.format);
@@ -195,7 +207,10 @@ pub fn StatementImport() -> impl IntoView {
             Ok(outcome) => {
                 let added: usize = outcome.iter().map(|p| p.added).sum();
                 let known: usize = outcome.iter().map(|p| p.known).sum();
-                flash.set(Some(Flash::done((texts.imported)(added, known), Vec::new())));
+                flash.set(Some(Flash::done(
+                    (texts.imported)(added, known),
+                    Vec::new(),
+                )));
                 reading.set(Reading::Idle);
             }
             Err(e) => flash.set(Some(Flash::failed(change_error_text(&e)))),
@@ -266,8 +281,16 @@ fn ReadSummary(
     let ledger = store.ledger();
     let statement = read.statement.clone();
     let lines: Vec<_> = statement.lines().collect();
-    let credits: Decimal = lines.iter().map(|l| l.amount).filter(|a| *a > Decimal::ZERO).sum();
-    let debits: Decimal = -lines.iter().map(|l| l.amount).filter(|a| *a < Decimal::ZERO).sum::<Decimal>();
+    let credits: Decimal = lines
+        .iter()
+        .map(|l| l.amount)
+        .filter(|a| *a > Decimal::ZERO)
+        .sum();
+    let debits: Decimal = -lines
+        .iter()
+        .map(|l| l.amount)
+        .filter(|a| *a < Decimal::ZERO)
+        .sum::<Decimal>();
     let first = lines.iter().map(|l| l.booking_date).min();
     let last = lines.iter().map(|l| l.booking_date).max();
     let count = lines.len();
@@ -281,7 +304,8 @@ fn ReadSummary(
         Memo::new(move |_| {
             let choices: Vec<AccountChoice> =
                 destinations.with(|d| d.iter().map(Destination::choice).collect());
-            let parts: Vec<(AccountChoice, &AccountStatement)> = choices.into_iter().zip(&accounts).collect();
+            let parts: Vec<(AccountChoice, &AccountStatement)> =
+                choices.into_iter().zip(&accounts).collect();
             ledger.with(|l| {
                 let mut copy = l.clone();
                 copy.import_statement(&parts, &file_name, "", today())
@@ -289,7 +313,12 @@ fn ReadSummary(
             })
         })
     };
-    let added = move || dry_run.with(|r| r.as_ref().map_or(0, |parts| parts.iter().map(|p| p.added).sum::<usize>()));
+    let added = move || {
+        dry_run.with(|r| {
+            r.as_ref()
+                .map_or(0, |parts| parts.iter().map(|p| p.added).sum::<usize>())
+        })
+    };
 
     let unreadable = statement.unreadable.clone();
     let unreadable_count = unreadable.len();
@@ -363,7 +392,8 @@ fn AccountPart(
             }
         })
     };
-    let outcome = move || dry_run.with(|r| r.as_ref().ok().and_then(|parts| parts.get(index).cloned()));
+    let outcome =
+        move || dry_run.with(|r| r.as_ref().ok().and_then(|parts| parts.get(index).cloned()));
     let select_id = format!("account-{index}");
     let name_id = format!("account-name-{index}");
     let identifier = part.account.identifier.clone();

@@ -26,7 +26,10 @@ const ASIDE_REASON_MAX: usize = 200;
 /// Every open line's suggestions, computed once per change of the ledger (not per card).
 fn use_suggestions() -> Memo<Vec<(BankLineId, Suggestions)>> {
     let ledger = expect_context::<Store>().ledger();
-    Memo::new_with_compare(move |_| ledger.with(|l| suggest_all(l, today())), |_, _| true)
+    Memo::new_with_compare(
+        move |_| ledger.with(|l| suggest_all(l, today())),
+        |_, _| true,
+    )
 }
 
 #[component]
@@ -37,7 +40,10 @@ pub fn ToReconcile() -> impl IntoView {
     let ledger = store.ledger();
     let flash = use_flash();
     let all = use_suggestions();
-    let items = Memo::new_with_compare(move |_| ledger.with(|l| OpenItems::build(l, today())), |_, _| true);
+    let items = Memo::new_with_compare(
+        move |_| ledger.with(|l| OpenItems::build(l, today())),
+        |_, _| true,
+    );
     let to_decide = Memo::new(move |_| {
         all.with(|all| {
             all.iter()
@@ -143,7 +149,15 @@ fn LineCard(
         Some(Suggestions::Candidates { ranked, .. }) => ranked,
         _ => Vec::new(),
     };
-    let ambiguous = move || matches!(suggestions.get(), Some(Suggestions::Candidates { ambiguous: true, .. }));
+    let ambiguous = move || {
+        matches!(
+            suggestions.get(),
+            Some(Suggestions::Candidates {
+                ambiguous: true,
+                ..
+            })
+        )
+    };
     // An ambiguous line has no choice made for the user.
     let chosen = RwSignal::new(None::<usize>);
     Effect::new(move |_| chosen.set((!ambiguous() && !ranked().is_empty()).then_some(0)));
@@ -151,7 +165,11 @@ fn LineCard(
 
     let apply = move |suggestion: Suggestion| {
         let result = store.change(|l| match &suggestion.proposal {
-            Proposal::NewPayment { client, allocations, .. } => l
+            Proposal::NewPayment {
+                client,
+                allocations,
+                ..
+            } => l
                 .reconcile(
                     &[Reconciliation {
                         line: id,
@@ -165,7 +183,8 @@ fn LineCard(
         });
         flash.set(Some(match result {
             Ok(()) => {
-                let said = ledger.with_untracked(|l| proposal_text(b(), t, l, &suggestion.proposal));
+                let said =
+                    ledger.with_untracked(|l| proposal_text(b(), t, l, &suggestion.proposal));
                 Flash::done((b().confirmed_one)(&said), vec![id])
             }
             Err(e) => Flash::failed(change_error_text(&e)),
@@ -253,11 +272,19 @@ fn LineCard(
 #[component]
 pub fn LineFacts(t: I18n, line: BankLine) -> impl IntoView {
     let l = line.line;
-    let extra: Vec<String> = [l.counterparty.clone(), l.details.clone(), l.references.join(" · ")]
-        .into_iter()
-        .filter(|s| !s.trim().is_empty() && *s != l.label)
-        .collect();
-    let class = if l.amount >= Decimal::ZERO { "amount credit" } else { "amount debit" };
+    let extra: Vec<String> = [
+        l.counterparty.clone(),
+        l.details.clone(),
+        l.references.join(" · "),
+    ]
+    .into_iter()
+    .filter(|s| !s.trim().is_empty() && *s != l.label)
+    .collect();
+    let class = if l.amount >= Decimal::ZERO {
+        "amount credit"
+    } else {
+        "amount debit"
+    };
     view! {
         <p class="line-facts">
             <span class="date">{move || date(t, l.booking_date)}</span>
@@ -272,7 +299,12 @@ pub fn LineFacts(t: I18n, line: BankLine) -> impl IntoView {
 /// or amount; the line's amount goes to them in the order picked, the rest is the client's
 /// credit.
 #[component]
-fn InvoicePicker(t: I18n, id: BankLineId, items: Memo<OpenItems>, on_done: Callback<()>) -> impl IntoView {
+fn InvoicePicker(
+    t: I18n,
+    id: BankLineId,
+    items: Memo<OpenItems>,
+    on_done: Callback<()>,
+) -> impl IntoView {
     let b = bank_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
@@ -286,27 +318,40 @@ fn InvoicePicker(t: I18n, id: BankLineId, items: Memo<OpenItems>, on_done: Callb
         }
         items.with(|items| ledger.with(|l| search_invoices(l, items, &query, 8)))
     });
-    let amount = move || ledger.with(|l| l.bank().line(id).map_or(Decimal::ZERO, |b| b.line.amount));
+    let amount =
+        move || ledger.with(|l| l.bank().line(id).map_or(Decimal::ZERO, |b| b.line.amount));
     // The allocations and the client they make, or why they cannot.
     let plan = move || -> Result<Reconciliation, &'static str> {
         let chosen = picked.get();
         ledger.with(|l| {
-            let first = chosen.first().and_then(|i| l.invoice(*i)).ok_or(b().pick_an_invoice)?;
+            let first = chosen
+                .first()
+                .and_then(|i| l.invoice(*i))
+                .ok_or(b().pick_an_invoice)?;
             let client = first.details.client;
             let mut left = amount();
             let mut allocations = Vec::new();
             for invoice in &chosen {
-                let Some(found) = l.invoice(*invoice) else { continue };
+                let Some(found) = l.invoice(*invoice) else {
+                    continue;
+                };
                 if found.details.client != client {
                     return Err(b().one_client_only);
                 }
                 let share = left.min(l.balance_now(*invoice).open());
                 if share > Decimal::ZERO {
-                    allocations.push(Allocation { invoice: *invoice, amount: share });
+                    allocations.push(Allocation {
+                        invoice: *invoice,
+                        amount: share,
+                    });
                     left -= share;
                 }
             }
-            Ok(Reconciliation { line: id, client, allocations })
+            Ok(Reconciliation {
+                line: id,
+                client,
+                allocations,
+            })
         })
     };
     let confirm = move |_| {
@@ -315,11 +360,21 @@ fn InvoicePicker(t: I18n, id: BankLineId, items: Memo<OpenItems>, on_done: Callb
         flash.set(Some(match result {
             Ok(_) => {
                 let said = ledger.with_untracked(|l| {
-                    proposal_text(b(), t, l, &Proposal::NewPayment {
-                        client: reconciliation.client,
-                        allocations: reconciliation.allocations.clone(),
-                        left_as_credit: amount() - reconciliation.allocations.iter().map(|a| a.amount).sum::<Decimal>(),
-                    })
+                    proposal_text(
+                        b(),
+                        t,
+                        l,
+                        &Proposal::NewPayment {
+                            client: reconciliation.client,
+                            allocations: reconciliation.allocations.clone(),
+                            left_as_credit: amount()
+                                - reconciliation
+                                    .allocations
+                                    .iter()
+                                    .map(|a| a.amount)
+                                    .sum::<Decimal>(),
+                        },
+                    )
                 });
                 Flash::done((b().confirmed_one)(&said), vec![id])
             }
@@ -387,7 +442,10 @@ fn AsideForm(id: BankLineId, on_done: Callback<()>) -> impl IntoView {
         let why = reason.get_untracked();
         match store.change(|l| l.set_line_aside(id, &why, today())) {
             Ok(()) => {
-                flash.set(Some(Flash::done((b().set_aside_done)(why.trim()), vec![id])));
+                flash.set(Some(Flash::done(
+                    (b().set_aside_done)(why.trim()),
+                    vec![id],
+                )));
                 on_done.run(());
             }
             Err(e) => error.set(Some(change_error_text(&e))),
@@ -424,7 +482,9 @@ fn confidence_slug(confidence: Confidence) -> &'static str {
 }
 
 fn invoice_number(ledger: &Ledger, invoice: InvoiceId) -> String {
-    ledger.invoice(invoice).map_or_else(|| format!("#{invoice}"), |i| i.details.number.clone())
+    ledger
+        .invoice(invoice)
+        .map_or_else(|| format!("#{invoice}"), |i| i.details.number.clone())
 }
 
 /// An invoice as the picker lists it: number, client, open amount, due date.
@@ -441,9 +501,18 @@ fn invoice_choice_text(t: I18n, ledger: &Ledger, invoice: InvoiceId) -> String {
 }
 
 /// A proposal in words: who pays which invoices, and what is left as credit.
-pub fn proposal_text(b: &'static BankTexts, t: I18n, ledger: &Ledger, proposal: &Proposal) -> String {
+pub fn proposal_text(
+    b: &'static BankTexts,
+    t: I18n,
+    ledger: &Ledger,
+    proposal: &Proposal,
+) -> String {
     match proposal {
-        Proposal::NewPayment { client, allocations, left_as_credit } => {
+        Proposal::NewPayment {
+            client,
+            allocations,
+            left_as_credit,
+        } => {
             let settled: Vec<(String, String)> = allocations
                 .iter()
                 .map(|a| (invoice_number(ledger, a.invoice), eur(t, a.amount)))
@@ -465,13 +534,22 @@ pub fn proposal_text(b: &'static BankTexts, t: I18n, ledger: &Ledger, proposal: 
 /// Why a suggestion is made, in words naming what was found.
 pub fn reason_text(b: &'static BankTexts, t: I18n, ledger: &Ledger, reason: &Reason) -> String {
     match reason {
-        Reason::InvoiceNumber { invoice, as_written } => (b.reason_number)(&invoice_number(ledger, *invoice), as_written),
-        Reason::AmountEqualsOpen { invoice } => (b.reason_amount_open)(&invoice_number(ledger, *invoice)),
+        Reason::InvoiceNumber {
+            invoice,
+            as_written,
+        } => (b.reason_number)(&invoice_number(ledger, *invoice), as_written),
+        Reason::AmountEqualsOpen { invoice } => {
+            (b.reason_amount_open)(&invoice_number(ledger, *invoice))
+        }
         Reason::AmountEqualsSum { invoices } => (b.reason_amount_sum)(*invoices),
-        Reason::PartialPayment { invoice, open } => (b.reason_partial)(&invoice_number(ledger, *invoice), &eur(t, *open)),
+        Reason::PartialPayment { invoice, open } => {
+            (b.reason_partial)(&invoice_number(ledger, *invoice), &eur(t, *open))
+        }
         Reason::Overpayment { excess } => (b.reason_overpayment)(&eur(t, *excess)),
         Reason::PayerIban { client } => (b.reason_iban)(&ledger.client_name(*client)),
-        Reason::PayerName { client, as_written } => (b.reason_name)(&ledger.client_name(*client), as_written),
+        Reason::PayerName { client, as_written } => {
+            (b.reason_name)(&ledger.client_name(*client), as_written)
+        }
         Reason::OldestInvoicesSum { invoices } => (b.reason_oldest)(*invoices),
         Reason::DueSoon { invoice } => (b.reason_due_soon)(&invoice_number(ledger, *invoice)),
         Reason::TypedPayment { payment } => match ledger.payment(*payment) {

@@ -18,7 +18,9 @@ use crate::route::Route;
 use crate::storage::Store;
 use encaisse_domain::import::apply::ImportRecord;
 use encaisse_domain::import::fec;
-use encaisse_domain::import::invoices_csv::{header_signature, preview, CsvPreview, InvoiceColumns};
+use encaisse_domain::import::invoices_csv::{
+    header_signature, preview, CsvPreview, InvoiceColumns,
+};
 use encaisse_domain::import::plan::{plan_fec, ImportPlan};
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::terms::PaymentTerms;
@@ -130,7 +132,9 @@ pub fn ImportPage() -> impl IntoView {
                 Some(mut preview) => {
                     // The columns chosen last time for this layout, else the header's guess.
                     let signature = header_signature(&text);
-                    if let Some(saved) = ledger.with_untracked(|l| l.invoice_csv_columns(&signature).cloned()) {
+                    if let Some(saved) =
+                        ledger.with_untracked(|l| l.invoice_csv_columns(&signature).cloned())
+                    {
                         preview.suggested = saved;
                     }
                     Step::Columns {

@@ -1,12 +1,12 @@
 //! What an import will do, before the user's word: the figures, the lines left out and why,
 //! and the new clients and invoices one by one.
 
-use encaisse_domain::import::invoices_csv::InvoiceColumns;
 use super::focus_on_mount;
 use super::texts::{import_texts, itr};
 use crate::components::{date, eur};
 use crate::i18n::use_t;
 use crate::storage::Store;
+use encaisse_domain::import::invoices_csv::InvoiceColumns;
 use encaisse_domain::import::plan::{ClientRef, ImportPlan};
 use encaisse_domain::Decimal;
 use leptos::prelude::*;

@@ -33,7 +33,8 @@ pub fn read_statement(
 ) -> Result<ReadStatement, FileProblem> {
     let (text, encoding) = encoding::decode(bytes).map_err(file_problem)?;
     let csv = csv::CsvReader { mappings };
-    let readers: [&dyn StatementReader; 4] = [&ofx::OfxReader, &camt::CamtReader, &qif::QifReader, &csv];
+    let readers: [&dyn StatementReader; 4] =
+        [&ofx::OfxReader, &camt::CamtReader, &qif::QifReader, &csv];
     let reader = readers
         .into_iter()
         .find(|reader| reader.recognises(&text))
@@ -61,7 +62,9 @@ fn finish(
     encoding: Encoding,
     statement: Statement,
 ) -> Result<ReadStatement, FileProblem> {
-    if statement.line_count() == 0 && statement.unreadable.is_empty() && statement.skipped.is_empty()
+    if statement.line_count() == 0
+        && statement.unreadable.is_empty()
+        && statement.skipped.is_empty()
     {
         return Err(FileProblem::NoLines);
     }

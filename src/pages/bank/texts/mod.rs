@@ -6,11 +6,13 @@ mod en;
 mod fr;
 
 use crate::i18n::{use_t, Lang};
-use leptos::prelude::Get;
 use encaisse_domain::bank::matching::{AsideReason, Confidence};
 use encaisse_domain::bank::read::csv::mapping::MappingProblem;
-use encaisse_domain::bank::statement::{CamtMessage, CsvLayout, FileProblem, Format, LineProblem, Skipped};
+use encaisse_domain::bank::statement::{
+    CamtMessage, CsvLayout, FileProblem, Format, LineProblem, Skipped,
+};
 use encaisse_domain::read::encoding::Encoding;
+use leptos::prelude::Get;
 
 /// A balance as shown: its date and its amount, formatted.
 pub type DatedAmount = (String, String);

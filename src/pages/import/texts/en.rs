@@ -1,7 +1,7 @@
 use super::ImportTexts;
-use encaisse_domain::format::{format_megabytes, Locale};
 use crate::i18n::Texts;
 use encaisse_domain::format::format_eur;
+use encaisse_domain::format::{format_megabytes, Locale};
 use encaisse_domain::import::apply::ImportRecord;
 use encaisse_domain::import::{ImportFileProblem, Refusal};
 use encaisse_domain::read::encoding::EncodingProblem;
