@@ -17,7 +17,7 @@ pub fn App(screen: Screens) -> impl IntoView {
     let keys = Keys::from_page();
     let lang = RwSignal::new(storage::stored_lang(&keys));
     provide_context(I18n(lang));
-    provide_context(Store::open(keys.clone()));
+    provide_context(Store::open(keys));
     let route = provide_route();
 
     Effect::new(move |_| {
@@ -32,8 +32,7 @@ pub fn App(screen: Screens) -> impl IntoView {
         } else {
             Lang::Fr
         };
-        lang.set(next);
-        storage::store_lang(&keys, next);
+        storage::choose_lang(I18n(lang), next);
     });
     // After a navigation, start at the top, as a new page would.
     Effect::new(move |previous: Option<Route>| {

@@ -10,7 +10,7 @@ use crate::pages::penalty_settings::{
     status_line, AgingSettingsPanel, KpiSettingsPanel, PenaltyRulesPanel, RateTablePanel, Status,
 };
 use crate::route::Route;
-use crate::storage::Store;
+use crate::storage::{self, Store};
 use encaisse_domain::demo::{generate, DemoConfig};
 use encaisse_domain::iso_date;
 use encaisse_domain::ledger::Ledger;
@@ -26,7 +26,7 @@ pub fn SettingsPage() -> impl IntoView {
     let outcome: Status = RwSignal::new(None);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
-    let set_lang = move |lang: Lang| t.0.set(lang);
+    let set_lang = move |lang: Lang| storage::choose_lang(t, lang);
     let backup = move |_| {
         let text = ledger.with_untracked(snapshot::to_backup);
         let name = format!("encaisse-sauvegarde-{}.json", iso_date::format(today()));

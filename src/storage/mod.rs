@@ -7,7 +7,7 @@
 //! is copied aside under its own key before anything could overwrite it.
 
 use crate::browser_error::error_name;
-use crate::i18n::Lang;
+use crate::i18n::{I18n, Lang};
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::problem::Problem;
 use encaisse_domain::snapshot::{self, SnapshotError};
@@ -265,7 +265,10 @@ pub fn stored_lang(keys: &Keys) -> Lang {
         .unwrap_or(Lang::Fr)
 }
 
-/// Remembers the language; failing to is harmless, so the error is ignored.
-pub fn store_lang(keys: &Keys, lang: Lang) {
-    let _ = LocalStorage::set(&keys.lang, lang.code());
+/// Switches the language and remembers it for every page and the next visit: the one way
+/// the header's switch and the settings both choose it. Failing to store it is harmless
+/// (the page still switches), so the error is ignored.
+pub fn choose_lang(i18n: I18n, lang: Lang) {
+    i18n.0.set(lang);
+    let _ = LocalStorage::set(&Keys::from_page().lang, lang.code());
 }
