@@ -128,6 +128,38 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
         );
     };
 
+    // An allocation the user left as the form set it follows the amount typed: an invoice
+    // pre-allocated in full (1 200) whose payment is changed to 500 allocates 500, not 1 200
+    // and a negative rest; with a single open invoice and nothing allocated yet, the amount
+    // goes to it. An allocation typed by hand, or spread over several, is left alone.
+    Effect::new(move |before: Option<Option<Decimal>>| {
+        let now = amount_value.get().ok();
+        let (Some(Some(before)), Some(now)) = (before, now) else {
+            return now;
+        };
+        if before == now {
+            return Some(now);
+        }
+        let open_of = |id: InvoiceId| {
+            open_invoices.with_untracked(|v| v.iter().find(|i| i.id == id).map(|i| i.open))
+        };
+        allocations.update(|typed| {
+            let follows = match typed.iter().collect::<Vec<_>>().as_slice() {
+                [(id, text)] if parse_positive_amount(text).ok() == Some(before) => Some(**id),
+                [] => open_invoices.with_untracked(|v| match v.as_slice() {
+                    [only] => Some(only.id),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            if let Some((id, open)) = follows.and_then(|id| open_of(id).map(|open| (id, open))) {
+                typed.clear();
+                typed.insert(id, amount_text(now.min(open)));
+            }
+        });
+        Some(now)
+    });
+
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);

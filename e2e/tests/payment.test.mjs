@@ -1,0 +1,26 @@
+// Recording a payment from an invoice, as a first user does: the pre-filled amount changed,
+// the allocation follows it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { appUnderTest, withPage, visit, shown, loadDemoOn } from "../harness.mjs";
+
+const app = appUnderTest();
+
+test("changing a payment's pre-filled amount moves its single allocation with it", async () => {
+  // Guards against the allocation staying at the invoice's open amount when the amount is
+  // changed (1 200 to 500): a negative rest and a refusal (issue 17, point 7).
+  await withPage(app, async (page) => {
+    await loadDemoOn(page, app);
+    await visit(page, app.server.url + "#/factures?statut=overdue");
+    await page.locator("tbody tr a").first().click();
+    await page.getByRole("link", { name: "Enregistrer un paiement" }).click();
+    const amount = page.getByLabel("Montant reçu (€)");
+    await amount.waitFor();
+    assert.notEqual(await amount.inputValue(), "");
+    await amount.fill("500");
+    assert.equal(await shown(page.getByTestId("allocated")), "500,00 €");
+    assert.equal(await shown(page.getByTestId("unallocated")), "0,00 €");
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await page.getByText("Partiellement payée").first().waitFor();
+  });
+});
