@@ -2,7 +2,7 @@
 // the allocation follows it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appUnderTest, withPage, visit, shown, loadDemoOn } from "../harness.mjs";
+import { appUnderTest, withPage, visit, shown, storedLedger, loadDemoOn } from "../harness.mjs";
 
 const app = appUnderTest();
 
@@ -20,7 +20,11 @@ test("changing a payment's pre-filled amount moves its single allocation with it
     await amount.fill("500");
     assert.equal(await shown(page.getByTestId("allocated")), "500,00 €");
     assert.equal(await shown(page.getByTestId("unallocated")), "0,00 €");
+    const before = (await storedLedger(page)).ledger.payments.length;
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-    await page.getByText("Partiellement payée").first().waitFor();
+    await page.waitForFunction((count) => JSON.parse(localStorage.getItem("encaisse.ledger")).ledger.payments.length > count, before);
+    const recorded = (await storedLedger(page)).ledger.payments.at(-1).details;
+    assert.equal(recorded.amount, "500");
+    assert.deepEqual(recorded.allocations.map((a) => a.amount), ["500"]);
   });
 });
