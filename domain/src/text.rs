@@ -5,6 +5,21 @@
 //! they are. This is also why the project avoids `str::to_lowercase`: its full Unicode case
 //! table costs about 14 KB of wasm for letters French users do not type.
 
+/// Collapses runs of whitespace (line breaks included) into one space and trims: how labels,
+/// names and piece references read from files are compared and kept.
+pub fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An identifier read from a file (an IBAN, an account number) as it is compared: no
+/// whitespace, ASCII upper case.
+pub fn compact_upper(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
 /// The folded form of a text, for searching, sorting and uniqueness checks.
 pub fn fold(text: &str) -> String {
     folded(text).collect()

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod dated_form;
 pub mod fields;
+pub mod file_drop;
 pub mod layout;
 pub mod penalty;
 pub mod score;

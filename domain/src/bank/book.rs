@@ -14,7 +14,7 @@ use crate::ids::{BankAccountId, BankLineId, ClientId, PaymentId, StatementId};
 use crate::ledger::Ledger;
 use crate::payment::{Allocation, PaymentDetails, PaymentMethod};
 use crate::problem::Problem;
-use crate::text::fold;
+use crate::text::{compact_upper, fold};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -137,7 +137,7 @@ impl BankBook {
     }
     /// The account an imported file most likely belongs to: the one it names, else none.
     pub fn account_named(&self, identifier: &str) -> Option<&BankAccount> {
-        let identifier = compact(identifier);
+        let identifier = compact_upper(identifier);
         (!identifier.is_empty())
             .then(|| self.accounts.iter().find(|a| a.identifier == identifier))
             .flatten()
@@ -171,14 +171,6 @@ pub fn import_keys(lines: &[StatementLine]) -> Vec<String> {
                 format!("id|{}|{cents}|{date}", line.bank_id.trim())
             }
         })
-        .collect()
-}
-
-fn compact(identifier: &str) -> String {
-    identifier
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
         .collect()
 }
 
@@ -284,13 +276,13 @@ impl Ledger {
                 self.bank.accounts.push(BankAccount {
                     id,
                     name: name.to_string(),
-                    identifier: compact(&part.account.identifier),
+                    identifier: compact_upper(&part.account.identifier),
                 });
                 id
             }
         };
         // A file naming the account teaches it its identifier.
-        let identifier = compact(&part.account.identifier);
+        let identifier = compact_upper(&part.account.identifier);
         if let Some(known) = self.bank.accounts.iter_mut().find(|a| a.id == account) {
             if known.identifier.is_empty() && !identifier.is_empty() {
                 known.identifier = identifier;

@@ -256,9 +256,3 @@ impl StatementSink for Statement {
         self.unreadable.push((source_line, problem));
     }
 }
-
-/// Collapses runs of whitespace (line breaks included) into one space and trims: labels are
-/// compared and shown in this form.
-pub fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}

@@ -5,9 +5,10 @@
 //! sometimes one `Montant` column with a `Sens` (D/C) instead of `Debit` and `Credit`.
 //! Columns are found by their header name, whatever their order or case.
 
-use super::{normalise_spaces, ImportFileProblem, Refusal, RefusedLine};
+use super::{ImportFileProblem, Refusal, RefusedLine};
 use crate::read::delimited::{records, Record};
 use crate::read::fields;
+use crate::text::collapse_spaces;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -239,9 +240,9 @@ fn read_line(row: &Record, c: &Columns, header: &Record) -> Result<FecLine, Refu
         account_label: optional(c.account_label).to_string(),
         aux_account: optional(c.aux_account).to_string(),
         aux_label: optional(c.aux_label).to_string(),
-        piece_ref: normalise_spaces(row.get(c.piece_ref)),
+        piece_ref: collapse_spaces(row.get(c.piece_ref)),
         piece_date,
-        label: normalise_spaces(optional(c.label)),
+        label: collapse_spaces(optional(c.label)),
         debit: signed.max(Decimal::ZERO),
         credit: (-signed).max(Decimal::ZERO),
         letter: optional(c.letter).to_string(),

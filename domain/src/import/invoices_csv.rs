@@ -132,7 +132,7 @@ pub fn header_signature(text: &str) -> String {
         .header
         .fields
         .iter()
-        .map(|f| fold(&super::normalise_spaces(f)))
+        .map(|f| fold(&crate::text::collapse_spaces(f)))
         .collect();
     format!("{}{}", table.separator, names.join("|"))
 }

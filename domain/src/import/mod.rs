@@ -95,9 +95,3 @@ pub enum Refusal {
         journal: String,
     },
 }
-
-/// Collapses runs of whitespace into one space and trims: "F 2026  001 " -> "F 2026 001",
-/// how FEC piece references and names are compared and kept.
-pub(crate) fn normalise_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}

@@ -8,7 +8,7 @@
 
 use super::fec::{self, FecLine};
 use super::invoices_csv::{InvoiceColumns, Table};
-use super::{normalise_spaces, ImportFileProblem, Refusal, RefusedLine};
+use super::{ImportFileProblem, Refusal, RefusedLine};
 use crate::client::{ClientDetails, ClientForm, ClientKind};
 use crate::ids::{ClientId, CreditNoteId, InvoiceId, PaymentId};
 use crate::invoice::{number_key, same_number, InvoiceForm, NUMBER_MAX};
@@ -21,6 +21,7 @@ use crate::read::fields;
 use crate::sorting::sort_by_key;
 use crate::terms::read_terms;
 use crate::terms::PaymentTerms;
+use crate::text::collapse_spaces;
 use crate::text::{fold, same_folded};
 use crate::validate::compact;
 use chrono::NaiveDate;
@@ -202,14 +203,14 @@ pub fn match_client(ledger: &Ledger, name: &str, siren: &str, iban: &str) -> Opt
             return Some(client.id);
         }
     }
-    let name = normalise_spaces(name);
+    let name = collapse_spaces(name);
     if name.is_empty() {
         return None;
     }
     ledger
         .clients()
         .iter()
-        .find(|c| same_folded(&normalise_spaces(&c.details.name), &name))
+        .find(|c| same_folded(&collapse_spaces(&c.details.name), &name))
         .map(|c| c.id)
 }
 
@@ -346,7 +347,7 @@ impl<'a> Planner<'a> {
         if let Some(&found) = self.clients.get(&key) {
             return Ok(found);
         }
-        let name = normalise_spaces(name);
+        let name = collapse_spaces(name);
         let found = if let Some(id) = match_client(self.ledger, &name, siren, iban) {
             if self.ledger.client(id).is_some_and(|c| c.archived) {
                 return Err(in_column(
@@ -1068,7 +1069,7 @@ fn terms_until(issue: NaiveDate, due: NaiveDate) -> Result<PaymentTerms, Problem
 
 fn read_csv_row(row: &Record, cols: &InvoiceColumns, header: &Record) -> Result<CsvRow, Refused> {
     let column = |index: usize| header.get(index).to_string();
-    let text = |index: usize| normalise_spaces(row.get(index));
+    let text = |index: usize| collapse_spaces(row.get(index));
     let required = |index: usize| {
         let value = text(index);
         if value.is_empty() {

@@ -20,21 +20,36 @@ pub fn DecidedLines(focus: Option<BankLineId>) -> impl IntoView {
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let flash = use_flash();
-    let decided = move |reconciled: bool| {
+    // The lines reconciled and those set aside, newest first, computed once per change.
+    let decided_lines = Memo::new(move |_| {
         ledger.with(|l| {
             let mut lines: Vec<BankLine> = l
                 .bank()
                 .lines()
                 .iter()
-                .filter(|line| match line.status {
-                    LineStatus::Reconciled { .. } => reconciled,
-                    LineStatus::SetAside { .. } => !reconciled,
-                    LineStatus::Open => false,
-                })
+                .filter(|line| !line.is_open())
                 .cloned()
                 .collect();
             sort_by_key(&mut lines, |line| std::cmp::Reverse(line.line.booking_date));
             lines
+        })
+    });
+    let is_reconciled = |line: &BankLine| matches!(line.status, LineStatus::Reconciled { .. });
+    let decided = move |reconciled: bool| {
+        decided_lines.with(|lines| {
+            lines
+                .iter()
+                .filter(|line| is_reconciled(line) == reconciled)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let count = move |reconciled: bool| {
+        decided_lines.with(|lines| {
+            lines
+                .iter()
+                .filter(|l| is_reconciled(l) == reconciled)
+                .count()
         })
     };
     let focused_status = ledger.with_untracked(|l| {
@@ -98,11 +113,11 @@ pub fn DecidedLines(focus: Option<BankLineId>) -> impl IntoView {
         <section class="panel decided" aria-labelledby="decided-title">
             <h2 id="decided-title" class="visually-hidden">{btr(|b| b.decided_title)}</h2>
             <details open=open_reconciled>
-                <summary>{move || (b().reconciled_title)(decided(true).len())}</summary>
+                <summary>{move || (b().reconciled_title)(count(true))}</summary>
                 <ul class="line-cards">{move || decided(true).into_iter().map(row).collect_view()}</ul>
             </details>
             <details open=open_aside>
-                <summary>{move || (b().aside_title)(decided(false).len())}</summary>
+                <summary>{move || (b().aside_title)(count(false))}</summary>
                 <ul class="line-cards">{move || decided(false).into_iter().map(row).collect_view()}</ul>
             </details>
         </section>

@@ -6,6 +6,7 @@ use super::flash::{use_flash, Flash};
 use super::texts::{bank_texts, btr, format_name, BankTexts};
 use super::use_accounts;
 use crate::clock::today;
+use crate::components::file_drop::FileDrop;
 use crate::components::{date, eur};
 use crate::files::{read_file_bytes, ChosenFileError};
 use crate::i18n::{use_t, I18n};
@@ -88,8 +89,6 @@ pub fn StatementImport() -> impl IntoView {
     let flash = use_flash();
     let reading = RwSignal::new(Reading::Idle);
     let destinations = RwSignal::new(Vec::<Destination>::new());
-    let dragging = RwSignal::new(false);
-    let input = NodeRef::<leptos::html::Input>::new();
 
     // A file read: its accounts' likely destinations, then the summary.
     let show_read = move |texts: &'static BankTexts, (file_name, read, mapping): Mapped| {
@@ -155,28 +154,6 @@ pub fn StatementImport() -> impl IntoView {
             .ledger()
             .with(|l| !l.invoices().is_empty() && l.bank().lines().is_empty())
     };
-    let on_pick = move |_| {
-        let Some(element) = input.get_untracked() else {
-            return;
-        };
-        let file = element.files().and_then(|files| files.get(0));
-        // Picking the same file again after a change must read it again.
-        element.set_value("");
-        if let Some(file) = file {
-            take_file(file);
-        }
-    };
-    let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        let file = ev
-            .data_transfer()
-            .and_then(|data| data.files())
-            .and_then(|files| files.get(0));
-        if let Some(file) = file {
-            take_file(file);
-        }
-    };
     let on_mapped = Callback::new(move |mapped: Mapped| show_read(b(), mapped));
     let cancel = Callback::new(move |_| reading.set(Reading::Idle));
     let import = Callback::new(move |_| {
@@ -220,29 +197,14 @@ pub fn StatementImport() -> impl IntoView {
     view! {
         <section class="panel statement-import" aria-labelledby="import-title">
             <h2 id="import-title">{btr(|b| b.import_title)}</h2>
-            <div
-                class="drop-zone"
-                class:dragging=move || dragging.get()
-                on:dragover=move |ev: web_sys::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
-                <p>{btr(|b| b.drop_here)}</p>
-                <label class="button">
-                    {btr(|b| b.choose_file)}
-                    <input
-                        type="file"
-                        class="visually-hidden"
-                        accept=".csv,.txt,.ofx,.qfx,.qif,.xml,.053,.054,.sta"
-                        node_ref=input
-                        on:change=on_pick
-                    />
-                </label>
-                <p class="hint">{btr(|b| b.formats_read)}</p>
-            </div>
+            <FileDrop
+                drop_here=Signal::derive(btr(|b| b.drop_here))
+                choose=Signal::derive(btr(|b| b.choose_file))
+                formats=Signal::derive(btr(|b| b.formats_read))
+                formats_id="statement-formats"
+                accept=".csv,.txt,.ofx,.qfx,.qif,.xml,.053,.054,.sta"
+                on_file=Callback::new(take_file)
+            />
             {move || offer_demo().then(|| view! {
                 <p class="hint">
                     {btr(|b| b.no_statement_at_hand)}" "

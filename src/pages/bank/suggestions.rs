@@ -18,7 +18,7 @@ use encaisse_domain::ledger::Ledger;
 use encaisse_domain::payment::Allocation;
 use encaisse_domain::Decimal;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The longest reason for setting a line aside the form takes (the domain's limit).
 const ASIDE_REASON_MAX: usize = 200;
@@ -64,6 +64,19 @@ pub fn ToReconcile() -> impl IntoView {
         })
     });
     let bulk = Memo::new(move |_| all.with(|all| very_sure(all)));
+    // Where each line stands in `all`: a card finds its suggestions without a scan, which
+    // for every card would cost the square of the lines.
+    let position = Memo::new_with_compare(
+        move |_| {
+            all.with(|all| {
+                all.iter()
+                    .enumerate()
+                    .map(|(at, (id, _))| (*id, at))
+                    .collect::<HashMap<_, _>>()
+            })
+        },
+        |_, _| true,
+    );
     let confirm_all = move |_| {
         let confirmed = bulk.get_untracked();
         let lines: Vec<BankLineId> = confirmed.iter().map(|r| r.line).collect();
@@ -99,7 +112,7 @@ pub fn ToReconcile() -> impl IntoView {
                 <For
                     each=move || to_decide.get()
                     key=|id| *id
-                    children=move |id| view! { <LineCard t id all items/> }
+                    children=move |id| view! { <LineCard t id all position items/> }
                 />
             </ul>
         </section>
@@ -131,6 +144,7 @@ fn LineCard(
     t: I18n,
     id: BankLineId,
     all: Memo<Vec<(BankLineId, Suggestions)>>,
+    position: Memo<HashMap<BankLineId, usize>>,
     items: Memo<OpenItems>,
 ) -> impl IntoView {
     let b = bank_texts();
@@ -139,11 +153,8 @@ fn LineCard(
     let flash = use_flash();
     let line = Memo::new(move |_| ledger.with(|l| l.bank().line(id).cloned()));
     let suggestions = Memo::new(move |_| {
-        all.with(|all| {
-            all.iter()
-                .find(|(line, _)| *line == id)
-                .map(|(_, s)| s.clone())
-        })
+        let at = position.with(|p| p.get(&id).copied())?;
+        all.with(|all| all.get(at).map(|(_, s)| s.clone()))
     });
     let ranked = move || match suggestions.get() {
         Some(Suggestions::Candidates { ranked, .. }) => ranked,

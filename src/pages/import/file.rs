@@ -1,6 +1,7 @@
-//! Picking or dropping the file to import, and reading it as text whatever its encoding.
+//! The file to import, picked or dropped, read as text whatever its encoding.
 
 use super::texts::{import_texts, itr};
+use crate::components::file_drop::FileDrop;
 use crate::files::{read_file_bytes, ChosenFileError};
 use encaisse_domain::read::encoding::{decode, MAX_FILE_BYTES};
 use leptos::prelude::*;
@@ -12,8 +13,6 @@ pub type TakenFile = (String, Result<String, String>);
 #[component]
 pub fn FilePanel(on_file: Callback<TakenFile>) -> impl IntoView {
     let i = import_texts();
-    let dragging = RwSignal::new(false);
-    let input = NodeRef::<leptos::html::Input>::new();
 
     // Texts are taken before the await: the context is gone once the task resumes.
     let take_file = move |file: web_sys::File| {
@@ -33,56 +32,17 @@ pub fn FilePanel(on_file: Callback<TakenFile>) -> impl IntoView {
             let _ = on_file.try_run((name, text));
         });
     };
-    let on_pick = move |_| {
-        let Some(element) = input.get_untracked() else {
-            return;
-        };
-        let file = element.files().and_then(|files| files.get(0));
-        // Picking the same file again, once corrected, must read it again.
-        element.set_value("");
-        if let Some(file) = file {
-            take_file(file);
-        }
-    };
-    let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        let file = ev
-            .data_transfer()
-            .and_then(|data| data.files())
-            .and_then(|files| files.get(0));
-        if let Some(file) = file {
-            take_file(file);
-        }
-    };
-
     view! {
         <section class="panel" aria-labelledby="import-file-title">
             <h2 id="import-file-title">{itr(|i| i.file_title)}</h2>
-            <div
-                class="drop-zone"
-                class:dragging=move || dragging.get()
-                on:dragover=move |ev: web_sys::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
-                <p>{itr(|i| i.drop_here)}</p>
-                <label class="button">
-                    {itr(|i| i.choose_file)}
-                    <input
-                        type="file"
-                        class="visually-hidden"
-                        accept=".txt,.csv,.tsv,.tab,text/plain,text/csv"
-                        aria-describedby="import-formats"
-                        node_ref=input
-                        on:change=on_pick
-                    />
-                </label>
-                <p class="hint" id="import-formats">{itr(|i| i.formats_read)}</p>
-            </div>
+            <FileDrop
+                drop_here=Signal::derive(itr(|i| i.drop_here))
+                choose=Signal::derive(itr(|i| i.choose_file))
+                formats=Signal::derive(itr(|i| i.formats_read))
+                formats_id="import-formats"
+                accept=".txt,.csv,.tsv,.tab,text/plain,text/csv"
+                on_file=Callback::new(take_file)
+            />
         </section>
     }
 }

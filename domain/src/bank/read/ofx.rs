@@ -9,10 +9,11 @@
 
 use crate::bank::read::kind;
 use crate::bank::statement::{
-    collapse_spaces, AccountRef, Balance, FileProblem, Format, LineKind, LineProblem, Skipped,
-    StatementLine, StatementReader, StatementSink,
+    AccountRef, Balance, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
+    StatementReader, StatementSink,
 };
 use crate::read::fields;
+use crate::text::{collapse_spaces, compact_upper};
 use std::iter::Peekable;
 
 /// Reads OFX 1.x (SGML) and 2.x (XML) bank statements.
@@ -557,13 +558,6 @@ impl<'s> Reader<'s> {
             })
         }
     }
-}
-
-fn compact_upper(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase()
 }
 
 fn transaction_line(t: PendingTransaction) -> Result<StatementLine, LineProblem> {

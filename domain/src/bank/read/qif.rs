@@ -5,10 +5,11 @@
 
 use crate::bank::read::kind;
 use crate::bank::statement::{
-    collapse_spaces, AccountRef, FileProblem, Format, LineKind, LineProblem, Skipped,
-    StatementLine, StatementReader, StatementSink,
+    AccountRef, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
+    StatementReader, StatementSink,
 };
 use crate::read::fields;
+use crate::text::collapse_spaces;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 

@@ -20,10 +20,6 @@ fn more(n: usize) -> String {
     format!(" and {n} more")
 }
 
-fn mib(bytes: u64) -> String {
-    format_megabytes(bytes, Locale::En)
-}
-
 pub static TEXTS: BankTexts = BankTexts {
     title: "Bank reconciliation",
     intro: "Import your bank statement: each transfer received is matched with the invoice it pays, and reminders stop for clients who have paid. The file is read in your browser and never leaves it.",
@@ -40,11 +36,11 @@ pub static TEXTS: BankTexts = BankTexts {
     try_demo_statement: "Try a demo statement",
     demo_file_name: "demo-statement.csv",
     formats_read: "CSV from every major French bank, Qonto and Shine (or any bank, once you name the columns), OFX, QIF, camt.053 and camt.054.",
-    file_too_large: |bytes, max| format!("the file is {} MB, over the {} MB read", mib(bytes), max / 1_048_576),
+    file_too_large: |bytes, max| format!("the file is {} MB, over the {} MB read", format_megabytes(bytes, Locale::En), max / 1_048_576),
     file_unreadable: |name| format!("the browser could not read it ({name})"),
     file_problem: |p| match p {
         FileProblem::Empty => "the file is empty".into(),
-        FileProblem::TooLarge { bytes, max } => format!("the file is {} MB, over the {} MB read", mib(*bytes as u64), max / 1_048_576),
+        FileProblem::TooLarge { bytes, max } => format!("the file is {} MB, over the {} MB read", format_megabytes(*bytes as u64, Locale::En), max / 1_048_576),
         FileProblem::Binary => "it is not a text file (an image, a PDF, a workbook?): export the statement as CSV, OFX, QIF or camt.053 from your bank".into(),
         FileProblem::NotAStatement => "it is not a statement format Encaisse reads (CSV, OFX, QIF, camt.053 or camt.054)".into(),
         FileProblem::UnknownNamespace(ns) => format!("an XML statement of a version not read ({ns}): camt.053 and camt.054 are read from version 001.02 to 001.08"),

@@ -20,10 +20,6 @@ fn more(n: usize) -> String {
     format!(" et {n} autre{}", s(n))
 }
 
-fn mib(bytes: u64) -> String {
-    format_megabytes(bytes, Locale::Fr)
-}
-
 pub static TEXTS: BankTexts = BankTexts {
     title: "Rapprochement bancaire",
     intro: "Importez le relevé de votre banque : chaque virement reçu est rapproché de la facture qu'il paie, et les relances cessent pour les clients qui ont payé. Le fichier est lu dans votre navigateur et n'en sort pas.",
@@ -40,11 +36,11 @@ pub static TEXTS: BankTexts = BankTexts {
     try_demo_statement: "Essayer avec un relevé de démonstration",
     demo_file_name: "releve-demonstration.csv",
     formats_read: "CSV de toutes les grandes banques françaises, de Qonto et de Shine (ou de toute banque, en indiquant les colonnes une fois), OFX, QIF, camt.053 et camt.054.",
-    file_too_large: |bytes, max| format!("le fichier fait {} Mo, au-delà des {} Mo lus", mib(bytes), max / 1_048_576),
+    file_too_large: |bytes, max| format!("le fichier fait {} Mo, au-delà des {} Mo lus", format_megabytes(bytes, Locale::Fr), max / 1_048_576),
     file_unreadable: |name| format!("le navigateur n'a pas pu le lire ({name})"),
     file_problem: |p| match p {
         FileProblem::Empty => "le fichier est vide".into(),
-        FileProblem::TooLarge { bytes, max } => format!("le fichier fait {} Mo, au-delà des {} Mo lus", mib(*bytes as u64), max / 1_048_576),
+        FileProblem::TooLarge { bytes, max } => format!("le fichier fait {} Mo, au-delà des {} Mo lus", format_megabytes(*bytes as u64, Locale::Fr), max / 1_048_576),
         FileProblem::Binary => "ce n'est pas un fichier texte (image, PDF, classeur ?) : exportez le relevé en CSV, OFX, QIF ou camt.053 depuis votre banque".into(),
         FileProblem::NotAStatement => "ce n'est pas un relevé reconnu (CSV, OFX, QIF, camt.053 ou camt.054)".into(),
         FileProblem::UnknownNamespace(ns) => format!("relevé XML d'une version non lue ({ns}) : camt.053 et camt.054 sont lus des versions 001.02 à 001.08"),

@@ -14,10 +14,6 @@ fn s(n: usize) -> &'static str {
     }
 }
 
-fn mib(bytes: u64) -> String {
-    format_megabytes(bytes, Locale::En)
-}
-
 /// What an import created: `2 clients, 12 invoices, 1 credit note, 4 payments`.
 fn counts(record: &ImportRecord) -> String {
     let parts: Vec<String> = [
@@ -70,11 +66,11 @@ pub static TEXTS: ImportTexts = ImportTexts {
     drop_here: "Drop the file here, or",
     choose_file: "Choose a file…",
     formats_read: "FEC (French accounting entries file, tab or | separated) or a CSV of invoices (Dolibarr, Henrri, Tiime, Facture.net, a spreadsheet…).",
-    file_too_large: |bytes, max| format!("the file is {} MB, beyond the {} MB read", mib(bytes), max / 1_048_576),
+    file_too_large: |bytes, max| format!("the file is {} MB, beyond the {} MB read", format_megabytes(bytes, Locale::En), max / 1_048_576),
     file_unreadable: |name| format!("the browser could not read it ({name})"),
     encoding_problem: |p| match p {
         EncodingProblem::Empty => "the file is empty".into(),
-        EncodingProblem::TooLarge { bytes, max } => format!("the file is {} MB, beyond the {} MB read", mib(*bytes as u64), max / 1_048_576),
+        EncodingProblem::TooLarge { bytes, max } => format!("the file is {} MB, beyond the {} MB read", format_megabytes(*bytes as u64, Locale::En), max / 1_048_576),
         EncodingProblem::Binary => "it is not a text file (an image, a PDF, a spreadsheet?): export an FEC or a CSV".into(),
     },
     not_a_table: "it is neither an FEC nor a CSV table (no columns separated by ; , tab or |)",

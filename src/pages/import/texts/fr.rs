@@ -14,10 +14,6 @@ fn s(n: usize) -> &'static str {
     }
 }
 
-fn mib(bytes: u64) -> String {
-    format_megabytes(bytes, Locale::Fr)
-}
-
 /// What an import created: `2 clients, 12 factures, 1 avoir, 4 paiements`.
 fn counts(record: &ImportRecord) -> String {
     let parts: Vec<String> = [
@@ -70,11 +66,11 @@ pub static TEXTS: ImportTexts = ImportTexts {
     drop_here: "Déposez ici le fichier, ou",
     choose_file: "Choisir un fichier…",
     formats_read: "FEC (fichier des écritures comptables, séparé par tabulations ou |) ou CSV de factures (Dolibarr, Henrri, Tiime, Facture.net, tableur…).",
-    file_too_large: |bytes, max| format!("le fichier fait {} Mo, au-delà des {} Mo lus", mib(bytes), max / 1_048_576),
+    file_too_large: |bytes, max| format!("le fichier fait {} Mo, au-delà des {} Mo lus", format_megabytes(bytes, Locale::Fr), max / 1_048_576),
     file_unreadable: |name| format!("le navigateur n'a pas pu le lire ({name})"),
     encoding_problem: |p| match p {
         EncodingProblem::Empty => "le fichier est vide".into(),
-        EncodingProblem::TooLarge { bytes, max } => format!("le fichier fait {} Mo, au-delà des {} Mo lus", mib(*bytes as u64), max / 1_048_576),
+        EncodingProblem::TooLarge { bytes, max } => format!("le fichier fait {} Mo, au-delà des {} Mo lus", format_megabytes(*bytes as u64, Locale::Fr), max / 1_048_576),
         EncodingProblem::Binary => "ce n'est pas un fichier texte (image, PDF, classeur ?) : exportez un FEC ou un CSV".into(),
     },
     not_a_table: "ce n'est ni un FEC ni un tableau CSV (aucune colonne séparée par ; , tabulation ou |)",

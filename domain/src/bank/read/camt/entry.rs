@@ -3,10 +3,9 @@
 
 use super::tree::Tree;
 use crate::bank::read::kind;
-use crate::bank::statement::{
-    collapse_spaces, LineKind, LineProblem, Skipped, StatementLine, StatementSink,
-};
+use crate::bank::statement::{LineKind, LineProblem, Skipped, StatementLine, StatementSink};
 use crate::read::fields;
+use crate::text::{collapse_spaces, compact_upper};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -305,11 +304,6 @@ fn line(entry: &Entry<'_>, tx: &Transaction, bank_id: &str) -> StatementLine {
         kind,
         reversal: entry.reversal,
     }
-}
-
-/// Identifiers as banks write them (`FR76 3000 6000 ...`) in the compact upper form compared.
-pub(super) fn compact_upper(text: &str) -> String {
-    text.split_whitespace().collect::<String>().to_uppercase()
 }
 
 /// The kind of an entry or transaction from its `BkTxCd`: the ISO domain, family and

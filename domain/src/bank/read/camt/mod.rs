@@ -8,10 +8,11 @@ mod entry;
 mod tree;
 
 use crate::bank::statement::{
-    collapse_spaces, AccountRef, Balance, CamtMessage, FileProblem, Format, LineProblem,
-    StatementReader, StatementSink,
+    AccountRef, Balance, CamtMessage, FileProblem, Format, LineProblem, StatementReader,
+    StatementSink,
 };
 use crate::read::fields;
+use crate::text::{collapse_spaces, compact_upper};
 use tree::{Tree, ROOT};
 
 /// Reads camt.053 and camt.054 files.
@@ -96,7 +97,7 @@ fn read_report(tree: &Tree, report: usize, sink: &mut dyn StatementSink) {
                 report,
                 &[&["Acct", "Id", "IBAN"], &["Acct", "Id", "Othr", "Id"]],
             )
-            .map(entry::compact_upper)
+            .map(compact_upper)
             .unwrap_or_default(),
         label: tree
             .text(report, &["Acct", "Nm"])

@@ -10,12 +10,12 @@ pub mod mapping;
 
 use crate::bank::read::kind;
 use crate::bank::statement::{
-    collapse_spaces, AccountRef, CsvLayout, FileProblem, Format, LineKind, LineProblem, Skipped,
-    StatementLine, StatementReader, StatementSink,
+    AccountRef, CsvLayout, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
+    StatementReader, StatementSink,
 };
 use crate::read::delimited::{self, Record};
 use crate::read::fields;
-use crate::text::fold;
+use crate::text::{collapse_spaces, compact_upper, fold};
 use chrono::NaiveDate;
 use layouts::Role;
 use mapping::{AmountColumns, DateOrder, SavedMapping};
@@ -246,14 +246,6 @@ impl Columns {
 /// A cell as lines keep text: whitespace collapsed; empty when there is no such column.
 fn cell(record: &Record, column: Option<usize>) -> String {
     collapse_spaces(column.map_or("", |c| record.get(c)))
-}
-
-/// An IBAN or account number as it is compared: no spaces, upper case.
-fn compact_upper(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase()
 }
 
 /// Reads data rows into the sink; an error when not one line was read.
