@@ -52,7 +52,7 @@ pub fn FlashLine() -> impl IntoView {
         }));
     };
     view! {
-        <div class="flash" role="status" aria-live="polite">
+        <div class="flash no-print" role="status" aria-live="polite">
             {move || flash.get().map(|f| {
                 let class = if f.ok { "success" } else { "error" };
                 let can_undo = !f.undo.is_empty();

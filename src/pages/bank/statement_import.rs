@@ -195,7 +195,11 @@ pub fn StatementImport() -> impl IntoView {
     });
 
     view! {
-        <section class="panel statement-import" aria-labelledby="import-title">
+        <section
+            class="panel statement-import"
+            class:no-print=move || matches!(reading.get(), Reading::Idle)
+            aria-labelledby="import-title"
+        >
             <h2 id="import-title">{btr(|b| b.import_title)}</h2>
             <FileDrop
                 drop_here=Signal::derive(btr(|b| b.drop_here))

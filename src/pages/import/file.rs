@@ -33,7 +33,7 @@ pub fn FilePanel(on_file: Callback<TakenFile>) -> impl IntoView {
         });
     };
     view! {
-        <section class="panel" aria-labelledby="import-file-title">
+        <section class="panel no-print" aria-labelledby="import-file-title">
             <h2 id="import-file-title">{itr(|i| i.file_title)}</h2>
             <FileDrop
                 drop_here=Signal::derive(itr(|i| i.drop_here))

@@ -195,7 +195,7 @@ pub fn ImportPage() -> impl IntoView {
             <h1>{itr(|i| i.title)}</h1>
             <p class="lead">{itr(|i| i.intro)}</p>
             <p><a href=Route::Reconciliation { line: None }.href()>{itr(|i| i.back_to_bank)}</a></p>
-            <div class="flash" role="status" aria-live="polite">
+            <div class="flash no-print" role="status" aria-live="polite">
                 {move || flash.get().map(|f| {
                     let class = if f.ok { "success" } else { "error" };
                     view! {
