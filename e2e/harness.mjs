@@ -59,26 +59,9 @@ export async function openPage(browser, server, { locale = "fr-FR" } = {}) {
   return { context, page, problems: () => [...issues] };
 }
 
-/** The pages hosting screens other than index.html's (route::Page), by their fragments. */
-const HOSTS = [
-  [/^#\/(clients|factures|encaissement)\b/, "registre.html"],
-  [/^#\/(relances|recouvrement)\b/, "relances.html"],
-  [/^#\/rapprochement\b/, "banque.html"],
-  [/^#\/import\b/, "import.html"],
-];
-
-/**
- * Opens a screen of the app on the page that hosts it (`app/#/clients` opens
- * `app/registre.html#/clients`, `app/#/relances` opens `app/relances.html#/relances`, as the
- * app's own links do) and waits until it is rendered.
- * The redirect of a link opened on the other page is tested on its own (hosting.test.mjs).
- */
+/** Opens a screen of the app by its address and waits until the shell is rendered. */
 export async function visit(page, url) {
-  const hash = url.indexOf("#");
-  const fragment = hash < 0 ? "" : url.slice(hash);
-  const direct = hash < 0 || /\.html$/.test(url.slice(0, hash)) ? url
-    : url.slice(0, hash) + (HOSTS.find(([screens]) => screens.test(fragment))?.[1] ?? "") + fragment;
-  await page.goto(direct);
+  await page.goto(url);
   await page.locator("main#main").waitFor();
 }
 

@@ -7,6 +7,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
+# Cuts the release wasm into the core and one chunk per group of screens (scripts/split.sh).
+WASM_SPLIT_VERSION="0.2.4"
 # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock pins.
 WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
 
@@ -33,6 +35,13 @@ if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Not --locked: the CLI's own lockfile names a crate version the registry lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# wasm-split-cli has no --version: ask cargo which version it installed.
+if ! command -v wasm-split-cli >/dev/null 2>&1 \
+  || ! cargo install --list | grep -qxF "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes on 2 cores)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # Chromium for the browser tests. apt only when a piece is missing.

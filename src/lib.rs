@@ -12,10 +12,12 @@ pub mod files;
 pub mod i18n;
 pub mod pages;
 pub mod route;
+pub mod screens;
 pub mod storage;
 
-/// Mounts one page of the app on the body; called by each binary that Trunk builds.
-pub fn start(page: route::Page, screen: app::Screens) {
-    route::set_this_page(page);
-    leptos::mount::mount_to_body(move || app::App(app::AppProps { screen }));
+/// Mounts the app on the page's body once the module is instantiated (never in component
+/// tests: their runner does not call start functions).
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
 }

@@ -8,53 +8,9 @@ use encaisse_domain::iso_date;
 use encaisse_domain::params::{first, parse_query};
 use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
-use std::sync::OnceLock;
 
 /// The query value of the forecast's "beyond the usual delay" list.
 const BEYOND_USUAL_DELAY: &str = "inhabituel";
-
-/// The app is built as several pages, each its own wasm binary hosting a share of the
-/// screens, so that no download carries every screen (the bundle budget, README). A link to a
-/// screen of another page loads that page; the fragment names the screen on any of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Page {
-    /// `index.html`: the dashboard (home) and its drill-downs, aging, payers, the penalty
-    /// calculator, the settings (most of which shape these screens: rates, buckets, KPIs).
-    Overview,
-    /// `registre.html`: clients, invoices, payments.
-    Ledger,
-    /// `relances.html`: today's reminders, their messages and letters, each client's
-    /// collection file (promises, payment plans, litigation), the reminder settings.
-    Collection,
-    /// `banque.html`: bank statements read, reconciled with open invoices and checked.
-    Bank,
-    /// `import.html`: invoices, clients and payments taken from other programs.
-    Import,
-}
-
-impl Page {
-    fn file(self) -> &'static str {
-        match self {
-            Page::Overview => "index.html",
-            Page::Ledger => "registre.html",
-            Page::Collection => "relances.html",
-            Page::Bank => "banque.html",
-            Page::Import => "import.html",
-        }
-    }
-}
-
-static THIS_PAGE: OnceLock<Page> = OnceLock::new();
-
-/// Declares which page is running; called once by each binary before mounting.
-pub fn set_this_page(page: Page) {
-    let _ = THIS_PAGE.set(page);
-}
-
-/// The page this binary is (the overview when not declared, as in component tests).
-pub fn this_page() -> Page {
-    THIS_PAGE.get().copied().unwrap_or(Page::Overview)
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -201,50 +157,9 @@ impl Route {
         }
     }
 
-    /// The page that hosts this screen.
-    pub fn page(&self) -> Page {
-        match self {
-            Route::Home
-            | Route::NotFound
-            | Route::Aging { .. }
-            | Route::Collected { .. }
-            | Route::Expected { .. }
-            | Route::BeyondUsualDelay
-            | Route::Payers
-            | Route::Calculator(_)
-            | Route::Settings => Page::Overview,
-            Route::Clients
-            | Route::ClientNew
-            | Route::Client(_)
-            | Route::ClientEdit(_)
-            | Route::Invoices { .. }
-            | Route::InvoiceNew { .. }
-            | Route::Invoice(_)
-            | Route::InvoiceEdit(_)
-            | Route::Draft(_)
-            | Route::PaymentNew { .. } => Page::Ledger,
-            Route::Reminders
-            | Route::ReminderMessage(_)
-            | Route::InstalmentMessage { .. }
-            | Route::Collection(_)
-            | Route::ReminderSettings => Page::Collection,
-            Route::Reconciliation { .. } => Page::Bank,
-            Route::Import => Page::Import,
-        }
-    }
-
-    /// The link to this screen, relative so that a sub-path keeps working: the fragment alone
-    /// on its own page, the other page's file and the fragment otherwise.
+    /// The link to this screen: the fragment naming it (`#/clients/12`), which `parse` reads
+    /// back; relative to the one page the app is, so that a host's sub-path keeps working.
     pub fn href(&self) -> String {
-        let fragment = self.fragment();
-        match self.page() {
-            page if page == this_page() => fragment,
-            page => format!("{}{fragment}", page.file()),
-        }
-    }
-
-    /// The fragment naming this screen (`#/clients/12`), which `parse` reads back.
-    pub fn fragment(&self) -> String {
         let with_query = |path: &str, params: &[(&str, Option<String>)]| {
             let query: Vec<String> = params
                 .iter()
@@ -331,16 +246,7 @@ pub fn use_route() -> ReadSignal<Route> {
 
 /// Goes to a screen as a link would (the back button returns here).
 pub fn navigate(route: &Route) {
-    let location = window().location();
-    let _ = if route.page() == this_page() {
-        location.set_hash(route.fragment().trim_start_matches('#'))
-    } else {
-        location.assign(&route.href())
-    };
-}
-
-/// Sends a screen's link opened on the wrong page (an old bookmark, a typed address) to the
-/// page that hosts it, without leaving a history entry for the detour.
-pub fn redirect_to_host(route: &Route) {
-    let _ = window().location().replace(&route.href());
+    let _ = window()
+        .location()
+        .set_hash(route.href().trim_start_matches('#'));
 }

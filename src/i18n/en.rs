@@ -56,6 +56,10 @@ pub static TEXTS: Texts = Texts {
     reason: "Reason",
     not_found_title: "Page not found",
     not_found_text: "This link leads nowhere: the item may have been deleted.",
+    chunk_loading: "Loading the screen…",
+    chunk_failed_title: "This screen could not be loaded",
+    chunk_failed_text: "Its code could not be downloaded: the connection may be down, or a new version was published. Your data is untouched.",
+    chunk_retry: "Try again",
     form_has_errors: |n| format!("{} to fix before saving.", plural(n, "field", "fields")),
     saved_nowhere: "Nothing was saved.",
 

@@ -56,6 +56,10 @@ pub static TEXTS: Texts = Texts {
     reason: "Motif",
     not_found_title: "Page introuvable",
     not_found_text: "Ce lien ne mène à rien : l'élément a peut-être été supprimé.",
+    chunk_loading: "Chargement de l'écran…",
+    chunk_failed_title: "Cet écran n'a pas pu être chargé",
+    chunk_failed_text: "Son code n'a pas pu être téléchargé : la connexion est peut-être coupée, ou une nouvelle version a été publiée. Vos données ne sont pas touchées.",
+    chunk_retry: "Réessayer",
     form_has_errors: |n| format!("{} à corriger avant d'enregistrer.", plural(n, "champ", "champs")),
     saved_nowhere: "Rien n'a été enregistré.",
 

@@ -114,6 +114,10 @@ pub struct Texts {
     pub reason: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
+    pub chunk_loading: &'static str,
+    pub chunk_failed_title: &'static str,
+    pub chunk_failed_text: &'static str,
+    pub chunk_retry: &'static str,
     pub form_has_errors: fn(usize) -> String,
     pub saved_nowhere: &'static str,
 
