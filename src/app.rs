@@ -43,8 +43,6 @@ pub fn App() -> impl IntoView {
     // A screen whose chunk failed to load asks again when the user says so.
     let attempt = RwSignal::new(0u32);
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
-    // Once the first screen is up, the other chunks are fetched while the browser is idle.
-    request_idle_callback(|| leptos::task::spawn_local(screens::preload_all()));
 
     view! {
         <Header on_switch_lang=switch_lang/>

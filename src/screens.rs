@@ -10,6 +10,7 @@ use crate::i18n::{tr, use_t};
 use crate::pages;
 use crate::route::Route;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A chunk could not be fetched (offline, the server gone, a release replaced under the page).
 #[derive(Clone, Copy, Debug)]
@@ -134,23 +135,37 @@ impl Group {
 }
 
 /// The screen a route names: at once when its chunk is there, after fetching it otherwise;
-/// when the fetch fails, a message and a button that tries again.
+/// when the fetch fails, a message and a button that tries again. Once a first screen is up,
+/// the other chunks are fetched while the browser is idle.
 pub async fn show(route: Route, retry: Callback<()>) -> AnyView {
     let Some(group) = Group::of(&route) else {
         return pages::NotFound().into_any();
     };
     match group.show(route).await {
-        Ok(view) => view,
+        Ok(view) => {
+            prefetch_once();
+            view
+        }
         Err(ChunkError) => ChunkFailed(ChunkFailedProps { retry }).into_any(),
     }
 }
 
-/// Fetches every chunk not yet fetched, one after the other, so that a screen opened later
-/// (or offline) is already there. A failure is left for the screen itself to report.
-pub async fn preload_all() {
-    for group in Group::ALL {
-        let _ = group.preload().await;
+/// Fetches every chunk not yet fetched, one after the other, when the browser is next idle,
+/// so that a screen opened later (or offline) is already there; after the first screen only,
+/// so that its own chunks are not slowed down. A failure is left for the screen itself to
+/// report when it opens.
+fn prefetch_once() {
+    static STARTED: AtomicBool = AtomicBool::new(false);
+    if STARTED.swap(true, Ordering::Relaxed) {
+        return;
     }
+    request_idle_callback(|| {
+        leptos::task::spawn_local(async {
+            for group in Group::ALL {
+                let _ = group.preload().await;
+            }
+        })
+    });
 }
 
 #[component]

@@ -1,0 +1,85 @@
+// Benchmark: how long a screen whose code is not loaded yet takes to show after the click that
+// opens it, in the release build with the demo data, in headless Chromium. README "Speed"
+// reports the figures; the budget is issue 15's (150 ms, median of several runs per screen).
+//
+// Each run is a fresh profile (no HTTP cache): the demo is loaded on the home screen while the
+// chunks of every other screen are refused, so the idle prefetch cannot fetch them; then the
+// screen's files are let through and a link to it is clicked. The time runs from the click to
+// the screen's heading in the page, measured in the page itself.
+import { startBrowser, openPage, serveDist, DEMO_DAY } from "../harness.mjs";
+import { readSplitLoader } from "../../scripts/split-loader.mjs";
+
+const BUDGET_MS = Number(process.env.OPEN_SCREEN_BUDGET_MS ?? 150);
+const RUNS = Number(process.env.OPEN_SCREEN_RUNS ?? 5);
+const SCREENS = [
+  ["ledger_screens", "#/clients"],
+  ["collection_screens", "#/relances"],
+  ["aging_screen", "#/balance-agee"],
+  ["calculator_screen", "#/calculateur"],
+  ["settings_screen", "#/parametres"],
+  ["bank_screen", "#/rapprochement"],
+  ["import_screen", "#/import"],
+];
+
+const dist = new URL("../../dist/", import.meta.url).pathname;
+const { splits } = readSplitLoader(dist);
+const home = new Set(splits.overview_screens);
+const server = await serveDist("/");
+const chrome = await startBrowser();
+
+async function openOnce(split, hash) {
+  const { context, page } = await openPage(chrome.browser, server);
+  try {
+    const allowed = new Set(home);
+    await context.route(/\/app-[0-9a-f]+\/[^/]+\.wasm$/, (route) => {
+      const file = new URL(route.request().url()).pathname.split("/").slice(-2).join("/");
+      return /encaisse_bg\.wasm$/.test(file) || allowed.has(file) ? route.continue() : route.abort();
+    });
+    await page.clock.setFixedTime(new Date(`${DEMO_DAY}T10:00:00`));
+    await page.goto(server.url);
+    await page.getByTestId("load-demo").click();
+    await page.getByTestId("kpi-outstanding").waitFor();
+    for (const file of splits[split]) allowed.add(file);
+    return await page.evaluate((target) => new Promise((resolve, reject) => {
+      const link = document.createElement("a");
+      link.href = target;
+      document.body.append(link);
+      const heading = () => document.querySelector("main h1");
+      const before = heading();
+      const start = performance.now();
+      const observer = new MutationObserver(() => {
+        const now = heading();
+        if (now && now !== before && !document.querySelector("main .loading")) {
+          observer.disconnect();
+          resolve(performance.now() - start);
+        }
+      });
+      observer.observe(document.querySelector("main"), { childList: true, subtree: true });
+      setTimeout(() => reject(new Error(`${target} did not show within 10 s`)), 10_000);
+      link.click();
+    }), hash);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+let failed = false;
+try {
+  console.log(`opening a screen not loaded yet, demo data, ${RUNS} runs each (ms, median; budget ${BUDGET_MS})`);
+  for (const [split, hash] of SCREENS) {
+    const timings = [];
+    for (let run = 0; run < RUNS; run++) timings.push(await openOnce(split, hash));
+    const figure = median(timings);
+    const over = figure > BUDGET_MS;
+    failed ||= over;
+    console.log(`open-screen ${hash.padEnd(18)} median_ms=${figure.toFixed(1)} min_ms=${Math.min(...timings).toFixed(1)} max_ms=${Math.max(...timings).toFixed(1)}${over ? "  OVER BUDGET" : ""}`);
+  }
+} finally {
+  await chrome.close();
+  await server.close();
+}
+if (failed) {
+  console.error(`speed budget exceeded: a screen took more than ${BUDGET_MS} ms (median) to open`);
+  process.exit(1);
+}
