@@ -10,7 +10,7 @@ use encaisse_domain::bank::statement::{
     CsvLayout, FileProblem, Format, LineKind, LineProblem, Skipped, Statement, StatementLine,
     StatementReader,
 };
-use encaisse_domain::read::encoding::decode;
+use encaisse_domain::values::read::encoding::decode;
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;

@@ -12,11 +12,11 @@ use encaisse_domain::bank::pointage::{payments_without_bank_line, pointage};
 use encaisse_domain::bank::statement::{
     AccountRef, AccountStatement, Balance, LineKind, StatementLine,
 };
-use encaisse_domain::ids::{BankLineId, ClientId, InvoiceId, PaymentId};
-use encaisse_domain::invoice::InvoiceDetails;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::model::invoice::InvoiceDetails;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::ids::{BankLineId, ClientId, InvoiceId, PaymentId};
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;

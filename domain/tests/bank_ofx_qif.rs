@@ -7,7 +7,7 @@ use encaisse_domain::bank::read::qif::QifReader;
 use encaisse_domain::bank::statement::{
     Balance, FileProblem, Format, LineKind, LineProblem, Skipped, Statement, StatementReader,
 };
-use encaisse_domain::read::encoding::{decode, Encoding};
+use encaisse_domain::values::read::encoding::{decode, Encoding};
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;

@@ -6,7 +6,7 @@ use encaisse_domain::bank::read::csv::mapping::{
 };
 use encaisse_domain::bank::read::{read_statement, read_with_columns};
 use encaisse_domain::bank::statement::{CamtMessage, CsvLayout, FileProblem, Format};
-use encaisse_domain::read::encoding::{decode, Encoding};
+use encaisse_domain::values::read::encoding::{decode, Encoding};
 use proptest::prelude::*;
 
 fn fixture(path: &str) -> Vec<u8> {

@@ -6,12 +6,12 @@ use crate::components::fields::TextField;
 use crate::i18n::{tr, use_t};
 use crate::pages::change_error_text;
 use crate::storage::Store;
-use encaisse_domain::format::format_percent;
-use encaisse_domain::kpi::{DsoPeriod, KpiField, KpiForm};
-use encaisse_domain::penalty::rates::{HalfYear, RateTable};
-use encaisse_domain::penalty::HalfYearRule;
-use encaisse_domain::problem::Problem;
-use encaisse_domain::settings::{parse_aging_bounds, RatesField, RatesForm, Settings};
+use encaisse_domain::analysis::kpi::{DsoPeriod, KpiField, KpiForm};
+use encaisse_domain::law::penalty::rates::{HalfYear, RateTable};
+use encaisse_domain::law::penalty::HalfYearRule;
+use encaisse_domain::model::settings::{parse_aging_bounds, RatesField, RatesForm, Settings};
+use encaisse_domain::values::format::format_percent;
+use encaisse_domain::values::problem::Problem;
 use encaisse_domain::Decimal;
 use leptos::prelude::*;
 

@@ -10,11 +10,11 @@
 
 use crate::bank::read::csv::mapping::SavedMapping;
 use crate::bank::statement::{AccountStatement, Balance, LineKind, StatementLine};
-use crate::ids::{BankAccountId, BankLineId, ClientId, PaymentId, StatementId};
-use crate::ledger::Ledger;
-use crate::payment::{Allocation, PaymentDetails, PaymentMethod};
-use crate::problem::Problem;
-use crate::text::{compact_upper, fold};
+use crate::model::ledger::Ledger;
+use crate::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use crate::values::ids::{BankAccountId, BankLineId, ClientId, PaymentId, StatementId};
+use crate::values::problem::Problem;
+use crate::values::text::{compact_upper, fold};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -53,12 +53,12 @@ pub struct StatementImport {
     pub file_name: String,
     /// The format as read ("OFX", "camt.053.001.08", "CSV Boursorama").
     pub format: String,
-    #[serde(with = "crate::iso_date")]
+    #[serde(with = "crate::values::iso_date")]
     pub imported_on: NaiveDate,
     /// The first and last booking dates of its lines.
-    #[serde(with = "crate::iso_date")]
+    #[serde(with = "crate::values::iso_date")]
     pub first_date: NaiveDate,
-    #[serde(with = "crate::iso_date")]
+    #[serde(with = "crate::values::iso_date")]
     pub last_date: NaiveDate,
     pub opening: Option<Balance>,
     pub closing: Option<Balance>,
@@ -89,13 +89,13 @@ pub enum LineStatus {
     Reconciled {
         payment: PaymentId,
         created: bool,
-        #[serde(with = "crate::iso_date")]
+        #[serde(with = "crate::values::iso_date")]
         on: NaiveDate,
     },
     /// Not a client's payment (a refund from a supplier, a transfer between accounts).
     SetAside {
         reason: String,
-        #[serde(with = "crate::iso_date")]
+        #[serde(with = "crate::values::iso_date")]
         on: NaiveDate,
     },
 }
@@ -161,7 +161,7 @@ pub fn import_keys(lines: &[StatementLine]) -> Vec<String> {
         .iter()
         .map(|line| {
             let cents = (line.amount * Decimal::ONE_HUNDRED).trunc();
-            let date = crate::iso_date::format(line.booking_date);
+            let date = crate::values::iso_date::format(line.booking_date);
             if line.bank_id.trim().is_empty() {
                 let base = format!("tx|{date}|{cents}|{}", fold(&line.label));
                 let rank = seen.entry(base.clone()).or_default();

@@ -4,10 +4,10 @@
 
 use crate::bank::book::{BankLine, LineStatus};
 use crate::bank::statement::Balance;
-use crate::ids::{BankAccountId, BankLineId, PaymentId};
-use crate::ledger::Ledger;
-use crate::payment::PaymentMethod;
-use crate::sorting::sort_by_key;
+use crate::model::ledger::Ledger;
+use crate::model::payment::PaymentMethod;
+use crate::values::ids::{BankAccountId, BankLineId, PaymentId};
+use crate::values::sorting::sort_by_key;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};

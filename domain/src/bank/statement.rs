@@ -62,7 +62,7 @@ pub struct AccountRef {
 /// A balance the file states, as of the end of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Balance {
-    #[serde(with = "crate::iso_date")]
+    #[serde(with = "crate::values::iso_date")]
     pub date: NaiveDate,
     pub amount: Decimal,
 }
@@ -92,9 +92,9 @@ pub struct StatementLine {
     /// Where the line starts in the file, from 1 (a CSV row, an OFX `<STMTTRN>`, a camt
     /// `<Ntry>`), so that messages can name it.
     pub source_line: usize,
-    #[serde(with = "crate::iso_date")]
+    #[serde(with = "crate::values::iso_date")]
     pub booking_date: NaiveDate,
-    #[serde(with = "crate::iso_date::option")]
+    #[serde(with = "crate::values::iso_date::option")]
     pub value_date: Option<NaiveDate>,
     pub amount: Decimal,
     /// The bank's wording of the operation, whitespace collapsed (`VIR SEPA DE DUPONT SARL`).

@@ -13,9 +13,9 @@ use encaisse_domain::bank::matching::{
     search_invoices, suggest_all, very_sure, AsideReason, Confidence, OpenItems, Proposal, Reason,
     Suggestion, Suggestions,
 };
-use encaisse_domain::ids::{BankLineId, InvoiceId};
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::Allocation;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::Allocation;
+use encaisse_domain::values::ids::{BankLineId, InvoiceId};
 use encaisse_domain::Decimal;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};

@@ -13,10 +13,10 @@ pub use search::search_invoices;
 
 use crate::bank::book::{BankLine, Reconciliation};
 use crate::bank::statement::LineKind;
-use crate::ids::{BankLineId, ClientId, InvoiceId, PaymentId};
-use crate::ledger::Ledger;
-use crate::payment::Allocation;
-use crate::sorting::sort_by_key;
+use crate::model::ledger::Ledger;
+use crate::model::payment::Allocation;
+use crate::values::ids::{BankLineId, ClientId, InvoiceId, PaymentId};
+use crate::values::sorting::sort_by_key;
 use chrono::NaiveDate;
 use rules::{by_payer, new_payment, numbered, numbers_in, payers, searched_texts, typed_payments};
 use rules::{Gathered, Identified, NamedOpen, Recognised};

@@ -9,7 +9,7 @@ pub mod ofx;
 pub mod qif;
 
 use crate::bank::statement::{FileProblem, Format, Statement, StatementReader};
-use crate::read::encoding::{self, Encoding, EncodingProblem};
+use crate::values::read::encoding::{self, Encoding, EncodingProblem};
 use csv::mapping::{read_with_mapping, ColumnMapping, SavedMapping};
 
 /// A statement file read whole: what the import screen shows before anything is stored.

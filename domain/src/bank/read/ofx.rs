@@ -12,8 +12,8 @@ use crate::bank::statement::{
     AccountRef, Balance, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
     StatementReader, StatementSink,
 };
-use crate::read::fields;
-use crate::text::{collapse_spaces, compact_upper};
+use crate::values::read::fields;
+use crate::values::text::{collapse_spaces, compact_upper};
 use std::iter::Peekable;
 
 /// Reads OFX 1.x (SGML) and 2.x (XML) bank statements.

@@ -8,8 +8,8 @@ use crate::bank::statement::{
     AccountRef, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
     StatementReader, StatementSink,
 };
-use crate::read::fields;
-use crate::text::collapse_spaces;
+use crate::values::read::fields;
+use crate::values::text::collapse_spaces;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 

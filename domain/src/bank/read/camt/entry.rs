@@ -4,8 +4,8 @@
 use super::tree::Tree;
 use crate::bank::read::kind;
 use crate::bank::statement::{LineKind, LineProblem, Skipped, StatementLine, StatementSink};
-use crate::read::fields;
-use crate::text::{collapse_spaces, compact_upper};
+use crate::values::read::fields;
+use crate::values::text::{collapse_spaces, compact_upper};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 

@@ -11,8 +11,8 @@ use crate::bank::statement::{
     AccountRef, Balance, CamtMessage, FileProblem, Format, LineProblem, StatementReader,
     StatementSink,
 };
-use crate::read::fields;
-use crate::text::{collapse_spaces, compact_upper};
+use crate::values::read::fields;
+use crate::values::text::{collapse_spaces, compact_upper};
 use tree::{Tree, ROOT};
 
 /// Reads camt.053 and camt.054 files.

@@ -7,8 +7,8 @@ use super::{
     HEADER_SEARCH,
 };
 use crate::bank::statement::{CsvLayout, FileProblem, Format, StatementSink};
-use crate::read::delimited::{self, Record};
-use crate::read::fields;
+use crate::values::read::delimited::{self, Record};
+use crate::values::read::fields;
 use serde::{Deserialize, Serialize};
 
 /// Which column holds what, counted from 0. Stored in the ledger: its serialised form is part

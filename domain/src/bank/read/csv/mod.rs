@@ -13,9 +13,9 @@ use crate::bank::statement::{
     AccountRef, CsvLayout, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
     StatementReader, StatementSink,
 };
-use crate::read::delimited::{self, Record};
-use crate::read::fields;
-use crate::text::{collapse_spaces, compact_upper, fold};
+use crate::values::read::delimited::{self, Record};
+use crate::values::read::fields;
+use crate::values::text::{collapse_spaces, compact_upper, fold};
 use chrono::NaiveDate;
 use layouts::Role;
 use mapping::{AmountColumns, DateOrder, SavedMapping};

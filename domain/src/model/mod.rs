@@ -1,0 +1,12 @@
+//! The facts the user records, as plain data, and the [`ledger::Ledger`] that keeps them
+//! consistent; with what those facts say on any date (balances, each invoice's timeline).
+
+pub mod balances;
+pub mod client;
+pub mod invoice;
+pub mod ledger;
+pub mod payment;
+pub mod settings;
+pub mod settlement;
+pub mod terms;
+pub mod timeline;
