@@ -6,14 +6,16 @@ mod support;
 
 use encaisse_domain::analysis::history::{client_history, HistoryEvent};
 use encaisse_domain::collection::reminder::schedule::queue;
-use encaisse_domain::collection::reminder::{Channel, NewPromise, ReminderProblem, Tone};
+use encaisse_domain::collection::reminder::NewPromise;
 use encaisse_domain::law::penalty::claims::PenaltyInputs;
 use encaisse_domain::model::client::{ClientForm, ClientKind};
 use encaisse_domain::model::invoice::InvoiceDetails;
 use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::reminders::{Channel, Tone};
 use encaisse_domain::model::terms::PaymentTerms;
 use encaisse_domain::values::ids::{ClientId, InvoiceId};
 use encaisse_domain::values::problem::Problem;
+use encaisse_domain::values::problem::ReminderProblem;
 use encaisse_domain::{Decimal, NaiveDate};
 use rust_decimal_macros::dec;
 
@@ -210,7 +212,8 @@ fn invoices_handed_over_leave_the_queue_and_are_shown_apart_in_the_kpis() {
     // Guards against reminders still sent on a file a court now handles, and a litigation
     // amount the dashboard cannot tell from ordinary overdue.
     use encaisse_domain::analysis::kpi::kpis;
-    use encaisse_domain::collection::reminder::litigation::{LitigationKind, NewLitigation};
+    use encaisse_domain::collection::reminder::litigation::NewLitigation;
+    use encaisse_domain::model::reminders::LitigationKind;
     let mut ledger = Ledger::default();
     let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
     let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
@@ -310,7 +313,8 @@ fn a_formal_notice_never_covers_an_invoice_not_yet_due() {
 /// A client's 1 000 € invoice due 9 February 2026 in a payment plan agreed on 1 March: two
 /// instalments of these amounts on 15 March and 15 April, 7 days of grace.
 fn with_plan(amounts: [Decimal; 2]) -> (Ledger, ClientId, InvoiceId) {
-    use encaisse_domain::collection::reminder::instalments::{Instalment, NewPaymentPlan};
+    use encaisse_domain::collection::reminder::instalments::NewPaymentPlan;
+    use encaisse_domain::model::reminders::Instalment;
     let mut ledger = Ledger::default();
     let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
     let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));

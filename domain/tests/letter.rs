@@ -8,12 +8,12 @@ use encaisse_domain::collection::letter::{
     Issuer, IssuerField, IssuerForm, Letter, LetterBlock, Message, MessageContext, MessageInput,
     Template, TemplatePart, TemplateProblem,
 };
-use encaisse_domain::collection::reminder::Tone;
 use encaisse_domain::law::penalty::claims::PenaltyInputs;
 use encaisse_domain::model::client::{Address, ClientForm, ClientKind, Contact};
 use encaisse_domain::model::invoice::InvoiceDetails;
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::reminders::Tone;
 use encaisse_domain::model::terms::PaymentTerms;
 use encaisse_domain::values::format::{format_eur, Locale};
 use encaisse_domain::values::ids::{ClientId, InvoiceId};

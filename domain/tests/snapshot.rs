@@ -161,7 +161,7 @@ fn version_4_gains_the_default_reminder_plan_and_an_empty_issuer() {
     let ledger = snapshot::decode(&fixture(4)).unwrap().ledger;
     assert_eq!(
         ledger.reminders(),
-        &encaisse_domain::collection::reminder::Reminders::default()
+        &encaisse_domain::model::reminders::Reminders::default()
     );
     assert_eq!(
         ledger.settings().issuer,
@@ -171,7 +171,7 @@ fn version_4_gains_the_default_reminder_plan_and_an_empty_issuer() {
 
 #[test]
 fn version_5_keeps_what_was_done_to_collect() {
-    use encaisse_domain::collection::reminder::{ActionKind, Tone};
+    use encaisse_domain::model::reminders::{ActionKind, Tone};
     let ledger = snapshot::decode(&fixture(5)).unwrap().ledger;
     let reminders = ledger.reminders();
     assert!(matches!(

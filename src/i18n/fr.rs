@@ -6,17 +6,18 @@ use encaisse_domain::analysis::prediction::DelayBasis;
 use encaisse_domain::analysis::score::{Factor, Grade};
 use encaisse_domain::collection::letter::{IssuerField, TemplateProblem};
 use encaisse_domain::collection::reminder::instalments::PlanStatus;
-use encaisse_domain::collection::reminder::litigation::LitigationKind;
-use encaisse_domain::collection::reminder::plan::PlanProblem;
 use encaisse_domain::collection::reminder::schedule::{PauseReason, PromiseStatus};
-use encaisse_domain::collection::reminder::{Channel, ReminderProblem, Tone};
 use encaisse_domain::files::snapshot::{Inconsistency, SnapshotError};
 use encaisse_domain::law::penalty::rates::MissingRate;
 use encaisse_domain::law::penalty::{NoInterest, RateSource};
 use encaisse_domain::model::invoice::InvoiceStatus;
 use encaisse_domain::model::payment::PaymentMethod;
+use encaisse_domain::model::reminders::LitigationKind;
+use encaisse_domain::model::reminders::{Channel, Tone};
 use encaisse_domain::model::terms::{EndOfMonthConvention, LegalCapWarning, PaymentTerms};
 use encaisse_domain::values::format::{format_date, format_eur, format_percent, Locale};
+use encaisse_domain::values::problem::PlanProblem;
+use encaisse_domain::values::problem::ReminderProblem;
 use encaisse_domain::values::problem::{BuiltOnImport, Problem};
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -13,18 +13,20 @@ use crate::route::Route;
 use crate::storage::Store;
 use encaisse_domain::analysis::history::{client_history, last_reminder_action};
 use encaisse_domain::collection::reminder::instalments::{
-    proposal, Cadence, Instalment, NewPaymentPlan, DEFAULT_GRACE_DAYS,
+    proposal, Cadence, NewPaymentPlan, DEFAULT_GRACE_DAYS,
 };
-use encaisse_domain::collection::reminder::litigation::{
-    in_litigation, LitigationKind, NewLitigation,
-};
+use encaisse_domain::collection::reminder::litigation::NewLitigation;
 use encaisse_domain::collection::reminder::schedule::{promises_of, PromiseStatus};
-use encaisse_domain::collection::reminder::{NewPromise, Promise, ReminderProblem};
+use encaisse_domain::collection::reminder::NewPromise;
 use encaisse_domain::model::invoice::parse_date;
+use encaisse_domain::model::reminders::Instalment;
+use encaisse_domain::model::reminders::Promise;
+use encaisse_domain::model::reminders::{in_litigation, LitigationKind};
 use encaisse_domain::values::ids::{ClientId, InvoiceId, PromiseId};
 use encaisse_domain::values::iso_date;
 use encaisse_domain::values::money::parse_amount;
 use encaisse_domain::values::problem::Problem;
+use encaisse_domain::values::problem::ReminderProblem;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 

@@ -13,8 +13,8 @@ use encaisse_domain::collection::letter::{
     MessageContext, MessageInput, Placeholder, Template,
 };
 use encaisse_domain::collection::reminder::schedule::{queue, InstalmentDue, QueueEntry};
-use encaisse_domain::collection::reminder::{Channel, Tone};
 use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::reminders::{Channel, Tone};
 use encaisse_domain::values::format::{format_iban, Locale};
 use encaisse_domain::values::ids::{ClientId, PaymentPlanId};
 use encaisse_domain::NaiveDate;

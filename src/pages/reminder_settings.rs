@@ -12,12 +12,14 @@ use encaisse_domain::collection::letter::{
     Template,
 };
 use encaisse_domain::collection::reminder::plan::{
-    PlanField, PlanProblem, ReminderLevelForm, ReminderPlan, ReminderPlanForm, MAX_LEVELS,
+    ReminderLevelForm, ReminderPlanForm, MAX_LEVELS,
 };
-use encaisse_domain::collection::reminder::{Channel, Tone};
 use encaisse_domain::model::client::Address;
 use encaisse_domain::model::client::ClientKind;
+use encaisse_domain::model::reminders::ReminderPlan;
+use encaisse_domain::model::reminders::{Channel, Tone};
 use encaisse_domain::values::format::Locale;
+use encaisse_domain::values::problem::{PlanField, PlanProblem};
 use leptos::prelude::*;
 
 #[component]

@@ -11,10 +11,10 @@ use crate::storage::Store;
 use encaisse_domain::collection::reminder::schedule::{
     queue, InstalmentDue, InstalmentNotice, PauseReason, QueueEntry,
 };
-use encaisse_domain::collection::reminder::Channel;
 use encaisse_domain::model::balances::Position;
 use encaisse_domain::model::invoice::parse_date;
 use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::reminders::Channel;
 use encaisse_domain::values::format::{format_date, format_eur};
 use encaisse_domain::values::ids::{ClientId, InvoiceId};
 use encaisse_domain::values::iso_date;

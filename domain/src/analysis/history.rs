@@ -1,9 +1,9 @@
 //! A client's history: every dated fact about it, newest first.
 
-use crate::collection::reminder::litigation::LitigationKind;
-use crate::collection::reminder::{ActionKind, Channel, ReminderEvent, Tone};
 use crate::model::ledger::Ledger;
 use crate::model::payment::PaymentMethod;
+use crate::model::reminders::LitigationKind;
+use crate::model::reminders::{ActionKind, Channel, ReminderEvent, Tone};
 use crate::values::ids::{ClientId, InvoiceId, PaymentId};
 use crate::values::sorting::sort_by_key;
 use chrono::NaiveDate;

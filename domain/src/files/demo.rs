@@ -6,12 +6,13 @@
 //! methods, so the demo obeys the same invariants as user data.
 
 use crate::collection::letter::Issuer;
-use crate::collection::reminder::litigation::{LitigationKind, NewLitigation};
+use crate::collection::reminder::litigation::NewLitigation;
 use crate::collection::reminder::schedule::queue;
 use crate::model::client::{Address, ClientDetails, ClientKind, Contact};
 use crate::model::invoice::{vat_for, InvoiceDetails};
 use crate::model::ledger::Ledger;
 use crate::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use crate::model::reminders::LitigationKind;
 use crate::model::terms::{EndOfMonthConvention, PaymentTerms};
 use crate::values::ids::{ClientId, InvoiceId};
 use crate::values::money::round_cents;

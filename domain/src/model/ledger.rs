@@ -9,26 +9,25 @@
 //! - invoice numbers are unique (see [`crate::model::invoice::number_key`]);
 //! - amounts are positive; a payment's allocations never exceed it, nor an invoice's open amount
 //!   when they are made.
+//!
+//! The changes this module defines are those of the facts every layer shares (clients,
+//! invoices, payments, settlements, drafts). A layer above that stores facts of its own adds
+//! its changes to the ledger in its own `impl Ledger`, beside the rules they apply: the
+//! reminders' in [`crate::collection::reminder`], the bank's in [`crate::bank::book`], the
+//! imports' in [`crate::files::import::apply`].
 
 use crate::bank::book::BankBook;
-use crate::collection::reminder::instalments::NewPaymentPlan;
-use crate::collection::reminder::litigation::NewLitigation;
-use crate::collection::reminder::plan::ReminderPlan;
-use crate::collection::reminder::schedule::{InstalmentDue, QueueEntry};
-use crate::collection::reminder::{
-    ActionKind, Channel, NewPromise, ReminderProblem, Reminders, Tone,
-};
 use crate::files::import::apply::{ImportRecord, SavedInvoiceColumns};
 use crate::model::balances::{InvoiceBalance, Position};
 use crate::model::client::{Client, ClientDetails, CreditHold, HOLD_REASON_MAX};
 use crate::model::invoice::{same_number, Draft, Invoice, InvoiceDetails};
 use crate::model::payment::{Allocation, Payment, PaymentDetails};
+use crate::model::reminders::Reminders;
 use crate::model::settings::Settings;
 use crate::model::settlement::{CreditNote, Dispute, WriteOff};
 use crate::values::ids::{
     ClientId, CreditNoteId, DisputeId, DraftId, InvoiceId, PaymentId, WriteOffId,
 };
-use crate::values::ids::{LitigationId, PaymentPlanId, PromiseId, ReminderId};
 use crate::values::problem::Problem;
 use crate::values::sorting::sort_by_key;
 use chrono::NaiveDate;
@@ -238,7 +237,7 @@ impl Ledger {
         Ok(&mut self.clients[index])
     }
 
-    fn invoice_index(&self, id: InvoiceId) -> Result<usize, Problem> {
+    pub(crate) fn invoice_index(&self, id: InvoiceId) -> Result<usize, Problem> {
         self.invoices
             .binary_search_by_key(&id, |i| i.id)
             .map_err(|_| Problem::UnknownInvoice(id))
@@ -691,151 +690,6 @@ impl Ledger {
     }
 }
 
-impl Ledger {
-    /// Applies a change to the reminders with the id the next entity would take: the id is
-    /// spent and the change kept only when it is accepted, so a refused change leaves the
-    /// whole ledger as it was. The reminders read the other facts through `&Ledger` while
-    /// they are set aside for the change.
-    fn change_reminders<T>(
-        &mut self,
-        change: impl FnOnce(&mut Reminders, &Ledger, u64) -> Result<T, ReminderProblem>,
-    ) -> Result<T, Problem> {
-        let id = self.next_id + 1;
-        let mut reminders = std::mem::take(&mut self.reminders);
-        let result = change(&mut reminders, self, id);
-        self.reminders = reminders;
-        let value = result?;
-        if self.next_id < id && self.reminders.uses_id(id) {
-            self.next_id = id;
-        }
-        Ok(value)
-    }
-
-    /// Logs a queue entry as sent on a date through a channel. A formal notice (or a later
-    /// notice) sent in writing also dates the formal notice of every invoice it demands (the
-    /// entry's and the other overdue ones its message lists) when none was recorded: from it,
-    /// a private individual owes interest. A phone call is not a written demand (art. 1344
-    /// Code civil) and dates nothing.
-    pub fn record_reminder_sent(
-        &mut self,
-        entry: &QueueEntry,
-        date: NaiveDate,
-        channel: Channel,
-    ) -> Result<ReminderId, Problem> {
-        let id =
-            self.change_reminders(|r, ledger, id| r.record_done(id, ledger, entry, date, channel))?;
-        if dates_formal_notice(entry.tone, channel) {
-            let demanded = entry.invoices.iter().map(|i| i.invoice);
-            for invoice in demanded.chain(entry.also_overdue.iter().copied()) {
-                if let Ok(index) = self.invoice_index(invoice) {
-                    let invoice = &mut self.invoices[index];
-                    if invoice.formal_notice.is_none() && date >= invoice.due_date() {
-                        invoice.formal_notice = Some(date);
-                    }
-                }
-            }
-        }
-        Ok(id)
-    }
-
-    pub fn skip_reminder(
-        &mut self,
-        entry: &QueueEntry,
-        date: NaiveDate,
-    ) -> Result<ReminderId, Problem> {
-        self.change_reminders(|r, ledger, id| r.record_skip(id, ledger, entry, date))
-    }
-
-    pub fn snooze_reminders(
-        &mut self,
-        client: ClientId,
-        date: NaiveDate,
-        until: NaiveDate,
-    ) -> Result<ReminderId, Problem> {
-        self.change_reminders(|r, ledger, id| r.snooze(id, ledger, client, date, until))
-    }
-
-    pub fn record_instalment_reminder(
-        &mut self,
-        due: &InstalmentDue,
-        date: NaiveDate,
-        channel: Channel,
-    ) -> Result<ReminderId, Problem> {
-        self.change_reminders(|r, ledger, id| {
-            r.record_instalment_reminder(id, ledger, due, date, channel)
-        })
-    }
-
-    pub fn add_promise(&mut self, promise: NewPromise) -> Result<PromiseId, Problem> {
-        self.change_reminders(|r, ledger, id| r.add_promise(id, ledger, promise))
-    }
-
-    pub fn withdraw_promise(&mut self, promise: PromiseId) -> Result<(), Problem> {
-        self.change_reminders(|r, _, _| r.withdraw_promise(promise).map(drop))
-    }
-
-    /// Takes back the client's latest reminder action, dated today. A written formal notice taken back
-    /// also takes back the formal-notice date it gave the client's invoices (those dated that
-    /// day): the demand was not made.
-    pub fn undo_reminder_action(
-        &mut self,
-        client: ClientId,
-        today: NaiveDate,
-    ) -> Result<(), Problem> {
-        let undone = self.change_reminders(|r, _, _| r.undo_last_action(client, today))?;
-        if let ActionKind::Sent { channel, tone, .. } = undone.kind {
-            if dates_formal_notice(tone, channel) {
-                for invoice in self.invoices.iter_mut() {
-                    if invoice.details.client == client
-                        && invoice.formal_notice == Some(undone.date)
-                    {
-                        invoice.formal_notice = None;
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Gives a client its own reminder plan, or (None) returns it to the default one.
-    pub fn set_client_plan(
-        &mut self,
-        client: ClientId,
-        plan: Option<ReminderPlan>,
-    ) -> Result<(), Problem> {
-        self.change_reminders(|r, ledger, _| r.set_client_plan(ledger, client, plan))
-    }
-
-    pub fn set_default_plan(&mut self, plan: ReminderPlan) -> Result<(), Problem> {
-        self.change_reminders(|r, _, _| r.set_default_plan(plan))
-    }
-
-    pub fn add_payment_plan(&mut self, plan: NewPaymentPlan) -> Result<PaymentPlanId, Problem> {
-        self.change_reminders(|r, ledger, id| r.add_payment_plan(id, ledger, plan))
-    }
-
-    pub fn cancel_payment_plan(
-        &mut self,
-        plan: PaymentPlanId,
-        date: NaiveDate,
-    ) -> Result<(), Problem> {
-        self.change_reminders(|r, ledger, _| r.cancel_payment_plan(ledger, plan, date))
-    }
-
-    pub fn hand_over(&mut self, litigation: NewLitigation) -> Result<LitigationId, Problem> {
-        self.change_reminders(|r, ledger, id| r.hand_over(id, ledger, litigation))
-    }
-
-    pub fn close_litigation(
-        &mut self,
-        litigation: LitigationId,
-        date: NaiveDate,
-        outcome: String,
-    ) -> Result<(), Problem> {
-        self.change_reminders(|r, _, _| r.close_litigation(litigation, date, outcome))
-    }
-}
-
 /// A reason to block or unblock a client: required, trimmed, of a sensible length.
 fn checked_reason(reason: String) -> Result<String, Problem> {
     let reason = reason.trim();
@@ -848,11 +702,4 @@ fn checked_reason(reason: String) -> Result<String, Problem> {
         });
     }
     Ok(reason.to_string())
-}
-
-/// Whether a reminder sent in this tone through this channel is a formal notice in law: a
-/// written demand (art. 1344 Code civil) at the formal-notice level or later; a phone call is
-/// none. Recording one dates its invoices' notice; undoing it takes that date back.
-fn dates_formal_notice(tone: Tone, channel: Channel) -> bool {
-    tone >= Tone::FormalNotice && channel != Channel::Phone
 }

@@ -6,6 +6,7 @@ pub mod client;
 pub mod invoice;
 pub mod ledger;
 pub mod payment;
+pub mod reminders;
 pub mod settings;
 pub mod settlement;
 pub mod terms;

@@ -3,8 +3,8 @@
 //! The domain never writes user-facing sentences: the app turns each code into French or
 //! English (src/i18n), so every message exists in both languages.
 
-use crate::collection::reminder::ReminderProblem;
 use crate::values::ids::{BankAccountId, BankLineId, ClientId, DraftId, InvoiceId, PaymentId};
+use crate::values::ids::{LitigationId, PaymentPlanId, PromiseId};
 use rust_decimal::Decimal;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,5 +141,141 @@ pub struct FieldError<F> {
 impl<F> FieldError<F> {
     pub fn new(field: F, problem: Problem) -> Self {
         Self { field, problem }
+    }
+}
+
+/// What can be wrong with a change to the reminders, as codes (the app words them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReminderProblem {
+    /// A code the ledger uses too: unknown client or invoice, archived client, an invoice of
+    /// another client or listed twice, an amount not positive or with too many decimals, a
+    /// text too long, a date before an invoice's issue.
+    Ledger(Problem),
+    /// The id given is already used by a reminder entity.
+    IdTaken,
+    Plan(PlanError),
+    NoInvoice,
+    /// A level the client's plan does not have.
+    LevelNotInPlan {
+        invoice: InvoiceId,
+        level: u8,
+    },
+    /// The invoice already reached this level or a later one.
+    LevelAlreadyReached {
+        invoice: InvoiceId,
+    },
+    /// Dated before the reminder the invoice last received.
+    DateBeforeLastReminder {
+        invoice: InvoiceId,
+    },
+    /// A snooze must end after the day it is set.
+    SnoozeNotAfterDate,
+    PromiseBeforeMade,
+    TooFewInstalments {
+        min: usize,
+    },
+    TooManyInstalments {
+        max: usize,
+    },
+    InstalmentDatesNotIncreasing,
+    InstalmentBeforePlan,
+    /// The instalments must add up to what the covered invoices have open.
+    InstalmentsDoNotAddUp {
+        balance: Decimal,
+        /// What the instalments add up to.
+        total: Decimal,
+    },
+    GraceTooLong {
+        max: u16,
+    },
+    /// The invoice has nothing open on that date (paid, credited or written off).
+    NothingOwed {
+        invoice: InvoiceId,
+    },
+    InvoiceInPaymentPlan {
+        invoice: InvoiceId,
+    },
+    UnknownPaymentPlan(PaymentPlanId),
+    PaymentPlanNotActive,
+    UnknownInstalment,
+    InstalmentAlreadyReminded,
+    UnknownPromise(PromiseId),
+    /// The client has no action logged that day to take back.
+    NothingToUndo,
+    InvoiceNotOverdue {
+        invoice: InvoiceId,
+    },
+    InvoiceInLitigation {
+        invoice: InvoiceId,
+    },
+    UnknownLitigation(LitigationId),
+    LitigationAlreadyClosed,
+    /// Closing or cancelling before the thing began.
+    DateBeforeStart,
+}
+
+impl From<Problem> for ReminderProblem {
+    fn from(problem: Problem) -> Self {
+        ReminderProblem::Ledger(problem)
+    }
+}
+
+/// Where a plan problem is: the list of levels as a whole, or one field of one level
+/// (levels counted from 0, in the plan's order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlanField {
+    Levels,
+    Offset(usize),
+    Subject(usize),
+    Body(usize),
+}
+
+impl PlanField {
+    /// The level the problem is on, if it is on one.
+    pub fn level(self) -> Option<usize> {
+        match self {
+            PlanField::Levels => None,
+            PlanField::Offset(level) | PlanField::Subject(level) | PlanField::Body(level) => {
+                Some(level)
+            }
+        }
+    }
+}
+
+/// What can be wrong with a plan, as codes (the app words them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlanProblem {
+    NoLevel,
+    TooManyLevels {
+        max: usize,
+    },
+    /// An offset left empty in the form.
+    Required,
+    /// An offset that is not a whole number of days.
+    OffsetFormat,
+    OffsetOutOfRange {
+        min: i32,
+        max: i32,
+    },
+    /// A level that does not come strictly after the one before it.
+    OffsetNotAfterPrevious,
+    TooLong {
+        max: usize,
+    },
+    /// A template with an unknown `{placeholder}` or an unclosed brace (the message module
+    /// names which and where: [`crate::collection::letter::check_template`]).
+    TemplateInvalid,
+}
+
+/// A problem and where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PlanError {
+    pub field: PlanField,
+    pub problem: PlanProblem,
+}
+
+impl PlanError {
+    pub(crate) fn new(field: PlanField, problem: PlanProblem) -> Self {
+        PlanError { field, problem }
     }
 }

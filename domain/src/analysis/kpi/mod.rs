@@ -12,9 +12,9 @@ pub mod collected;
 pub mod cost;
 pub mod formulas;
 
-use crate::collection::reminder::litigation::in_litigation;
 use crate::law::penalty::claims::{Claim, PenaltyInputs};
 use crate::model::ledger::Ledger;
+use crate::model::reminders::in_litigation;
 use crate::model::terms::end_of_month;
 use crate::model::timeline::Timeline;
 use crate::values::ids::ClientId;

@@ -22,11 +22,11 @@ use templates::instalment_tone;
 pub use templates::{default_template, instalment_template};
 
 use crate::collection::reminder::schedule::{InstalmentDue, QueueEntry};
-use crate::collection::reminder::Tone;
 use crate::law::penalty::claims::PenaltyInputs;
 use crate::model::balances::Position;
 use crate::model::client::{Address, ClientKind};
 use crate::model::ledger::Ledger;
+use crate::model::reminders::Tone;
 use crate::values::format::{format_date, format_eur, format_iban, Locale};
 use crate::values::ids::{ClientId, InvoiceId};
 use crate::values::params::encode_query;

@@ -13,8 +13,8 @@
 
 use super::Template;
 use crate::collection::reminder::schedule::InstalmentNotice;
-use crate::collection::reminder::Tone;
 use crate::model::client::ClientKind;
+use crate::model::reminders::Tone;
 use crate::values::format::Locale;
 
 /// The default template for a tone, the client's kind and the language.

@@ -13,35 +13,13 @@
 //! While a plan is active, the client's reminders are paused and the queue proposes instead a
 //! courteous note a few days before each unmet instalment and a late note after its date.
 
-use super::Reminders;
 use crate::model::balances::Position;
 use crate::model::invoice::InvoiceStatus;
 use crate::model::ledger::Ledger;
-use crate::values::ids::{ClientId, InvoiceId, PaymentPlanId};
+use crate::model::reminders::{in_litigation, Instalment, PaymentPlan, Reminders};
+use crate::values::ids::{ClientId, InvoiceId};
 use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Instalment {
-    #[serde(with = "crate::values::iso_date")]
-    pub date: NaiveDate,
-    pub amount: Decimal,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PaymentPlan {
-    pub id: PaymentPlanId,
-    pub client: ClientId,
-    #[serde(with = "crate::values::iso_date")]
-    pub created_on: NaiveDate,
-    pub invoices: Vec<InvoiceId>,
-    pub instalments: Vec<Instalment>,
-    /// Days after an instalment's date before an unmet instalment breaks the plan.
-    pub grace_days: u16,
-    #[serde(with = "crate::values::iso_date::option")]
-    pub cancelled_on: Option<NaiveDate>,
-}
 
 /// A plan as proposed or filled in, before it gets its id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -204,7 +182,7 @@ pub fn proposal(
     {
         return None;
     }
-    let litigated = super::litigation::in_litigation(reminders, as_of);
+    let litigated = in_litigation(reminders, as_of);
     let planned = reminders.invoices_in_active_plans(ledger, as_of);
     let candidates: Vec<_> = ledger
         .invoices_of(client)

@@ -1,112 +1,33 @@
-//! Reminders (relances).
+//! Reminders (relances): the rules over what was done to collect.
 //!
-//! What is stored ([`Reminders`]) is plain data: the plans, what the user did with the queue,
-//! promises, payment plans and litigations. What is due on a day is derived from it and from
-//! the ledger by [`schedule::queue`], never stored. Each change is a method that checks its
-//! input and either applies whole or returns a [`ReminderProblem`] leaving everything as it
-//! was. New entities take their id from the caller, who owns the ledger's one id counter; every
+//! What is stored ([`Reminders`]) is the model's plain data: the plans, what the user did with
+//! the queue, promises, payment plans and litigations. What is due on a day is derived from it
+//! and from the ledger by [`schedule::queue`], never stored. Each change is a method that
+//! checks its input against the ledger and either applies whole or returns a
+//! [`ReminderProblem`] leaving everything as it was; the ledger's methods below apply them.
+//! New entities take their id from the caller, who owns the ledger's one id counter; every
 //! list stays sorted by id (the client plans by client).
 
 pub mod instalments;
 pub mod litigation;
 pub mod plan;
 pub mod schedule;
-pub mod tone;
-
-pub use tone::{Channel, Tone};
 
 use crate::model::balances::Position;
 use crate::model::invoice::{Invoice, InvoiceStatus};
 use crate::model::ledger::Ledger;
+use crate::model::reminders::{
+    in_litigation, ActionKind, Channel, ClientPlan, InvoiceLevel, Litigation, PaymentPlan, Promise,
+    ReminderAction, ReminderPlan, Reminders, Tone,
+};
 use crate::values::ids::{ClientId, InvoiceId, LitigationId, PaymentPlanId, PromiseId, ReminderId};
-use crate::values::problem::Problem;
+use crate::values::problem::{Problem, ReminderProblem};
 use chrono::NaiveDate;
-use instalments::{NewPaymentPlan, PaymentPlan, MAX_GRACE_DAYS, MAX_INSTALMENTS, MIN_INSTALMENTS};
-use litigation::{Litigation, NewLitigation, DOCUMENTS_MAX, DOCUMENT_MAX, NOTES_MAX};
-use plan::{PlanError, ReminderPlan};
+use instalments::{NewPaymentPlan, MAX_GRACE_DAYS, MAX_INSTALMENTS, MIN_INSTALMENTS};
+use litigation::{NewLitigation, DOCUMENTS_MAX, DOCUMENT_MAX, NOTES_MAX};
 use rust_decimal::Decimal;
 use schedule::{InstalmentDue, QueueEntry};
-use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reminders {
-    /// The plan every client follows unless it has its own.
-    pub plan: ReminderPlan,
-    /// Clients with their own plan, sorted by client.
-    pub client_plans: Vec<ClientPlan>,
-    /// What the user did with the queue.
-    pub log: Vec<ReminderAction>,
-    pub promises: Vec<Promise>,
-    pub payment_plans: Vec<PaymentPlan>,
-    pub litigations: Vec<Litigation>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClientPlan {
-    pub client: ClientId,
-    pub plan: ReminderPlan,
-}
-
-/// One thing the user did with the queue, on a date.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReminderAction {
-    pub id: ReminderId,
-    pub client: ClientId,
-    #[serde(with = "crate::values::iso_date")]
-    pub date: NaiveDate,
-    pub kind: ActionKind,
-}
-
-/// Stored externally tagged (`{"sent": {...}}`): an internally tagged enum costs twice the
-/// reading code in every page's wasm.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActionKind {
-    /// A grouped reminder sent; its tone is the firmest of its invoices' levels.
-    Sent {
-        channel: Channel,
-        tone: Tone,
-        invoices: Vec<InvoiceLevel>,
-    },
-    /// The levels counted as reached without sending anything.
-    Skipped { invoices: Vec<InvoiceLevel> },
-    /// No reminder for the client until that date (excluded).
-    Snoozed {
-        #[serde(with = "crate::values::iso_date")]
-        until: NaiveDate,
-    },
-    /// A note about one instalment of a payment plan.
-    InstalmentReminded {
-        plan: PaymentPlanId,
-        instalment: u16,
-        channel: Channel,
-    },
-}
-
-/// The plan level an invoice reached: its rank (from 0) in the client's plan when it was
-/// logged, for the history, and its offset from the due date, which is what the schedule
-/// resumes from: a plan edited since (a level added, removed, moved) keeps every invoice where
-/// it stands in time rather than at a rank that now means another level.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct InvoiceLevel {
-    pub invoice: InvoiceId,
-    pub level: u8,
-    pub offset_days: i32,
-}
-
-/// A client's promise to pay, by a date, an amount or (without one) what was overdue.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Promise {
-    pub id: PromiseId,
-    pub client: ClientId,
-    #[serde(with = "crate::values::iso_date")]
-    pub made_on: NaiveDate,
-    #[serde(with = "crate::values::iso_date")]
-    pub promised_for: NaiveDate,
-    pub amount: Option<Decimal>,
-    pub note: String,
-}
 
 /// A promise as the user records it, before it gets its id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,110 +40,6 @@ pub struct NewPromise {
 }
 
 pub const PROMISE_NOTE_MAX: usize = 1000;
-
-/// What can be wrong with a change to the reminders, as codes (the app words them).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReminderProblem {
-    /// A code the ledger uses too: unknown client or invoice, archived client, an invoice of
-    /// another client or listed twice, an amount not positive or with too many decimals, a
-    /// text too long, a date before an invoice's issue.
-    Ledger(Problem),
-    /// The id given is already used by a reminder entity.
-    IdTaken,
-    Plan(PlanError),
-    NoInvoice,
-    /// A level the client's plan does not have.
-    LevelNotInPlan {
-        invoice: InvoiceId,
-        level: u8,
-    },
-    /// The invoice already reached this level or a later one.
-    LevelAlreadyReached {
-        invoice: InvoiceId,
-    },
-    /// Dated before the reminder the invoice last received.
-    DateBeforeLastReminder {
-        invoice: InvoiceId,
-    },
-    /// A snooze must end after the day it is set.
-    SnoozeNotAfterDate,
-    PromiseBeforeMade,
-    TooFewInstalments {
-        min: usize,
-    },
-    TooManyInstalments {
-        max: usize,
-    },
-    InstalmentDatesNotIncreasing,
-    InstalmentBeforePlan,
-    /// The instalments must add up to what the covered invoices have open.
-    InstalmentsDoNotAddUp {
-        balance: Decimal,
-        /// What the instalments add up to.
-        total: Decimal,
-    },
-    GraceTooLong {
-        max: u16,
-    },
-    /// The invoice has nothing open on that date (paid, credited or written off).
-    NothingOwed {
-        invoice: InvoiceId,
-    },
-    InvoiceInPaymentPlan {
-        invoice: InvoiceId,
-    },
-    UnknownPaymentPlan(PaymentPlanId),
-    PaymentPlanNotActive,
-    UnknownInstalment,
-    InstalmentAlreadyReminded,
-    UnknownPromise(PromiseId),
-    /// The client has no action logged that day to take back.
-    NothingToUndo,
-    InvoiceNotOverdue {
-        invoice: InvoiceId,
-    },
-    InvoiceInLitigation {
-        invoice: InvoiceId,
-    },
-    UnknownLitigation(LitigationId),
-    LitigationAlreadyClosed,
-    /// Closing or cancelling before the thing began.
-    DateBeforeStart,
-}
-
-impl From<Problem> for ReminderProblem {
-    fn from(problem: Problem) -> Self {
-        ReminderProblem::Ledger(problem)
-    }
-}
-
-/// Something logged for a client, for its history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReminderEvent<'a> {
-    Action(&'a ReminderAction),
-    PromiseMade(&'a Promise),
-    PaymentPlanAgreed(&'a PaymentPlan),
-    PaymentPlanCancelled(&'a PaymentPlan),
-    HandedOver(&'a Litigation),
-    LitigationClosed(&'a Litigation),
-}
-
-impl ReminderEvent<'_> {
-    pub fn date(&self) -> NaiveDate {
-        match self {
-            ReminderEvent::Action(action) => action.date,
-            ReminderEvent::PromiseMade(promise) => promise.made_on,
-            ReminderEvent::PaymentPlanAgreed(plan) => plan.created_on,
-            ReminderEvent::PaymentPlanCancelled(plan) => {
-                plan.cancelled_on.unwrap_or(plan.created_on)
-            }
-            ReminderEvent::HandedOver(litigation) => litigation.date,
-            ReminderEvent::LitigationClosed(litigation) => {
-                litigation.closed_on.unwrap_or(litigation.date)
-            }
-        }
-    }
-}
 
 /// Inserts an entity in a list sorted by id, refusing an id already there.
 fn insert_by_id<T, K: Ord>(
@@ -247,38 +64,6 @@ fn check_text(text: &str, max: usize) -> Result<(), ReminderProblem> {
 }
 
 impl Reminders {
-    /// The plan the client follows: its own, else the default one.
-    pub fn plan_for(&self, client: ClientId) -> &ReminderPlan {
-        self.client_plans
-            .binary_search_by_key(&client, |p| p.client)
-            .map_or(&self.plan, |i| &self.client_plans[i].plan)
-    }
-
-    /// The client's own plan, if it has one.
-    pub fn own_plan(&self, client: ClientId) -> Option<&ReminderPlan> {
-        self.client_plans
-            .binary_search_by_key(&client, |p| p.client)
-            .ok()
-            .map(|i| &self.client_plans[i].plan)
-    }
-
-    /// Each invoice's furthest level logged (sent or skipped) by that date, as its offset
-    /// from the due date, with the date it was logged: where its next reminder starts from.
-    pub fn levels_reached(&self, as_of: NaiveDate) -> HashMap<InvoiceId, (i32, NaiveDate)> {
-        let mut reached: HashMap<InvoiceId, (i32, NaiveDate)> = HashMap::new();
-        for action in self.log.iter().filter(|a| a.date <= as_of) {
-            for level in action.kind.invoice_levels() {
-                let entry = reached
-                    .entry(level.invoice)
-                    .or_insert((level.offset_days, action.date));
-                if level.offset_days >= entry.0 {
-                    *entry = (level.offset_days, action.date);
-                }
-            }
-        }
-        reached
-    }
-
     /// The invoices covered by a payment plan active on that date.
     pub fn invoices_in_active_plans(
         &self,
@@ -290,68 +75,6 @@ impl Reminders {
             .filter(|p| p.is_active(ledger, as_of))
             .flat_map(|p| p.invoices.iter().copied())
             .collect()
-    }
-
-    /// What is logged for a client (actions, promises, payment plans, litigations), in no
-    /// particular order: the client's history merges and sorts it with the ledger's events.
-    pub fn history_of(&self, client: ClientId) -> impl Iterator<Item = ReminderEvent<'_>> {
-        let actions = self
-            .log
-            .iter()
-            .filter(move |a| a.client == client)
-            .map(ReminderEvent::Action);
-        let promises = self
-            .promises
-            .iter()
-            .filter(move |p| p.client == client)
-            .map(ReminderEvent::PromiseMade);
-        let plans = self
-            .payment_plans
-            .iter()
-            .filter(move |p| p.client == client)
-            .flat_map(|p| {
-                std::iter::once(ReminderEvent::PaymentPlanAgreed(p)).chain(
-                    p.cancelled_on
-                        .map(|_| ReminderEvent::PaymentPlanCancelled(p)),
-                )
-            });
-        let litigations = self
-            .litigations
-            .iter()
-            .filter(move |l| l.client == client)
-            .flat_map(|l| {
-                std::iter::once(ReminderEvent::HandedOver(l))
-                    .chain(l.closed_on.map(|_| ReminderEvent::LitigationClosed(l)))
-            });
-        actions.chain(promises).chain(plans).chain(litigations)
-    }
-
-    /// Whether an entity of the reminders has this id (the ledger's counter must cover it).
-    pub fn uses_id(&self, id: u64) -> bool {
-        self.log.iter().any(|a| a.id.0 == id)
-            || self.promises.iter().any(|p| p.id.0 == id)
-            || self.payment_plans.iter().any(|p| p.id.0 == id)
-            || self.litigations.iter().any(|l| l.id.0 == id)
-    }
-
-    /// Whether anything logged names the invoice: it can then no longer be deleted.
-    pub fn mentions_invoice(&self, invoice: InvoiceId) -> bool {
-        self.log
-            .iter()
-            .any(|a| a.kind.invoice_levels().iter().any(|l| l.invoice == invoice))
-            || self
-                .payment_plans
-                .iter()
-                .any(|p| p.invoices.contains(&invoice))
-            || self
-                .litigations
-                .iter()
-                .any(|l| l.invoices.contains(&invoice))
-    }
-
-    /// Whether anything logged concerns the client: it can then no longer be deleted.
-    pub fn mentions_client(&self, client: ClientId) -> bool {
-        self.history_of(client).next().is_some() || self.own_plan(client).is_some()
     }
 
     fn check_id(&self, id: u64) -> Result<(), ReminderProblem> {
@@ -551,25 +274,6 @@ impl Reminders {
         self.log_action(id, client, date, kind)
     }
 
-    /// Whether the instalment already had its note, logged by `as_of`: the one up to its date
-    /// (`late` false) or the one after it (`late` true).
-    pub(crate) fn instalment_reminded(
-        &self,
-        plan: PaymentPlanId,
-        instalment: u16,
-        instalment_date: NaiveDate,
-        late: bool,
-        as_of: NaiveDate,
-    ) -> bool {
-        self.log.iter().any(|action| {
-            action.date <= as_of
-                && (action.date > instalment_date) == late
-                && matches!(action.kind,
-                    ActionKind::InstalmentReminded { plan: p, instalment: i, .. }
-                        if p == plan && i == instalment)
-        })
-    }
-
     pub fn add_promise(
         &mut self,
         id: u64,
@@ -606,15 +310,6 @@ impl Reminders {
             .binary_search_by_key(&promise, |p| p.id)
             .map_err(|_| ReminderProblem::UnknownPromise(promise))?;
         Ok(self.promises.remove(index))
-    }
-
-    /// The client's latest action (by date, then by the order it was logged): the one that
-    /// can be undone.
-    pub fn last_action(&self, client: ClientId) -> Option<&ReminderAction> {
-        self.log
-            .iter()
-            .filter(|a| a.client == client)
-            .max_by_key(|a| (a.date, a.id))
     }
 
     /// Takes back the client's latest action, as if it had not been done: a reminder marked as
@@ -693,7 +388,7 @@ impl Reminders {
         active_client(ledger, plan.client)?;
         let invoices = invoices_of_client(ledger, plan.client, &plan.invoices)?;
         let position = open_position(ledger, &invoices, plan.created_on)?;
-        let litigated = litigation::in_litigation(self, plan.created_on);
+        let litigated = in_litigation(self, plan.created_on);
         let planned = self.invoices_in_active_plans(ledger, plan.created_on);
         for invoice in &invoices {
             if litigated.contains(&invoice.id) {
@@ -859,16 +554,6 @@ impl Reminders {
     }
 }
 
-impl ActionKind {
-    /// The invoice levels a sent or skipped reminder reached; none for the other actions.
-    pub fn invoice_levels(&self) -> &[InvoiceLevel] {
-        match self {
-            ActionKind::Sent { invoices, .. } | ActionKind::Skipped { invoices } => invoices,
-            ActionKind::Snoozed { .. } | ActionKind::InstalmentReminded { .. } => &[],
-        }
-    }
-}
-
 /// A client that exists and is not archived: reminders and promises concern only those.
 fn active_client(ledger: &Ledger, client: ClientId) -> Result<(), ReminderProblem> {
     let found = ledger
@@ -934,4 +619,158 @@ fn open_position(
         }
     }
     Ok(position)
+}
+
+// The ledger's collection changes live here, beside the rules they apply, as the bank's and
+// the imports' live in their layers: the model below knows nothing of them.
+impl Ledger {
+    /// Applies a change to the reminders with the id the next entity would take: the id is
+    /// spent and the change kept only when it is accepted, so a refused change leaves the
+    /// whole ledger as it was. The reminders read the other facts through `&Ledger` while
+    /// they are set aside for the change.
+    fn change_reminders<T>(
+        &mut self,
+        change: impl FnOnce(&mut Reminders, &Ledger, u64) -> Result<T, ReminderProblem>,
+    ) -> Result<T, Problem> {
+        let id = self.next_id + 1;
+        let mut reminders = std::mem::take(&mut self.reminders);
+        let result = change(&mut reminders, self, id);
+        self.reminders = reminders;
+        let value = result?;
+        if self.next_id < id && self.reminders.uses_id(id) {
+            self.next_id = id;
+        }
+        Ok(value)
+    }
+
+    /// Logs a queue entry as sent on a date through a channel. A formal notice (or a later
+    /// notice) sent in writing also dates the formal notice of every invoice it demands (the
+    /// entry's and the other overdue ones its message lists) when none was recorded: from it,
+    /// a private individual owes interest. A phone call is not a written demand (art. 1344
+    /// Code civil) and dates nothing.
+    pub fn record_reminder_sent(
+        &mut self,
+        entry: &QueueEntry,
+        date: NaiveDate,
+        channel: Channel,
+    ) -> Result<ReminderId, Problem> {
+        let id =
+            self.change_reminders(|r, ledger, id| r.record_done(id, ledger, entry, date, channel))?;
+        if dates_formal_notice(entry.tone, channel) {
+            let demanded = entry.invoices.iter().map(|i| i.invoice);
+            for invoice in demanded.chain(entry.also_overdue.iter().copied()) {
+                if let Ok(index) = self.invoice_index(invoice) {
+                    let invoice = &mut self.invoices[index];
+                    if invoice.formal_notice.is_none() && date >= invoice.due_date() {
+                        invoice.formal_notice = Some(date);
+                    }
+                }
+            }
+        }
+        Ok(id)
+    }
+
+    pub fn skip_reminder(
+        &mut self,
+        entry: &QueueEntry,
+        date: NaiveDate,
+    ) -> Result<ReminderId, Problem> {
+        self.change_reminders(|r, ledger, id| r.record_skip(id, ledger, entry, date))
+    }
+
+    pub fn snooze_reminders(
+        &mut self,
+        client: ClientId,
+        date: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<ReminderId, Problem> {
+        self.change_reminders(|r, ledger, id| r.snooze(id, ledger, client, date, until))
+    }
+
+    pub fn record_instalment_reminder(
+        &mut self,
+        due: &InstalmentDue,
+        date: NaiveDate,
+        channel: Channel,
+    ) -> Result<ReminderId, Problem> {
+        self.change_reminders(|r, ledger, id| {
+            r.record_instalment_reminder(id, ledger, due, date, channel)
+        })
+    }
+
+    pub fn add_promise(&mut self, promise: NewPromise) -> Result<PromiseId, Problem> {
+        self.change_reminders(|r, ledger, id| r.add_promise(id, ledger, promise))
+    }
+
+    pub fn withdraw_promise(&mut self, promise: PromiseId) -> Result<(), Problem> {
+        self.change_reminders(|r, _, _| r.withdraw_promise(promise).map(drop))
+    }
+
+    /// Takes back the client's latest reminder action, dated today. A written formal notice taken back
+    /// also takes back the formal-notice date it gave the client's invoices (those dated that
+    /// day): the demand was not made.
+    pub fn undo_reminder_action(
+        &mut self,
+        client: ClientId,
+        today: NaiveDate,
+    ) -> Result<(), Problem> {
+        let undone = self.change_reminders(|r, _, _| r.undo_last_action(client, today))?;
+        if let ActionKind::Sent { channel, tone, .. } = undone.kind {
+            if dates_formal_notice(tone, channel) {
+                for invoice in self.invoices.iter_mut() {
+                    if invoice.details.client == client
+                        && invoice.formal_notice == Some(undone.date)
+                    {
+                        invoice.formal_notice = None;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Gives a client its own reminder plan, or (None) returns it to the default one.
+    pub fn set_client_plan(
+        &mut self,
+        client: ClientId,
+        plan: Option<ReminderPlan>,
+    ) -> Result<(), Problem> {
+        self.change_reminders(|r, ledger, _| r.set_client_plan(ledger, client, plan))
+    }
+
+    pub fn set_default_plan(&mut self, plan: ReminderPlan) -> Result<(), Problem> {
+        self.change_reminders(|r, _, _| r.set_default_plan(plan))
+    }
+
+    pub fn add_payment_plan(&mut self, plan: NewPaymentPlan) -> Result<PaymentPlanId, Problem> {
+        self.change_reminders(|r, ledger, id| r.add_payment_plan(id, ledger, plan))
+    }
+
+    pub fn cancel_payment_plan(
+        &mut self,
+        plan: PaymentPlanId,
+        date: NaiveDate,
+    ) -> Result<(), Problem> {
+        self.change_reminders(|r, ledger, _| r.cancel_payment_plan(ledger, plan, date))
+    }
+
+    pub fn hand_over(&mut self, litigation: NewLitigation) -> Result<LitigationId, Problem> {
+        self.change_reminders(|r, ledger, id| r.hand_over(id, ledger, litigation))
+    }
+
+    pub fn close_litigation(
+        &mut self,
+        litigation: LitigationId,
+        date: NaiveDate,
+        outcome: String,
+    ) -> Result<(), Problem> {
+        self.change_reminders(|r, _, _| r.close_litigation(litigation, date, outcome))
+    }
+}
+
+/// Whether a reminder sent in this tone through this channel is a formal notice in law: a
+/// written demand (art. 1344 Code civil) at the formal-notice level or later; a phone call is
+/// none. Recording one dates its invoices' notice; undoing it takes that date back.
+fn dates_formal_notice(tone: Tone, channel: Channel) -> bool {
+    tone >= Tone::FormalNotice && channel != Channel::Phone
 }

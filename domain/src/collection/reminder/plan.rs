@@ -1,32 +1,13 @@
-//! The reminder plan: the ordered levels an overdue invoice goes through, each with its day
-//! offset from the due date, its channel, its tone and its template.
+//! The rules of a reminder plan (the ordered levels an overdue invoice goes through, stored as
+//! the model's [`ReminderPlan`]): its limits and the templates its levels may carry.
 //!
 //! A plan is checked whole ([`ReminderPlan::validate`]) before it is stored, and typed through
 //! a form ([`ReminderPlanForm`]) whose errors name the level and the field, so the editor can
 //! show each message beside its line.
 
-use super::tone::{Channel, Tone};
 use crate::collection::letter::{check_template, Template, TemplatePart};
-use serde::{Deserialize, Serialize};
-
-/// One step of a plan. Empty `subject` or `body` means the default template for the level's
-/// tone, the client's kind and the language (the messages module provides them), so a plan
-/// the user never edited follows improvements to the default wording.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReminderLevel {
-    /// Days from the invoice's due date; negative is before it.
-    pub offset_days: i32,
-    pub channel: Channel,
-    pub tone: Tone,
-    pub subject: String,
-    pub body: String,
-}
-
-/// The levels, in the order they fire: offsets strictly increasing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReminderPlan {
-    pub levels: Vec<ReminderLevel>,
-}
+use crate::model::reminders::{Channel, ReminderLevel, ReminderPlan, Tone};
+use crate::values::problem::{PlanError, PlanField, PlanProblem};
 
 /// A plan has at most this many levels: beyond, reminders turn into harassment and the
 /// level index stays small (stored as `u8`).
@@ -38,110 +19,7 @@ pub const OFFSET_MAX: i32 = 365;
 pub const SUBJECT_MAX: usize = 200;
 pub const BODY_MAX: usize = 8000;
 
-/// Where a plan problem is: the list of levels as a whole, or one field of one level
-/// (levels counted from 0, in the plan's order).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PlanField {
-    Levels,
-    Offset(usize),
-    Subject(usize),
-    Body(usize),
-}
-
-impl PlanField {
-    /// The level the problem is on, if it is on one.
-    pub fn level(self) -> Option<usize> {
-        match self {
-            PlanField::Levels => None,
-            PlanField::Offset(level) | PlanField::Subject(level) | PlanField::Body(level) => {
-                Some(level)
-            }
-        }
-    }
-}
-
-/// What can be wrong with a plan, as codes (the app words them).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PlanProblem {
-    NoLevel,
-    TooManyLevels {
-        max: usize,
-    },
-    /// An offset left empty in the form.
-    Required,
-    /// An offset that is not a whole number of days.
-    OffsetFormat,
-    OffsetOutOfRange {
-        min: i32,
-        max: i32,
-    },
-    /// A level that does not come strictly after the one before it.
-    OffsetNotAfterPrevious,
-    TooLong {
-        max: usize,
-    },
-    /// A template with an unknown `{placeholder}` or an unclosed brace (the message module
-    /// names which and where: [`crate::collection::letter::check_template`]).
-    TemplateInvalid,
-}
-
-/// A problem and where it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct PlanError {
-    pub field: PlanField,
-    pub problem: PlanProblem,
-}
-
-impl PlanError {
-    fn new(field: PlanField, problem: PlanProblem) -> Self {
-        PlanError { field, problem }
-    }
-}
-
-impl Default for ReminderPlan {
-    fn default() -> Self {
-        Self::default_french()
-    }
-}
-
 impl ReminderPlan {
-    /// The plan the issue describes, the usual French practice: a courteous note 5 days
-    /// before the due date, a first reminder the day after, a second at 15 days, a formal
-    /// notice (mise en demeure) by letter at 30 days, the last notice before litigation at 45.
-    pub fn default_french() -> Self {
-        let level = |offset_days, channel, tone| ReminderLevel {
-            offset_days,
-            channel,
-            tone,
-            subject: String::new(),
-            body: String::new(),
-        };
-        ReminderPlan {
-            levels: vec![
-                level(-5, Channel::Email, Tone::Courteous),
-                level(1, Channel::Email, Tone::FirstReminder),
-                level(15, Channel::Email, Tone::SecondReminder),
-                level(30, Channel::Letter, Tone::FormalNotice),
-                level(45, Channel::Letter, Tone::FinalNotice),
-            ],
-        }
-    }
-
-    /// The level at an index, as logged (`u8`).
-    pub fn level(&self, index: u8) -> Option<&ReminderLevel> {
-        self.levels.get(usize::from(index))
-    }
-
-    /// The rank of the furthest level an invoice has reached once a level at `offset_days`
-    /// was logged: the last level at or before that offset (None when the plan now starts
-    /// later).
-    pub fn rank_reached(&self, offset_days: i32) -> Option<u8> {
-        self.levels
-            .iter()
-            .rposition(|l| l.offset_days <= offset_days)
-            .and_then(|rank| u8::try_from(rank).ok())
-    }
-
     /// Checks the plan before it is stored; the first problem found.
     pub fn validate(&self) -> Result<(), PlanError> {
         match self.problems().into_iter().next() {

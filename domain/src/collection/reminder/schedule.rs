@@ -44,11 +44,11 @@
 //!   two levels, counted from the last reminder) is listed under `exhausted`, for the user to
 //!   consider litigation; it never makes an entry again.
 
-use super::instalments::{received_by, PaymentPlan, PlanStatus, NOTICE_DAYS_BEFORE};
-use super::litigation::in_litigation;
-use super::plan::ReminderPlan;
-use super::{ActionKind, Channel, Promise, Reminders, Tone};
+use super::instalments::{received_by, PlanStatus, NOTICE_DAYS_BEFORE};
 use crate::model::ledger::Ledger;
+use crate::model::reminders::{
+    in_litigation, ActionKind, Channel, PaymentPlan, Promise, ReminderPlan, Reminders, Tone,
+};
 use crate::model::timeline::{InvoiceHistory, Timeline};
 use crate::values::ids::{ClientId, InvoiceId, PaymentPlanId, PromiseId};
 use crate::values::sorting::{sort_by, sort_by_key};
