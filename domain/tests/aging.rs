@@ -1,8 +1,9 @@
 //! The aging report always adds up and can be reproduced for any past date.
 
-use encaisse_domain::analysis::aging::{aging, AgingBounds};
+use encaisse_domain::analysis::aging::aging;
 use encaisse_domain::files::demo::{generate, DemoConfig};
 use encaisse_domain::model::balances::Position;
+use encaisse_domain::model::settings::AgingBounds;
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 

@@ -4,8 +4,10 @@
 
 mod support;
 
-use encaisse_domain::bank::book::{AccountChoice, LineStatus, Reconciliation};
-use encaisse_domain::bank::statement::{AccountRef, AccountStatement, LineKind, StatementLine};
+use encaisse_domain::bank::book::{AccountChoice, Reconciliation};
+use encaisse_domain::bank::statement::{AccountRef, AccountStatement};
+use encaisse_domain::model::bank_book::LineStatus;
+use encaisse_domain::model::bank_book::{LineKind, StatementLine};
 use encaisse_domain::model::invoice::InvoiceDetails;
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};

@@ -3,15 +3,15 @@
 
 mod support;
 
-use encaisse_domain::bank::book::{AccountChoice, LineStatus, Reconciliation};
+use encaisse_domain::bank::book::{AccountChoice, Reconciliation};
 use encaisse_domain::bank::matching::{
     search_invoices, suggest, suggest_all, very_sure, very_sure_links, AsideReason, Confidence,
     OpenItems, Proposal, Reason, Suggestion, Suggestions,
 };
 use encaisse_domain::bank::pointage::{payments_without_bank_line, pointage};
-use encaisse_domain::bank::statement::{
-    AccountRef, AccountStatement, Balance, LineKind, StatementLine,
-};
+use encaisse_domain::bank::statement::{AccountRef, AccountStatement};
+use encaisse_domain::model::bank_book::LineStatus;
+use encaisse_domain::model::bank_book::{Balance, LineKind, StatementLine};
 use encaisse_domain::model::invoice::InvoiceDetails;
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};

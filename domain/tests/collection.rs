@@ -244,9 +244,10 @@ fn a_missing_rate_claims_the_interest_to_be_settled_and_keeps_the_indemnity() {
     // ECB rate is not published yet (the indemnity needs no rate), or that passes over the
     // interest in silence (found in review): it is claimed "à parfaire".
     use encaisse_domain::collection::letter::{
-        default_template, render, Issuer, MessageContext, MessageInput,
+        default_template, render, MessageContext, MessageInput,
     };
     use encaisse_domain::model::client::ClientKind;
+    use encaisse_domain::model::issuer::Issuer;
     use encaisse_domain::values::format::Locale;
     let mut ledger = Ledger::default();
     let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
@@ -412,10 +413,9 @@ fn an_instalment_note_states_its_instalment_and_is_recorded_once() {
     // Guards against instalment reminders the user had to write by hand (found in review):
     // the note before the date and the one after it state the instalment, what is missing of
     // it and, late, the last day before the plan ends; recording one takes it off the queue.
-    use encaisse_domain::collection::letter::{
-        instalment_template, render, Issuer, MessageContext,
-    };
+    use encaisse_domain::collection::letter::{instalment_template, render, MessageContext};
     use encaisse_domain::collection::reminder::schedule::InstalmentNotice;
+    use encaisse_domain::model::issuer::Issuer;
     use encaisse_domain::values::format::Locale;
     let (mut ledger, _, _) = with_plan([dec!(400), dec!(600)]);
     let note = |ledger: &Ledger, day| {

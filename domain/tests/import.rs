@@ -6,10 +6,11 @@
 mod support;
 
 use encaisse_domain::files::import::apply::{apply, undo};
-use encaisse_domain::files::import::invoices_csv::{self, DateOrder};
+use encaisse_domain::files::import::invoices_csv;
 use encaisse_domain::files::import::plan::{plan_fec, plan_invoices_csv, ClientRef, ImportPlan};
 use encaisse_domain::files::import::{fec, ImportFileProblem, Refusal};
 use encaisse_domain::model::client::ClientForm;
+use encaisse_domain::model::imports::DateOrder;
 use encaisse_domain::model::invoice::InvoiceDetails;
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
@@ -322,7 +323,7 @@ fn apply_then_undo_gives_back_the_ledger() {
     assert_eq!(undo(&after, &record).unwrap(), ledger);
     let json = serde_json::to_string(&record).unwrap();
     assert_eq!(
-        serde_json::from_str::<encaisse_domain::files::import::apply::ImportRecord>(&json).unwrap(),
+        serde_json::from_str::<encaisse_domain::model::imports::ImportRecord>(&json).unwrap(),
         record
     );
 }

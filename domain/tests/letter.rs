@@ -3,14 +3,15 @@
 
 mod support;
 
+use encaisse_domain::collection::letter::late_clause::default_late_clause;
 use encaisse_domain::collection::letter::{
-    check_template, default_late_clause, default_template, mailto_href, render, template_for,
-    Issuer, IssuerField, IssuerForm, Letter, LetterBlock, Message, MessageContext, MessageInput,
-    Template, TemplatePart, TemplateProblem,
+    check_template, default_template, mailto_href, render, template_for, Letter, LetterBlock,
+    Message, MessageContext, MessageInput, Template, TemplatePart, TemplateProblem,
 };
 use encaisse_domain::law::penalty::claims::PenaltyInputs;
 use encaisse_domain::model::client::{Address, ClientForm, ClientKind, Contact};
 use encaisse_domain::model::invoice::InvoiceDetails;
+use encaisse_domain::model::issuer::{Issuer, IssuerField, IssuerForm};
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
 use encaisse_domain::model::reminders::Tone;

@@ -1,10 +1,10 @@
 //! Late-payment penalties: the law's examples, its edges, and properties that always hold.
 
-use encaisse_domain::law::penalty::rates::{HalfYear, MissingRate, RateTable};
-use encaisse_domain::law::penalty::{
-    penalties, HalfYearRule, LateInvoice, NoInterest, PenaltySettings, RateSource,
-};
+use encaisse_domain::law::penalty::rates::{MissingRate, RateTable};
+use encaisse_domain::law::penalty::{penalties, LateInvoice, NoInterest, RateSource};
 use encaisse_domain::model::client::ClientKind;
+use encaisse_domain::model::settings::HalfYear;
+use encaisse_domain::model::settings::{HalfYearRule, PenaltySettings};
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;
@@ -300,11 +300,11 @@ proptest! {
 mod ledger_claims {
     use super::*;
     use encaisse_domain::law::penalty::claims::PenaltyInputs;
-    use encaisse_domain::law::penalty::rates::HalfYearRates;
     use encaisse_domain::model::client::ClientForm;
     use encaisse_domain::model::invoice::InvoiceDetails;
     use encaisse_domain::model::ledger::Ledger;
     use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+    use encaisse_domain::model::settings::HalfYearRates;
     use encaisse_domain::model::terms::PaymentTerms;
 
     fn ledger_with(kind: ClientKind) -> (Ledger, encaisse_domain::values::ids::InvoiceId) {

@@ -1,9 +1,9 @@
 //! The stored format: every earlier version loads, bad files are refused with the place named.
 
-use encaisse_domain::analysis::kpi::{DsoPeriod, KpiSettings};
 use encaisse_domain::files::demo::{generate, DemoConfig};
 use encaisse_domain::files::snapshot::{self, Inconsistency, SnapshotError, CURRENT_VERSION};
 use encaisse_domain::model::balances::Position;
+use encaisse_domain::model::settings::{DsoPeriod, KpiSettings};
 use encaisse_domain::values::ids::ClientId;
 use encaisse_domain::NaiveDate;
 use rust_decimal_macros::dec;
@@ -63,12 +63,12 @@ fn version_1_gains_the_default_settings() {
 
 #[test]
 fn version_2_keeps_the_users_settings() {
-    use encaisse_domain::law::penalty::rates::HalfYear;
+    use encaisse_domain::model::settings::HalfYear;
     let ledger = snapshot::decode(&fixture(2)).unwrap().ledger;
     let settings = ledger.settings();
     assert_eq!(
         settings.penalties.half_year_rule,
-        encaisse_domain::law::penalty::HalfYearRule::Frozen
+        encaisse_domain::model::settings::HalfYearRule::Frozen
     );
     assert!(settings.penalties.waive_indemnity);
     assert_eq!(settings.aging_bounds.bounds(), &[30, 60, 90, 120]);
@@ -165,7 +165,7 @@ fn version_4_gains_the_default_reminder_plan_and_an_empty_issuer() {
     );
     assert_eq!(
         ledger.settings().issuer,
-        encaisse_domain::collection::letter::Issuer::default()
+        encaisse_domain::model::issuer::Issuer::default()
     );
 }
 
@@ -412,7 +412,7 @@ fn backups_are_indented_exactly_as_serde_json_would() {
         DemoConfig::default(),
     );
     ledger.update_settings(|s| {
-        s.aging_bounds = encaisse_domain::analysis::aging::AgingBounds::new(vec![30]).unwrap()
+        s.aging_bounds = encaisse_domain::model::settings::AgingBounds::new(vec![30]).unwrap()
     });
     let backup = snapshot::to_backup(&ledger);
     // With serde_json's preserve_order (a dev-dependency feature), the parsed stored form

@@ -4,13 +4,14 @@ use encaisse_domain::analysis::credit::{CreditAction, CreditWarning, LONG_OVERDU
 use encaisse_domain::analysis::history::HistoryEvent;
 use encaisse_domain::analysis::prediction::DelayBasis;
 use encaisse_domain::analysis::score::{Factor, Grade};
-use encaisse_domain::collection::letter::{IssuerField, TemplateProblem};
+use encaisse_domain::collection::letter::TemplateProblem;
 use encaisse_domain::collection::reminder::instalments::PlanStatus;
 use encaisse_domain::collection::reminder::schedule::{PauseReason, PromiseStatus};
 use encaisse_domain::files::snapshot::{Inconsistency, SnapshotError};
 use encaisse_domain::law::penalty::rates::MissingRate;
 use encaisse_domain::law::penalty::{NoInterest, RateSource};
 use encaisse_domain::model::invoice::InvoiceStatus;
+use encaisse_domain::model::issuer::IssuerField;
 use encaisse_domain::model::payment::PaymentMethod;
 use encaisse_domain::model::reminders::LitigationKind;
 use encaisse_domain::model::reminders::{Channel, Tone};

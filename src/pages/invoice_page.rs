@@ -10,7 +10,7 @@ use crate::i18n::{tr, use_t};
 use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
 use crate::storage::Store;
-use encaisse_domain::collection::letter::default_late_clause;
+use encaisse_domain::collection::letter::late_clause::default_late_clause;
 use encaisse_domain::law::penalty::calculator::CalculatorForm;
 use encaisse_domain::law::penalty::claims::PenaltyInputs;
 use encaisse_domain::law::penalty::penalties;

@@ -7,8 +7,8 @@
 //! one can plan on. The cash alert compares the first weeks' expected cash with the user's
 //! threshold.
 
-use crate::analysis::kpi::KpiSettings;
 use crate::analysis::prediction::PaymentModel;
+use crate::model::settings::KpiSettings;
 use crate::values::ids::{ClientId, InvoiceId};
 // The forecast's lines carry it; re-exported so the forecast's users need one import.
 pub use crate::analysis::prediction::Expectation;

@@ -2,8 +2,8 @@
 //! are decided, whether the imported statements are complete, and which payments recorded in
 //! Encaisse the bank never showed.
 
-use crate::bank::book::{BankLine, LineStatus};
-use crate::bank::statement::Balance;
+use crate::model::bank_book::Balance;
+use crate::model::bank_book::{BankLine, LineStatus};
 use crate::model::ledger::Ledger;
 use crate::model::payment::PaymentMethod;
 use crate::values::ids::{BankAccountId, BankLineId, PaymentId};

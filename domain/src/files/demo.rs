@@ -5,11 +5,11 @@
 //! behaviour from the payments themselves. Everything is recorded through the ledger's own
 //! methods, so the demo obeys the same invariants as user data.
 
-use crate::collection::letter::Issuer;
 use crate::collection::reminder::litigation::NewLitigation;
 use crate::collection::reminder::schedule::queue;
 use crate::model::client::{Address, ClientDetails, ClientKind, Contact};
 use crate::model::invoice::{vat_for, InvoiceDetails};
+use crate::model::issuer::Issuer;
 use crate::model::ledger::Ledger;
 use crate::model::payment::{Allocation, PaymentDetails, PaymentMethod};
 use crate::model::reminders::LitigationKind;

@@ -11,16 +11,15 @@
 //! Reading runs the migrations from the file's version up to [`CURRENT_VERSION`], then
 //! checks every invariant of the ledger, so nothing inconsistent is ever loaded.
 
-use crate::analysis::kpi::KpiSettings;
-use crate::bank::book::{BankAccount, BankBook, BankLine, StatementImport};
-use crate::bank::read::csv::mapping::SavedMapping;
-use crate::bank::statement::StatementLine;
-use crate::collection::letter::{Issuer, IssuerForm};
 use crate::collection::reminder::instalments::{MAX_GRACE_DAYS, MIN_INSTALMENTS};
-use crate::files::import::apply::{ImportRecord, SavedInvoiceColumns};
+use crate::model::bank_book::SavedMapping;
+use crate::model::bank_book::StatementLine;
+use crate::model::bank_book::{BankAccount, BankBook, BankLine, StatementImport};
 use crate::model::client::{Client, ClientDetails, CreditHold};
+use crate::model::imports::{ImportRecord, SavedInvoiceColumns};
 use crate::model::invoice::number_key;
 use crate::model::invoice::{Draft, Invoice, InvoiceDetails};
+use crate::model::issuer::{Issuer, IssuerForm};
 use crate::model::ledger::Ledger;
 use crate::model::payment::{Allocation, Payment, PaymentDetails};
 use crate::model::reminders::Litigation;
@@ -28,6 +27,7 @@ use crate::model::reminders::PaymentPlan;
 use crate::model::reminders::{ActionKind, ClientPlan, Promise, ReminderAction, Reminders};
 use crate::model::reminders::{ReminderLevel, ReminderPlan};
 use crate::model::settings::is_plausible_rate;
+use crate::model::settings::KpiSettings;
 use crate::model::settings::{RateOverride, Settings};
 use crate::model::settlement::{CreditNote, Dispute, WriteOff};
 use crate::values::ids::{ClientId, InvoiceId};

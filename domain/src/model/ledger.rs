@@ -16,10 +16,10 @@
 //! reminders' in [`crate::collection::reminder`], the bank's in [`crate::bank::book`], the
 //! imports' in [`crate::files::import::apply`].
 
-use crate::bank::book::BankBook;
-use crate::files::import::apply::{ImportRecord, SavedInvoiceColumns};
 use crate::model::balances::{InvoiceBalance, Position};
+use crate::model::bank_book::BankBook;
 use crate::model::client::{Client, ClientDetails, CreditHold, HOLD_REASON_MAX};
+use crate::model::imports::{ImportRecord, SavedInvoiceColumns};
 use crate::model::invoice::{same_number, Draft, Invoice, InvoiceDetails};
 use crate::model::payment::{Allocation, Payment, PaymentDetails};
 use crate::model::reminders::Reminders;
@@ -555,7 +555,7 @@ impl Ledger {
         if self.payments.len() == before {
             return Err(Problem::UnknownPayment(id));
         }
-        self.forget_bank_payment(id);
+        self.bank.forget_payment(id);
         Ok(())
     }
 

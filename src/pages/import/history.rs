@@ -7,7 +7,7 @@ use crate::components::{confirm, date};
 use crate::i18n::use_t;
 use crate::pages::change_error_text;
 use crate::storage::{ChangeError, Store};
-use encaisse_domain::files::import::apply::ImportRecord;
+use encaisse_domain::model::imports::ImportRecord;
 use encaisse_domain::values::problem::Problem;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! What late payment costs the business: the financing of overdue receivables and the time
 //! spent chasing them, in figures a manager weighs against a reminder routine or factoring.
 
-use super::KpiSettings;
+use crate::model::settings::KpiSettings;
 use crate::model::timeline::Timeline;
 use crate::values::money::round_cents;
 use chrono::{Months, NaiveDate};

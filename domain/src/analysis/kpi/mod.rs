@@ -15,6 +15,7 @@ pub mod formulas;
 use crate::law::penalty::claims::{Claim, PenaltyInputs};
 use crate::model::ledger::Ledger;
 use crate::model::reminders::in_litigation;
+use crate::model::settings::{KpiSettings, ALERT_WEEKS};
 use crate::model::terms::end_of_month;
 use crate::model::timeline::Timeline;
 use crate::values::ids::ClientId;
@@ -27,95 +28,10 @@ use formulas::{
     percent, DaysAverage, MonthSales, PaidInvoice,
 };
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// How many months the dashboard's series go back.
 pub const SERIES_MONTHS: u32 = 24;
-
-/// The months the DSO family looks back over.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "u32", into = "u32")]
-pub enum DsoPeriod {
-    #[default]
-    Three,
-    Six,
-    Twelve,
-}
-
-impl DsoPeriod {
-    pub const ALL: [DsoPeriod; 3] = [DsoPeriod::Three, DsoPeriod::Six, DsoPeriod::Twelve];
-
-    pub fn months(self) -> u32 {
-        match self {
-            DsoPeriod::Three => 3,
-            DsoPeriod::Six => 6,
-            DsoPeriod::Twelve => 12,
-        }
-    }
-}
-
-impl From<DsoPeriod> for u32 {
-    fn from(period: DsoPeriod) -> u32 {
-        period.months()
-    }
-}
-
-impl TryFrom<u32> for DsoPeriod {
-    type Error = &'static str;
-    fn try_from(months: u32) -> Result<Self, Self::Error> {
-        DsoPeriod::ALL
-            .into_iter()
-            .find(|p| p.months() == months)
-            .ok_or("the DSO period is 3, 6 or 12 months")
-    }
-}
-
-/// The user's choices for the dashboard, stored with the ledger.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KpiSettings {
-    pub dso_period: DsoPeriod,
-    /// Peers differ: some leave invoices in dispute out of DSO, as not collectable yet.
-    pub dso_counts_disputed: bool,
-    /// Warn when the cash expected over the next `cash_alert_weeks` falls below this.
-    pub cash_alert: Option<Decimal>,
-    pub cash_alert_weeks: u32,
-    /// Annual rate in percent at which overdue receivables are financed (overdraft, factoring).
-    pub financing_rate: Decimal,
-    /// Time spent chasing one late invoice, in hours.
-    pub chasing_hours: Decimal,
-    /// What an hour of that time costs, to express it in euros too.
-    pub hourly_cost: Option<Decimal>,
-}
-
-impl Default for KpiSettings {
-    fn default() -> Self {
-        KpiSettings {
-            dso_period: DsoPeriod::Three,
-            dso_counts_disputed: true,
-            cash_alert: None,
-            cash_alert_weeks: 4,
-            financing_rate: Decimal::from(6),
-            chasing_hours: Decimal::new(35, 1),
-            hourly_cost: None,
-        }
-    }
-}
-
-/// The weeks a cash alert may look ahead: the forecast's horizon.
-pub const ALERT_WEEKS: std::ops::RangeInclusive<u32> = 1..=13;
-
-impl KpiSettings {
-    /// Whether stored values are usable (a hand-edited backup may say anything).
-    pub fn is_valid(&self) -> bool {
-        let non_negative = |value: Option<Decimal>| value.is_none_or(|v| v >= Decimal::ZERO);
-        ALERT_WEEKS.contains(&self.cash_alert_weeks)
-            && (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&self.financing_rate)
-            && (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&self.chasing_hours)
-            && non_negative(self.cash_alert)
-            && non_negative(self.hourly_cost)
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum KpiField {

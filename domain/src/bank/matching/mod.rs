@@ -11,8 +11,9 @@ mod search;
 pub use index::{name_key, number_key, OpenItems};
 pub use search::search_invoices;
 
-use crate::bank::book::{BankLine, Reconciliation};
-use crate::bank::statement::LineKind;
+use crate::bank::book::Reconciliation;
+use crate::model::bank_book::BankLine;
+use crate::model::bank_book::LineKind;
 use crate::model::ledger::Ledger;
 use crate::model::payment::Allocation;
 use crate::values::ids::{BankLineId, ClientId, InvoiceId, PaymentId};

@@ -4,7 +4,7 @@
 
 use super::index::{join, name_key, name_words, number_pieces, OpenItems};
 use super::{Confidence, Proposal, Reason, Suggestion, TYPED_PAYMENT_DAYS};
-use crate::bank::statement::StatementLine;
+use crate::model::bank_book::StatementLine;
 use crate::model::ledger::Ledger;
 use crate::model::payment::Allocation;
 use crate::values::ids::{ClientId, InvoiceId};

@@ -9,9 +9,9 @@
 
 use crate::bank::read::kind;
 use crate::bank::statement::{
-    AccountRef, Balance, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
-    StatementReader, StatementSink,
+    AccountRef, FileProblem, Format, LineProblem, Skipped, StatementReader, StatementSink,
 };
+use crate::model::bank_book::{Balance, LineKind, StatementLine};
 use crate::values::read::fields;
 use crate::values::text::{collapse_spaces, compact_upper};
 use std::iter::Peekable;

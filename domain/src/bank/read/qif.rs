@@ -5,9 +5,9 @@
 
 use crate::bank::read::kind;
 use crate::bank::statement::{
-    AccountRef, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
-    StatementReader, StatementSink,
+    AccountRef, FileProblem, Format, LineProblem, Skipped, StatementReader, StatementSink,
 };
+use crate::model::bank_book::{LineKind, StatementLine};
 use crate::values::read::fields;
 use crate::values::text::collapse_spaces;
 use chrono::NaiveDate;

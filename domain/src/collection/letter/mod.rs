@@ -14,10 +14,9 @@
 //! client's language, which may not be the language of the interface, so its words cannot
 //! live in the app's translations.
 
-pub mod issuer;
+pub mod late_clause;
 pub mod templates;
 
-pub use issuer::{default_late_clause, Issuer, IssuerField, IssuerForm};
 use templates::instalment_tone;
 pub use templates::{default_template, instalment_template};
 
@@ -25,6 +24,7 @@ use crate::collection::reminder::schedule::{InstalmentDue, QueueEntry};
 use crate::law::penalty::claims::PenaltyInputs;
 use crate::model::balances::Position;
 use crate::model::client::{Address, ClientKind};
+use crate::model::issuer::Issuer;
 use crate::model::ledger::Ledger;
 use crate::model::reminders::Tone;
 use crate::values::format::{format_date, format_eur, format_iban, Locale};

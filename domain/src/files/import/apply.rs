@@ -4,36 +4,15 @@
 //! undoing removes exactly those, and refuses while anything recorded since depends on them
 //! (a payment typed by hand on an imported invoice, a reminder, a reconciled bank line...).
 
-use super::invoices_csv::InvoiceColumns;
 use super::plan::{ClientRef, ImportPlan, InvoiceRef};
+use crate::model::imports::{ImportRecord, InvoiceColumns, SavedInvoiceColumns};
 use crate::model::invoice::InvoiceDetails;
 use crate::model::ledger::Ledger;
 use crate::model::payment::{Allocation, PaymentDetails};
 use crate::values::ids::{ClientId, CreditNoteId, InvoiceId, PaymentId};
 use crate::values::problem::{BuiltOnImport, Problem};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-
-/// The columns chosen once for an invoicing tool's CSV layout, kept with the ledger so that
-/// its next export is read the same way.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedInvoiceColumns {
-    pub signature: String,
-    pub columns: InvoiceColumns,
-}
-
-/// What one import created, kept so that it can be undone.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportRecord {
-    #[serde(with = "crate::values::iso_date")]
-    pub on: NaiveDate,
-    pub file_name: String,
-    pub clients: Vec<ClientId>,
-    pub invoices: Vec<InvoiceId>,
-    pub credit_notes: Vec<CreditNoteId>,
-    pub payments: Vec<PaymentId>,
-}
 
 impl ImportRecord {
     /// Every id the import took; they follow each other, as nothing else runs meanwhile.

@@ -4,22 +4,11 @@
 //! the mapping kept against the layout's [`header_signature`] for the next file.
 
 use super::ImportFileProblem;
+use crate::model::imports::{DateOrder, InvoiceColumns};
 use crate::values::read::delimited::{guess_separator, records, Record};
 use crate::values::read::fields;
 use crate::values::text::fold;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-
-/// How a date of three numbers is read; ISO (`2026-02-05`) and `20260205` read either way.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DateOrder {
-    /// `05/02/2026`, as French tools write it.
-    #[default]
-    DayFirst,
-    /// `02/05/2026`, as US tools write it.
-    MonthFirst,
-}
 
 impl DateOrder {
     pub fn read(self, text: &str) -> Option<NaiveDate> {
@@ -34,32 +23,6 @@ impl DateOrder {
                 }),
         }
     }
-}
-
-/// Which column (counted from 0) holds what.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvoiceColumns {
-    pub number: usize,
-    pub client: usize,
-    pub issue_date: usize,
-    pub due_date: Option<usize>,
-    /// Excluding VAT (HT).
-    pub net: Option<usize>,
-    pub vat: Option<usize>,
-    /// Including VAT (TTC).
-    pub total: Option<usize>,
-    /// The amount paid (on this row's payment, for one row per payment).
-    pub paid: Option<usize>,
-    pub payment_date: Option<usize>,
-    /// How it was paid (virement, chèque, card...).
-    pub method: Option<usize>,
-    pub siren: Option<usize>,
-    /// The client's IBAN: recognises a client known under another name, and is kept for a
-    /// new one.
-    pub iban: Option<usize>,
-    /// The terms in words (`30 jours fin de mois`, `à réception`), when no due date is given.
-    pub terms: Option<usize>,
-    pub date_order: DateOrder,
 }
 
 impl InvoiceColumns {

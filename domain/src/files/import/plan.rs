@@ -7,9 +7,10 @@
 //! each invoice has open, so that [`super::apply::apply`] records it without a refusal.
 
 use super::fec::{self, FecLine};
-use super::invoices_csv::{InvoiceColumns, Table};
+use super::invoices_csv::Table;
 use super::{ImportFileProblem, Refusal, RefusedLine};
 use crate::model::client::{ClientDetails, ClientForm, ClientKind};
+use crate::model::imports::InvoiceColumns;
 use crate::model::invoice::{number_key, same_number, InvoiceForm, NUMBER_MAX};
 use crate::model::ledger::Ledger;
 use crate::model::payment::PaymentMethod;

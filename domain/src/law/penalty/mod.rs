@@ -11,33 +11,15 @@ pub mod claims;
 pub mod rates;
 
 use crate::model::client::ClientKind;
+use crate::model::settings::{HalfYear, HalfYearRule, PenaltySettings};
 use crate::values::money::round_cents;
 use crate::values::sorting::sort_by;
 use chrono::NaiveDate;
-use rates::{HalfYear, MissingRate, RateTable};
+use rates::{MissingRate, RateTable};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 /// D441-5: a fixed 40 € per late invoice, owed by business debtors only.
 pub const RECOVERY_INDEMNITY: Decimal = Decimal::from_parts(40, 0, 0, false, 0);
-
-/// How a delay across 1 January or 1 July is rated.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HalfYearRule {
-    /// Each half-year's days at that half-year's rate (the literal reading of L441-10).
-    #[default]
-    Split,
-    /// The whole delay at the rate of the half-year it began in (public contracts' practice).
-    Frozen,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PenaltySettings {
-    pub half_year_rule: HalfYearRule,
-    /// Some businesses choose not to claim the 40 € from their clients.
-    pub waive_indemnity: bool,
-}
 
 /// What one late invoice's penalties depend on.
 #[derive(Clone, Debug, PartialEq, Eq)]

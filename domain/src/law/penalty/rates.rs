@@ -1,98 +1,13 @@
 //! Published rates by half-year: the ECB main refinancing rate in force on 1 January / 1 July,
 //! and the French taux d'intérêt légal. Rates change twice a year, so the table is data the
-//! user extends (the next half-year) or corrects, stored with the ledger.
+//! user extends (the next half-year) or corrects: the corrections are stored with the
+//! settings ([`Settings::rate_overrides`]) and [`Settings::rate_table`] lays them over the
+//! built-in table kept here.
 
-use chrono::{Datelike, NaiveDate};
+use crate::model::settings::{HalfYear, HalfYearRates, LegalRate, Settings};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
-
-/// A calendar half-year: S1 is January to June, S2 July to December.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "StoredHalfYear")]
-pub struct HalfYear {
-    pub year: i32,
-    /// 1 or 2.
-    pub half: u8,
-}
-
-/// A half-year as written in a file, checked before it becomes a [`HalfYear`].
-#[derive(Deserialize)]
-struct StoredHalfYear {
-    year: i32,
-    half: u8,
-}
-
-impl TryFrom<StoredHalfYear> for HalfYear {
-    type Error = &'static str;
-    fn try_from(stored: StoredHalfYear) -> Result<Self, Self::Error> {
-        match (stored.year, stored.half) {
-            (2000..=2200, 1 | 2) => Ok(HalfYear {
-                year: stored.year,
-                half: stored.half,
-            }),
-            (2000..=2200, _) => Err("half must be 1 or 2"),
-            _ => Err("year out of range 2000-2200"),
-        }
-    }
-}
-
-impl HalfYear {
-    pub fn of(date: NaiveDate) -> HalfYear {
-        HalfYear {
-            year: date.year(),
-            half: if date.month() <= 6 { 1 } else { 2 },
-        }
-    }
-
-    pub fn first_day(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, if self.half == 1 { 1 } else { 7 }, 1)
-            .unwrap_or(NaiveDate::MAX)
-    }
-
-    pub fn last_day(self) -> NaiveDate {
-        let (month, day) = if self.half == 1 { (6, 30) } else { (12, 31) };
-        NaiveDate::from_ymd_opt(self.year, month, day).unwrap_or(NaiveDate::MAX)
-    }
-
-    pub fn next(self) -> HalfYear {
-        if self.half == 1 {
-            HalfYear {
-                year: self.year,
-                half: 2,
-            }
-        } else {
-            HalfYear {
-                year: self.year + 1,
-                half: 1,
-            }
-        }
-    }
-}
-
-impl fmt::Display for HalfYear {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} S{}", self.year, self.half)
-    }
-}
-
-/// The two taux légal of a half-year, in percent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LegalRate {
-    /// When the creditor is a private individual acting outside a trade.
-    pub individual_creditor: Decimal,
-    /// Every other creditor ("autres cas"): the rate a business or freelancer uses.
-    pub other_creditor: Decimal,
-}
-
-/// One half-year's published rates; either may be unknown yet.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HalfYearRates {
-    /// ECB main refinancing operations rate in force on the half-year's first day, in percent.
-    pub ecb: Option<Decimal>,
-    pub legal: Option<LegalRate>,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RateTable(BTreeMap<HalfYear, HalfYearRates>);
@@ -218,47 +133,23 @@ impl RateTable {
     }
 }
 
+// Defined with the table rather than with the settings: the model stores the corrections but
+// does not know the published rates.
+impl Settings {
+    /// The built-in rates with the user's corrections and additions applied.
+    pub fn rate_table(&self) -> RateTable {
+        let mut table = RateTable::default();
+        for o in &self.rate_overrides {
+            table.set(o.half_year, o.rates);
+        }
+        table
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn half_years_split_on_1_january_and_1_july() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(
-            HalfYear::of(d(2024, 6, 30)),
-            HalfYear {
-                year: 2024,
-                half: 1
-            }
-        );
-        assert_eq!(
-            HalfYear::of(d(2024, 7, 1)),
-            HalfYear {
-                year: 2024,
-                half: 2
-            }
-        );
-        assert_eq!(
-            HalfYear {
-                year: 2024,
-                half: 2
-            }
-            .next(),
-            HalfYear {
-                year: 2025,
-                half: 1
-            }
-        );
-        assert_eq!(
-            HalfYear {
-                year: 2024,
-                half: 2
-            }
-            .last_day(),
-            d(2024, 12, 31)
-        );
-    }
+    use rust_decimal_macros::dec;
 
     #[test]
     fn built_in_table_covers_every_half_year_since_2015() {
@@ -305,5 +196,34 @@ mod tests {
                 .other_creditor,
             Decimal::new(507, 2)
         );
+    }
+
+    #[test]
+    fn corrections_replace_the_built_in_rates() {
+        let mut settings = Settings::default();
+        let half = HalfYear {
+            year: 2024,
+            half: 1,
+        };
+        settings.set_rates(
+            half,
+            HalfYearRates {
+                ecb: Some(dec!(5)),
+                legal: None,
+            },
+        );
+        settings.set_rates(
+            half,
+            HalfYearRates {
+                ecb: Some(dec!(4.5)),
+                legal: None,
+            },
+        );
+        assert_eq!(
+            settings.rate_overrides.len(),
+            1,
+            "one correction per half-year"
+        );
+        assert_eq!(settings.rate_table().ecb(half), Ok(dec!(4.5)));
     }
 }

@@ -1,7 +1,7 @@
 use super::ImportTexts;
 use crate::i18n::Texts;
-use encaisse_domain::files::import::apply::ImportRecord;
 use encaisse_domain::files::import::{ImportFileProblem, Refusal};
+use encaisse_domain::model::imports::ImportRecord;
 use encaisse_domain::values::format::format_eur;
 use encaisse_domain::values::format::{format_megabytes, Locale};
 use encaisse_domain::values::read::encoding::EncodingProblem;

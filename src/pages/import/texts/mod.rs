@@ -6,8 +6,8 @@ mod en;
 mod fr;
 
 use crate::i18n::{use_t, Lang, Texts};
-use encaisse_domain::files::import::apply::ImportRecord;
 use encaisse_domain::files::import::{ImportFileProblem, RefusedLine};
+use encaisse_domain::model::imports::ImportRecord;
 use encaisse_domain::values::read::encoding::EncodingProblem;
 use leptos::prelude::Get;
 

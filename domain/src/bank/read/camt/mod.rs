@@ -8,9 +8,9 @@ mod entry;
 mod tree;
 
 use crate::bank::statement::{
-    AccountRef, Balance, CamtMessage, FileProblem, Format, LineProblem, StatementReader,
-    StatementSink,
+    AccountRef, CamtMessage, FileProblem, Format, LineProblem, StatementReader, StatementSink,
 };
+use crate::model::bank_book::Balance;
 use crate::values::read::fields;
 use crate::values::text::{collapse_spaces, compact_upper};
 use tree::{Tree, ROOT};
