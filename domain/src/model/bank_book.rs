@@ -215,7 +215,8 @@ pub struct StatementLine {
 pub struct ColumnMapping {
     pub separator: char,
     /// The header row, as an index among the file's non-blank records (the order
-    /// [`CsvPreview::rows`] shows them in); None when the file has no header.
+    /// [`crate::bank::read::csv::mapping::CsvPreview::rows`] shows them in); None when the file
+    /// has no header.
     pub header_row: Option<usize>,
     pub date: usize,
     pub date_order: DateOrder,
