@@ -2,10 +2,10 @@
 //! opened directly, reloaded or bookmarked from any static host, at the root or under a
 //! sub-path, with no server rewrite.
 
-use encaisse_domain::ids::{BankLineId, ClientId, DraftId, InvoiceId, PaymentPlanId};
-use encaisse_domain::invoice::{parse_date, InvoiceStatus};
-use encaisse_domain::iso_date;
-use encaisse_domain::params::{first, parse_query};
+use encaisse_domain::model::invoice::{parse_date, InvoiceStatus};
+use encaisse_domain::values::ids::{BankLineId, ClientId, DraftId, InvoiceId, PaymentPlanId};
+use encaisse_domain::values::iso_date;
+use encaisse_domain::values::params::{first, parse_query};
 use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
 

@@ -14,12 +14,12 @@ use encaisse::pages::invoice_list::InvoiceListPage;
 use encaisse::pages::reminder_message::ReminderMessagePage;
 use encaisse::route::Route;
 use encaisse::storage::{Keys, Store};
-use encaisse_domain::client::ClientForm;
-use encaisse_domain::ids::{ClientId, InvoiceId};
-use encaisse_domain::invoice::InvoiceDetails;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::model::client::ClientForm;
+use encaisse_domain::model::invoice::InvoiceDetails;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::ids::{ClientId, InvoiceId};
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -309,7 +309,7 @@ fn routes_round_trip_through_the_fragment() {
         Route::Client(ClientId(12)),
         Route::ClientEdit(ClientId(3)),
         Route::Invoices {
-            status: Some(encaisse_domain::invoice::InvoiceStatus::Overdue),
+            status: Some(encaisse_domain::model::invoice::InvoiceStatus::Overdue),
             client: Some(ClientId(4)),
         },
         Route::Invoices {
@@ -321,7 +321,7 @@ fn routes_round_trip_through_the_fragment() {
         },
         Route::Invoice(InvoiceId(8)),
         Route::InvoiceEdit(InvoiceId(8)),
-        Route::Draft(encaisse_domain::ids::DraftId(21)),
+        Route::Draft(encaisse_domain::values::ids::DraftId(21)),
         Route::Reminders,
         Route::ReminderMessage(ClientId(5)),
         Route::Collection(ClientId(5)),
@@ -343,7 +343,7 @@ fn routes_round_trip_through_the_fragment() {
         Route::BeyondUsualDelay,
         Route::Import,
         Route::InstalmentMessage {
-            plan: encaisse_domain::ids::PaymentPlanId(41),
+            plan: encaisse_domain::values::ids::PaymentPlanId(41),
             instalment: 0,
         },
         Route::Payers,
@@ -351,7 +351,7 @@ fn routes_round_trip_through_the_fragment() {
         Route::Settings,
         Route::Reconciliation { line: None },
         Route::Reconciliation {
-            line: Some(encaisse_domain::ids::BankLineId(18)),
+            line: Some(encaisse_domain::values::ids::BankLineId(18)),
         },
     ] {
         assert_eq!(

@@ -8,9 +8,10 @@ use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 use encaisse_domain::bank::book::AccountChoice;
 use encaisse_domain::bank::matching::{suggest_all, very_sure, OpenItems};
 use encaisse_domain::bank::read::read_statement;
-use encaisse_domain::bank::statement::{AccountRef, AccountStatement, LineKind, StatementLine};
-use encaisse_domain::demo::open_invoices_ledger;
-use encaisse_domain::ledger::Ledger;
+use encaisse_domain::bank::statement::{AccountRef, AccountStatement};
+use encaisse_domain::files::demo::open_invoices_ledger;
+use encaisse_domain::model::bank_book::{LineKind, StatementLine};
+use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::{Decimal, NaiveDate};
 use std::hint::black_box;
 

@@ -8,9 +8,9 @@ use encaisse_domain::bank::book::AccountChoice;
 use encaisse_domain::bank::demo::statement_csv;
 use encaisse_domain::bank::matching::{suggest_all, very_sure};
 use encaisse_domain::bank::read::read_statement;
-use encaisse_domain::demo::{generate, DemoConfig};
-use encaisse_domain::format::{format_date, format_eur, Locale};
-use encaisse_domain::reminder::schedule::queue;
+use encaisse_domain::collection::reminder::schedule::queue;
+use encaisse_domain::files::demo::{generate, DemoConfig};
+use encaisse_domain::values::format::{format_date, format_eur, Locale};
 use encaisse_domain::Decimal;
 
 fn main() {

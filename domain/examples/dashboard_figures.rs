@@ -5,18 +5,19 @@
 //! clock set to that date and checks that the dashboard shows exactly these figures.
 
 use chrono::Datelike;
-use encaisse_domain::demo::{generate, DemoConfig};
-use encaisse_domain::forecast::cash_in_forecast;
-use encaisse_domain::format::{format_eur, format_one_decimal, Locale};
-use encaisse_domain::kpi::collected::collected_between;
-use encaisse_domain::kpi::report;
-use encaisse_domain::letter::{MessageContext, MessageInput};
-use encaisse_domain::penalty::claims::PenaltyInputs;
-use encaisse_domain::reminder::schedule::queue;
-use encaisse_domain::reminder::Tone;
-use encaisse_domain::score::{rankings, score_all};
-use encaisse_domain::timeline::Timeline;
-use encaisse_domain::{iso_date, Decimal};
+use encaisse_domain::analysis::forecast::cash_in_forecast;
+use encaisse_domain::analysis::kpi::collected::collected_between;
+use encaisse_domain::analysis::kpi::report;
+use encaisse_domain::analysis::score::{rankings, score_all};
+use encaisse_domain::collection::letter::{MessageContext, MessageInput};
+use encaisse_domain::collection::reminder::schedule::queue;
+use encaisse_domain::files::demo::{generate, DemoConfig};
+use encaisse_domain::law::penalty::claims::PenaltyInputs;
+use encaisse_domain::model::reminders::Tone;
+use encaisse_domain::model::timeline::Timeline;
+use encaisse_domain::values::format::{format_eur, format_one_decimal, Locale};
+use encaisse_domain::values::iso_date;
+use encaisse_domain::Decimal;
 
 fn main() {
     let date = std::env::args()
@@ -50,7 +51,7 @@ fn main() {
         .map(|(id, score)| serde_json::json!({ "client": name(id), "score": score.score() }))
         .collect();
     let ranks = rankings(&ledger, date);
-    let names = |list: &[encaisse_domain::score::Ranked]| -> Vec<Option<String>> {
+    let names = |list: &[encaisse_domain::analysis::score::Ranked]| -> Vec<Option<String>> {
         list.iter().map(|r| name(r.client)).collect()
     };
     let reminders = queue(&ledger, ledger.reminders(), date);

@@ -1,8 +1,9 @@
 //! The aging report always adds up and can be reproduced for any past date.
 
-use encaisse_domain::aging::{aging, AgingBounds};
-use encaisse_domain::balances::Position;
-use encaisse_domain::demo::{generate, DemoConfig};
+use encaisse_domain::analysis::aging::aging;
+use encaisse_domain::files::demo::{generate, DemoConfig};
+use encaisse_domain::model::balances::Position;
+use encaisse_domain::model::settings::AgingBounds;
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 
@@ -50,7 +51,7 @@ fn a_past_report_ignores_what_came_after() {
     let report = aging(&ledger, as_of, &AgingBounds::default());
 
     // Replaying only the facts dated on or before the as-of date gives the same report.
-    let text = encaisse_domain::snapshot::to_storage(&ledger, 1);
+    let text = encaisse_domain::files::snapshot::to_storage(&ledger, 1);
     let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     let l = doc.get_mut("ledger").unwrap();
     let keep_dated = |list: &mut serde_json::Value, field: &str, nested: bool| {
@@ -66,7 +67,7 @@ fn a_past_report_ignores_what_came_after() {
     keep_dated(&mut l["payments"], "date", true);
     keep_dated(&mut l["credit_notes"], "date", false);
     keep_dated(&mut l["write_offs"], "date", false);
-    let earlier = encaisse_domain::snapshot::decode(&doc.to_string())
+    let earlier = encaisse_domain::files::snapshot::decode(&doc.to_string())
         .expect("the earlier facts form a consistent ledger")
         .ledger;
     assert!(!earlier.invoices().is_empty());

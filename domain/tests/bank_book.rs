@@ -4,14 +4,16 @@
 
 mod support;
 
-use encaisse_domain::bank::book::{AccountChoice, LineStatus, Reconciliation};
-use encaisse_domain::bank::statement::{AccountRef, AccountStatement, LineKind, StatementLine};
-use encaisse_domain::ids::{ClientId, InvoiceId};
-use encaisse_domain::invoice::InvoiceDetails;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::problem::Problem;
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::bank::book::{AccountChoice, Reconciliation};
+use encaisse_domain::bank::statement::{AccountRef, AccountStatement};
+use encaisse_domain::model::bank_book::LineStatus;
+use encaisse_domain::model::bank_book::{LineKind, StatementLine};
+use encaisse_domain::model::invoice::InvoiceDetails;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::ids::{ClientId, InvoiceId};
+use encaisse_domain::values::problem::Problem;
 use encaisse_domain::{Decimal, NaiveDate};
 use rust_decimal_macros::dec;
 

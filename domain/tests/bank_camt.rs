@@ -4,9 +4,9 @@
 
 use encaisse_domain::bank::read::camt::CamtReader;
 use encaisse_domain::bank::statement::{
-    AccountRef, Balance, CamtMessage, FileProblem, Format, LineKind, LineProblem, Skipped,
-    Statement, StatementLine, StatementReader,
+    AccountRef, CamtMessage, FileProblem, Format, LineProblem, Skipped, Statement, StatementReader,
 };
+use encaisse_domain::model::bank_book::{Balance, LineKind, StatementLine};
 use encaisse_domain::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal_macros::dec;

@@ -2,15 +2,15 @@
 //! (tests/fixtures/bank/csv/generate.py): the layout recognised, every line read or named.
 
 use encaisse_domain::bank::read::csv::mapping::{
-    layout_signature, preview, read_with_mapping, AmountColumns, ColumnMapping, DateOrder,
-    MappedColumn, MappingProblem, SavedMapping,
+    layout_signature, preview, read_with_mapping, MappedColumn, MappingProblem,
 };
 use encaisse_domain::bank::read::csv::CsvReader;
 use encaisse_domain::bank::statement::{
-    CsvLayout, FileProblem, Format, LineKind, LineProblem, Skipped, Statement, StatementLine,
-    StatementReader,
+    CsvLayout, FileProblem, Format, LineProblem, Skipped, Statement, StatementReader,
 };
-use encaisse_domain::read::encoding::decode;
+use encaisse_domain::model::bank_book::{AmountColumns, ColumnMapping, DateOrder, SavedMapping};
+use encaisse_domain::model::bank_book::{LineKind, StatementLine};
+use encaisse_domain::values::read::encoding::decode;
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;

@@ -2,13 +2,13 @@
 //! import, match, confirm the very sure ones, and see reminders stop for those who paid.
 
 use chrono::NaiveDate;
+use encaisse_domain::analysis::history::{client_history, HistoryEvent};
 use encaisse_domain::bank::book::AccountChoice;
 use encaisse_domain::bank::demo::statement_csv;
 use encaisse_domain::bank::matching::{suggest_all, very_sure, Suggestions};
 use encaisse_domain::bank::read::read_statement;
-use encaisse_domain::demo::{generate, DemoConfig};
-use encaisse_domain::history::{client_history, HistoryEvent};
-use encaisse_domain::reminder::schedule::queue;
+use encaisse_domain::collection::reminder::schedule::queue;
+use encaisse_domain::files::demo::{generate, DemoConfig};
 use std::collections::HashSet;
 
 fn today() -> NaiveDate {
@@ -90,7 +90,7 @@ fn the_demo_statement_reconciles_and_stops_reminders_for_clients_who_paid() {
         HistoryEvent::PaymentReceived { bank_line: Some((_, label)), .. } if label.starts_with("VIR SEPA")
     )));
     let after = queue(&ledger, ledger.reminders(), today());
-    let chased = |q: &encaisse_domain::reminder::schedule::Queue| -> HashSet<_> {
+    let chased = |q: &encaisse_domain::collection::reminder::schedule::Queue| -> HashSet<_> {
         q.due
             .iter()
             .flat_map(|entry| {

@@ -3,20 +3,20 @@
 
 mod support;
 
-use encaisse_domain::bank::book::{AccountChoice, LineStatus, Reconciliation};
+use encaisse_domain::bank::book::{AccountChoice, Reconciliation};
 use encaisse_domain::bank::matching::{
     search_invoices, suggest, suggest_all, very_sure, very_sure_links, AsideReason, Confidence,
     OpenItems, Proposal, Reason, Suggestion, Suggestions,
 };
 use encaisse_domain::bank::pointage::{payments_without_bank_line, pointage};
-use encaisse_domain::bank::statement::{
-    AccountRef, AccountStatement, Balance, LineKind, StatementLine,
-};
-use encaisse_domain::ids::{BankLineId, ClientId, InvoiceId, PaymentId};
-use encaisse_domain::invoice::InvoiceDetails;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::bank::statement::{AccountRef, AccountStatement};
+use encaisse_domain::model::bank_book::LineStatus;
+use encaisse_domain::model::bank_book::{Balance, LineKind, StatementLine};
+use encaisse_domain::model::invoice::InvoiceDetails;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::ids::{BankLineId, ClientId, InvoiceId, PaymentId};
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;

@@ -5,9 +5,10 @@
 use encaisse_domain::bank::read::ofx::OfxReader;
 use encaisse_domain::bank::read::qif::QifReader;
 use encaisse_domain::bank::statement::{
-    Balance, FileProblem, Format, LineKind, LineProblem, Skipped, Statement, StatementReader,
+    FileProblem, Format, LineProblem, Skipped, Statement, StatementReader,
 };
-use encaisse_domain::read::encoding::{decode, Encoding};
+use encaisse_domain::model::bank_book::{Balance, LineKind};
+use encaisse_domain::values::read::encoding::{decode, Encoding};
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;

@@ -1,12 +1,11 @@
 //! The one entry point of statement files: every format recognised by itself from the bytes,
 //! refusals that name the file's problem, and no panic on any input.
 
-use encaisse_domain::bank::read::csv::mapping::{
-    layout_signature, AmountColumns, ColumnMapping, DateOrder, SavedMapping,
-};
+use encaisse_domain::bank::read::csv::mapping::layout_signature;
 use encaisse_domain::bank::read::{read_statement, read_with_columns};
 use encaisse_domain::bank::statement::{CamtMessage, CsvLayout, FileProblem, Format};
-use encaisse_domain::read::encoding::{decode, Encoding};
+use encaisse_domain::model::bank_book::{AmountColumns, ColumnMapping, DateOrder, SavedMapping};
+use encaisse_domain::values::read::encoding::{decode, Encoding};
 use proptest::prelude::*;
 
 fn fixture(path: &str) -> Vec<u8> {

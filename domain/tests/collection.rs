@@ -4,16 +4,18 @@
 
 mod support;
 
-use encaisse_domain::client::{ClientForm, ClientKind};
-use encaisse_domain::history::{client_history, HistoryEvent};
-use encaisse_domain::ids::{ClientId, InvoiceId};
-use encaisse_domain::invoice::InvoiceDetails;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::penalty::claims::PenaltyInputs;
-use encaisse_domain::problem::Problem;
-use encaisse_domain::reminder::schedule::queue;
-use encaisse_domain::reminder::{Channel, NewPromise, ReminderProblem, Tone};
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::analysis::history::{client_history, HistoryEvent};
+use encaisse_domain::collection::reminder::schedule::queue;
+use encaisse_domain::collection::reminder::NewPromise;
+use encaisse_domain::law::penalty::claims::PenaltyInputs;
+use encaisse_domain::model::client::{ClientForm, ClientKind};
+use encaisse_domain::model::invoice::InvoiceDetails;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::reminders::{Channel, Tone};
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::ids::{ClientId, InvoiceId};
+use encaisse_domain::values::problem::Problem;
+use encaisse_domain::values::problem::ReminderProblem;
 use encaisse_domain::{Decimal, NaiveDate};
 use rust_decimal_macros::dec;
 
@@ -209,8 +211,9 @@ fn a_grouped_reminder_lists_every_overdue_invoice_but_moves_only_those_due() {
 fn invoices_handed_over_leave_the_queue_and_are_shown_apart_in_the_kpis() {
     // Guards against reminders still sent on a file a court now handles, and a litigation
     // amount the dashboard cannot tell from ordinary overdue.
-    use encaisse_domain::kpi::kpis;
-    use encaisse_domain::reminder::litigation::{LitigationKind, NewLitigation};
+    use encaisse_domain::analysis::kpi::kpis;
+    use encaisse_domain::collection::reminder::litigation::NewLitigation;
+    use encaisse_domain::model::reminders::LitigationKind;
     let mut ledger = Ledger::default();
     let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
     let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
@@ -240,9 +243,12 @@ fn a_missing_rate_claims_the_interest_to_be_settled_and_keeps_the_indemnity() {
     // Guards against a formal notice that drops the 40 € indemnity because the half-year's
     // ECB rate is not published yet (the indemnity needs no rate), or that passes over the
     // interest in silence (found in review): it is claimed "à parfaire".
-    use encaisse_domain::client::ClientKind;
-    use encaisse_domain::format::Locale;
-    use encaisse_domain::letter::{default_template, render, Issuer, MessageContext, MessageInput};
+    use encaisse_domain::collection::letter::{
+        default_template, render, MessageContext, MessageInput,
+    };
+    use encaisse_domain::model::client::ClientKind;
+    use encaisse_domain::model::issuer::Issuer;
+    use encaisse_domain::values::format::Locale;
     let mut ledger = Ledger::default();
     let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
     let id = invoice(&mut ledger, client, "F-1", d(2026, 8, 1));
@@ -308,7 +314,8 @@ fn a_formal_notice_never_covers_an_invoice_not_yet_due() {
 /// A client's 1 000 € invoice due 9 February 2026 in a payment plan agreed on 1 March: two
 /// instalments of these amounts on 15 March and 15 April, 7 days of grace.
 fn with_plan(amounts: [Decimal; 2]) -> (Ledger, ClientId, InvoiceId) {
-    use encaisse_domain::reminder::instalments::{Instalment, NewPaymentPlan};
+    use encaisse_domain::collection::reminder::instalments::NewPaymentPlan;
+    use encaisse_domain::model::reminders::Instalment;
     let mut ledger = Ledger::default();
     let client = ledger.add_client(support::business("Dupont"), d(2026, 1, 1));
     let id = invoice(&mut ledger, client, "F-1", d(2026, 1, 10));
@@ -333,8 +340,8 @@ fn with_plan(amounts: [Decimal; 2]) -> (Ledger, ClientId, InvoiceId) {
 fn a_credit_note_on_a_planned_invoice_counts_toward_its_instalments() {
     // Guards against a plan declared broken because a credit note lowered what the client
     // owes: the instalments could then never be met.
-    use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-    use encaisse_domain::reminder::instalments::PlanStatus;
+    use encaisse_domain::collection::reminder::instalments::PlanStatus;
+    use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
     let (mut ledger, client, id) = with_plan([dec!(500), dec!(500)]);
     ledger
         .record_payment(PaymentDetails {
@@ -406,9 +413,10 @@ fn an_instalment_note_states_its_instalment_and_is_recorded_once() {
     // Guards against instalment reminders the user had to write by hand (found in review):
     // the note before the date and the one after it state the instalment, what is missing of
     // it and, late, the last day before the plan ends; recording one takes it off the queue.
-    use encaisse_domain::format::Locale;
-    use encaisse_domain::letter::{instalment_template, render, Issuer, MessageContext};
-    use encaisse_domain::reminder::schedule::InstalmentNotice;
+    use encaisse_domain::collection::letter::{instalment_template, render, MessageContext};
+    use encaisse_domain::collection::reminder::schedule::InstalmentNotice;
+    use encaisse_domain::model::issuer::Issuer;
+    use encaisse_domain::values::format::Locale;
     let (mut ledger, _, _) = with_plan([dec!(400), dec!(600)]);
     let note = |ledger: &Ledger, day| {
         let due = queue(ledger, ledger.reminders(), day).instalments.remove(0);

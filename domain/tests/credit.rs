@@ -2,14 +2,14 @@
 
 mod support;
 
-use encaisse_domain::credit::{check_new_invoice, standing, CreditAction, CreditWarning};
-use encaisse_domain::history::HistoryEvent;
-use encaisse_domain::ids::{ClientId, DraftId};
-use encaisse_domain::invoice::InvoiceDetails;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::problem::Problem;
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::analysis::credit::{check_new_invoice, standing, CreditAction, CreditWarning};
+use encaisse_domain::analysis::history::HistoryEvent;
+use encaisse_domain::model::invoice::InvoiceDetails;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::ids::{ClientId, DraftId};
+use encaisse_domain::values::problem::Problem;
 use encaisse_domain::{Decimal, NaiveDate};
 use rust_decimal_macros::dec;
 
@@ -328,7 +328,7 @@ fn a_block_lifted_the_same_day_reads_newest_first_in_the_history() {
     ledger
         .unblock_client(c, d(2025, 6, 1), "Annulé".into())
         .unwrap();
-    let history = encaisse_domain::history::client_history(&ledger, c);
+    let history = encaisse_domain::analysis::history::client_history(&ledger, c);
     let kinds: Vec<&str> = history
         .iter()
         .filter_map(|e| match e.event {

@@ -1,10 +1,11 @@
 //! The demo portfolio a consultant shows offline must be realistic and always the same.
 
-use encaisse_domain::aging::{aging, AgingBounds};
-use encaisse_domain::balances::Position;
-use encaisse_domain::demo::{generate, open_invoices_ledger, DemoConfig};
-use encaisse_domain::invoice::InvoiceStatus;
-use encaisse_domain::snapshot;
+use encaisse_domain::analysis::aging::aging;
+use encaisse_domain::files::demo::{generate, open_invoices_ledger, DemoConfig};
+use encaisse_domain::files::snapshot;
+use encaisse_domain::model::balances::Position;
+use encaisse_domain::model::invoice::InvoiceStatus;
+use encaisse_domain::model::settings::AgingBounds;
 use encaisse_domain::NaiveDate;
 use std::collections::HashSet;
 

@@ -5,18 +5,19 @@
 
 mod support;
 
-use encaisse_domain::client::ClientForm;
-use encaisse_domain::ids::ClientId;
-use encaisse_domain::import::apply::{apply, undo};
-use encaisse_domain::import::invoices_csv::{self, DateOrder};
-use encaisse_domain::import::plan::{plan_fec, plan_invoices_csv, ClientRef, ImportPlan};
-use encaisse_domain::import::{fec, ImportFileProblem, Refusal};
-use encaisse_domain::invoice::InvoiceDetails;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::problem::{BuiltOnImport, Problem};
-use encaisse_domain::read::encoding::decode;
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::files::import::apply::{apply, undo};
+use encaisse_domain::files::import::invoices_csv;
+use encaisse_domain::files::import::plan::{plan_fec, plan_invoices_csv, ClientRef, ImportPlan};
+use encaisse_domain::files::import::{fec, ImportFileProblem, Refusal};
+use encaisse_domain::model::client::ClientForm;
+use encaisse_domain::model::imports::DateOrder;
+use encaisse_domain::model::invoice::InvoiceDetails;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::ids::ClientId;
+use encaisse_domain::values::problem::{BuiltOnImport, Problem};
+use encaisse_domain::values::read::encoding::decode;
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;
@@ -322,7 +323,7 @@ fn apply_then_undo_gives_back_the_ledger() {
     assert_eq!(undo(&after, &record).unwrap(), ledger);
     let json = serde_json::to_string(&record).unwrap();
     assert_eq!(
-        serde_json::from_str::<encaisse_domain::import::apply::ImportRecord>(&json).unwrap(),
+        serde_json::from_str::<encaisse_domain::model::imports::ImportRecord>(&json).unwrap(),
         record
     );
 }
@@ -527,7 +528,7 @@ fn a_client_known_by_its_iban_is_matched_and_terms_in_words_give_the_due_date() 
         plan.new_invoices[0].terms,
         PaymentTerms::DaysEndOfMonth {
             days: 45,
-            convention: encaisse_domain::terms::EndOfMonthConvention::DaysThenEndOfMonth
+            convention: encaisse_domain::model::terms::EndOfMonthConvention::DaysThenEndOfMonth
         }
     );
     assert_eq!(plan.refused.len(), 1);

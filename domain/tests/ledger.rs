@@ -1,13 +1,13 @@
 //! Behaviour of the ledger a user relies on: balances, allocations, statuses, refusals.
 
-use encaisse_domain::balances::Position;
-use encaisse_domain::client::{ClientDetails, ClientForm, ClientKind};
-use encaisse_domain::ids::{ClientId, InvoiceId};
-use encaisse_domain::invoice::{InvoiceDetails, InvoiceStatus};
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::problem::Problem;
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::model::balances::Position;
+use encaisse_domain::model::client::{ClientDetails, ClientForm, ClientKind};
+use encaisse_domain::model::invoice::{InvoiceDetails, InvoiceStatus};
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::ids::{ClientId, InvoiceId};
+use encaisse_domain::values::problem::Problem;
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;

@@ -3,21 +3,22 @@
 
 mod support;
 
-use encaisse_domain::client::{Address, ClientForm, ClientKind, Contact};
-use encaisse_domain::format::{format_eur, Locale};
-use encaisse_domain::ids::{ClientId, InvoiceId};
-use encaisse_domain::invoice::InvoiceDetails;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::letter::{
-    check_template, default_late_clause, default_template, mailto_href, render, template_for,
-    Issuer, IssuerField, IssuerForm, Letter, LetterBlock, Message, MessageContext, MessageInput,
-    Template, TemplatePart, TemplateProblem,
+use encaisse_domain::collection::letter::late_clause::default_late_clause;
+use encaisse_domain::collection::letter::{
+    check_template, default_template, mailto_href, render, template_for, Letter, LetterBlock,
+    Message, MessageContext, MessageInput, Template, TemplatePart, TemplateProblem,
 };
-use encaisse_domain::params::parse_query;
-use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::penalty::claims::PenaltyInputs;
-use encaisse_domain::reminder::Tone;
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::law::penalty::claims::PenaltyInputs;
+use encaisse_domain::model::client::{Address, ClientForm, ClientKind, Contact};
+use encaisse_domain::model::invoice::InvoiceDetails;
+use encaisse_domain::model::issuer::{Issuer, IssuerField, IssuerForm};
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::reminders::Tone;
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::format::{format_eur, Locale};
+use encaisse_domain::values::ids::{ClientId, InvoiceId};
+use encaisse_domain::values::params::parse_query;
 use encaisse_domain::{Decimal, NaiveDate};
 use rust_decimal_macros::dec;
 
@@ -695,8 +696,8 @@ fn money_received_but_not_allocated_is_deducted_from_what_a_letter_claims() {
 fn a_template_says_which_placeholders_it_states() {
     // Guards against the missing-rate warning shown on messages that state no interest (a
     // first reminder, an instalment note), or missing on a formal notice that does.
-    use encaisse_domain::letter::{instalment_template, Placeholder};
-    use encaisse_domain::reminder::schedule::InstalmentNotice;
+    use encaisse_domain::collection::letter::{instalment_template, Placeholder};
+    use encaisse_domain::collection::reminder::schedule::InstalmentNotice;
     let formal = default_template(Tone::FormalNotice, ClientKind::Business, Locale::Fr);
     assert!(formal.uses(Placeholder::Interest));
     let first = default_template(Tone::FirstReminder, ClientKind::Business, Locale::En);

@@ -1,10 +1,10 @@
 //! Late-payment penalties: the law's examples, its edges, and properties that always hold.
 
-use encaisse_domain::client::ClientKind;
-use encaisse_domain::penalty::rates::{HalfYear, MissingRate, RateTable};
-use encaisse_domain::penalty::{
-    penalties, HalfYearRule, LateInvoice, NoInterest, PenaltySettings, RateSource,
-};
+use encaisse_domain::law::penalty::rates::{MissingRate, RateTable};
+use encaisse_domain::law::penalty::{penalties, LateInvoice, NoInterest, RateSource};
+use encaisse_domain::model::client::ClientKind;
+use encaisse_domain::model::settings::HalfYear;
+use encaisse_domain::model::settings::{HalfYearRule, PenaltySettings};
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;
@@ -283,7 +283,7 @@ proptest! {
         let whole = penalties(&case, &table, &split()).unwrap();
         let first = penalties(&LateInvoice { until: middle, ..case.clone() }, &table, &split()).unwrap();
         let second = penalties(&LateInvoice { due_date: middle, ..case.clone() }, &table, &split()).unwrap();
-        let sum = |r: &encaisse_domain::penalty::PenaltyBreakdown| r.periods.iter().map(|p| p.product()).sum::<Decimal>();
+        let sum = |r: &encaisse_domain::law::penalty::PenaltyBreakdown| r.periods.iter().map(|p| p.product()).sum::<Decimal>();
         prop_assert_eq!(sum(&whole), sum(&first) + sum(&second));
         prop_assert_eq!(whole.days_late, first.days_late + second.days_late);
     }
@@ -299,15 +299,15 @@ proptest! {
 
 mod ledger_claims {
     use super::*;
-    use encaisse_domain::client::ClientForm;
-    use encaisse_domain::invoice::InvoiceDetails;
-    use encaisse_domain::ledger::Ledger;
-    use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-    use encaisse_domain::penalty::claims::PenaltyInputs;
-    use encaisse_domain::penalty::rates::HalfYearRates;
-    use encaisse_domain::terms::PaymentTerms;
+    use encaisse_domain::law::penalty::claims::PenaltyInputs;
+    use encaisse_domain::model::client::ClientForm;
+    use encaisse_domain::model::invoice::InvoiceDetails;
+    use encaisse_domain::model::ledger::Ledger;
+    use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+    use encaisse_domain::model::settings::HalfYearRates;
+    use encaisse_domain::model::terms::PaymentTerms;
 
-    fn ledger_with(kind: ClientKind) -> (Ledger, encaisse_domain::ids::InvoiceId) {
+    fn ledger_with(kind: ClientKind) -> (Ledger, encaisse_domain::values::ids::InvoiceId) {
         let mut ledger = Ledger::default();
         let details = ClientForm {
             name: "Client".into(),
@@ -435,8 +435,8 @@ fn a_private_individual_owes_the_legal_rate_whatever_the_contract_says() {
 fn an_absurd_amount_is_refused_not_computed() {
     // Guards against a hand-edited calculator link whose amount overflows the computation
     // and kills the page.
-    use encaisse_domain::money::parse_positive_amount;
-    use encaisse_domain::problem::Problem;
+    use encaisse_domain::values::money::parse_positive_amount;
+    use encaisse_domain::values::problem::Problem;
     assert_eq!(
         parse_positive_amount("99999999999999999999999999"),
         Err(Problem::AmountTooLarge)

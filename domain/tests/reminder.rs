@@ -3,27 +3,27 @@
 
 mod support;
 
-use encaisse_domain::balances::Position;
-use encaisse_domain::ids::{ClientId, InvoiceId};
-use encaisse_domain::invoice::{InvoiceDetails, InvoiceStatus};
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::reminder::instalments::{
-    proposal, Cadence, Instalment, NewPaymentPlan, PlanStatus,
+use encaisse_domain::collection::reminder::instalments::{
+    proposal, Cadence, NewPaymentPlan, PlanStatus,
 };
-use encaisse_domain::reminder::litigation::{
-    in_litigation, open_in_litigation, LitigationKind, NewLitigation,
-};
-use encaisse_domain::reminder::plan::{
-    PlanError, PlanField, PlanProblem, ReminderLevelForm, ReminderPlan, ReminderPlanForm,
-};
-use encaisse_domain::reminder::schedule::{
+use encaisse_domain::collection::reminder::litigation::{open_in_litigation, NewLitigation};
+use encaisse_domain::collection::reminder::plan::{ReminderLevelForm, ReminderPlanForm};
+use encaisse_domain::collection::reminder::schedule::{
     promises_of, queue, InstalmentNotice, PauseReason, PromiseStatus, Queue, QueueEntry,
 };
-use encaisse_domain::reminder::{
-    ActionKind, Channel, NewPromise, ReminderEvent, ReminderProblem, Reminders, Tone,
-};
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::collection::reminder::NewPromise;
+use encaisse_domain::model::balances::Position;
+use encaisse_domain::model::invoice::{InvoiceDetails, InvoiceStatus};
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::reminders::Instalment;
+use encaisse_domain::model::reminders::ReminderPlan;
+use encaisse_domain::model::reminders::{in_litigation, LitigationKind};
+use encaisse_domain::model::reminders::{ActionKind, Channel, ReminderEvent, Reminders, Tone};
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::ids::{ClientId, InvoiceId};
+use encaisse_domain::values::problem::ReminderProblem;
+use encaisse_domain::values::problem::{PlanError, PlanField, PlanProblem};
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal_macros::dec;
@@ -266,7 +266,7 @@ fn a_plan_edited_midway_resumes_each_invoice_where_it_stands_in_time() {
     let mut plan = ReminderPlan::default_french();
     plan.levels.insert(
         0,
-        encaisse_domain::reminder::plan::ReminderLevel {
+        encaisse_domain::model::reminders::ReminderLevel {
             offset_days: -15,
             channel: Channel::Email,
             tone: Tone::Courteous,

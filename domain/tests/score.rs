@@ -2,16 +2,16 @@
 
 mod support;
 
-use encaisse_domain::demo::{generate, DemoConfig};
-use encaisse_domain::ids::ClientId;
-use encaisse_domain::invoice::InvoiceDetails;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::{Allocation, PaymentDetails, PaymentMethod};
-use encaisse_domain::score::{
+use encaisse_domain::analysis::score::{
     rankings, score_all, score_client, ClientScore, Factor, Grade, Ranked, FALL_POINTS,
 };
-use encaisse_domain::terms::PaymentTerms;
-use encaisse_domain::timeline::Timeline;
+use encaisse_domain::files::demo::{generate, DemoConfig};
+use encaisse_domain::model::invoice::InvoiceDetails;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::model::timeline::Timeline;
+use encaisse_domain::values::ids::ClientId;
 use encaisse_domain::{Decimal, NaiveDate};
 use proptest::prelude::*;
 

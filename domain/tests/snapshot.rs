@@ -1,10 +1,10 @@
 //! The stored format: every earlier version loads, bad files are refused with the place named.
 
-use encaisse_domain::balances::Position;
-use encaisse_domain::demo::{generate, DemoConfig};
-use encaisse_domain::ids::ClientId;
-use encaisse_domain::kpi::{DsoPeriod, KpiSettings};
-use encaisse_domain::snapshot::{self, Inconsistency, SnapshotError, CURRENT_VERSION};
+use encaisse_domain::files::demo::{generate, DemoConfig};
+use encaisse_domain::files::snapshot::{self, Inconsistency, SnapshotError, CURRENT_VERSION};
+use encaisse_domain::model::balances::Position;
+use encaisse_domain::model::settings::{DsoPeriod, KpiSettings};
+use encaisse_domain::values::ids::ClientId;
 use encaisse_domain::NaiveDate;
 use rust_decimal_macros::dec;
 
@@ -49,7 +49,7 @@ fn version_1_gains_the_default_settings() {
     let ledger = snapshot::decode(&fixture(1)).unwrap().ledger;
     assert_eq!(
         ledger.settings(),
-        &encaisse_domain::settings::Settings::default()
+        &encaisse_domain::model::settings::Settings::default()
     );
     assert!(ledger
         .clients()
@@ -63,12 +63,12 @@ fn version_1_gains_the_default_settings() {
 
 #[test]
 fn version_2_keeps_the_users_settings() {
-    use encaisse_domain::penalty::rates::HalfYear;
+    use encaisse_domain::model::settings::HalfYear;
     let ledger = snapshot::decode(&fixture(2)).unwrap().ledger;
     let settings = ledger.settings();
     assert_eq!(
         settings.penalties.half_year_rule,
-        encaisse_domain::penalty::HalfYearRule::Frozen
+        encaisse_domain::model::settings::HalfYearRule::Frozen
     );
     assert!(settings.penalties.waive_indemnity);
     assert_eq!(settings.aging_bounds.bounds(), &[30, 60, 90, 120]);
@@ -161,17 +161,17 @@ fn version_4_gains_the_default_reminder_plan_and_an_empty_issuer() {
     let ledger = snapshot::decode(&fixture(4)).unwrap().ledger;
     assert_eq!(
         ledger.reminders(),
-        &encaisse_domain::reminder::Reminders::default()
+        &encaisse_domain::model::reminders::Reminders::default()
     );
     assert_eq!(
         ledger.settings().issuer,
-        encaisse_domain::letter::Issuer::default()
+        encaisse_domain::model::issuer::Issuer::default()
     );
 }
 
 #[test]
 fn version_5_keeps_what_was_done_to_collect() {
-    use encaisse_domain::reminder::{ActionKind, Tone};
+    use encaisse_domain::model::reminders::{ActionKind, Tone};
     let ledger = snapshot::decode(&fixture(5)).unwrap().ledger;
     let reminders = ledger.reminders();
     assert!(matches!(
@@ -202,7 +202,9 @@ fn collection_records_naming_another_clients_invoice_or_a_bad_iban_are_refused()
         snapshot::decode(&crossed),
         Err(SnapshotError::Inconsistent {
             path: "ledger.reminders.log[0]".into(),
-            problem: Inconsistency::InvoiceOfAnotherClient(encaisse_domain::ids::InvoiceId(4))
+            problem: Inconsistency::InvoiceOfAnotherClient(
+                encaisse_domain::values::ids::InvoiceId(4)
+            )
         })
     );
     let bad_iban = fixture(5).replacen(
@@ -322,7 +324,7 @@ fn an_inconsistent_file_is_refused_whole() {
         snapshot::decode(&bad),
         Err(SnapshotError::Inconsistent {
             path: "ledger.payments[0]".into(),
-            problem: Inconsistency::UnknownInvoice(encaisse_domain::ids::InvoiceId(42))
+            problem: Inconsistency::UnknownInvoice(encaisse_domain::values::ids::InvoiceId(42))
         })
     );
     let duplicate = fixture(1).replacen("\"F2025-002\"", "\"f2025-001\"", 1);
@@ -410,7 +412,7 @@ fn backups_are_indented_exactly_as_serde_json_would() {
         DemoConfig::default(),
     );
     ledger.update_settings(|s| {
-        s.aging_bounds = encaisse_domain::aging::AgingBounds::new(vec![30]).unwrap()
+        s.aging_bounds = encaisse_domain::model::settings::AgingBounds::new(vec![30]).unwrap()
     });
     let backup = snapshot::to_backup(&ledger);
     // With serde_json's preserve_order (a dev-dependency feature), the parsed stored form

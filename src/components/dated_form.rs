@@ -7,9 +7,9 @@ use crate::components::fields::TextField;
 use crate::i18n::use_t;
 use crate::pages::change_error_text;
 use crate::storage::ChangeError;
-use encaisse_domain::invoice::parse_date;
-use encaisse_domain::iso_date;
-use encaisse_domain::problem::Problem;
+use encaisse_domain::model::invoice::parse_date;
+use encaisse_domain::values::iso_date;
+use encaisse_domain::values::problem::Problem;
 use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
 

@@ -2,8 +2,8 @@
 //! tried to save. Each input is tied to its label and its message for screen readers.
 
 use crate::i18n::{tr, use_t};
-use encaisse_domain::problem::FieldError;
-use encaisse_domain::terms::{EndOfMonthConvention, PaymentTerms, MAX_TERM_DAYS};
+use encaisse_domain::model::terms::{EndOfMonthConvention, PaymentTerms, MAX_TERM_DAYS};
+use encaisse_domain::values::problem::FieldError;
 use leptos::prelude::*;
 
 /// A form's validation, as the domain returns it: the value, or every field's problem.
@@ -209,7 +209,7 @@ pub fn TermsField(
     let days_error = move || {
         (has_days() && days_value().is_none()).then(|| {
             (t.get().problem)(
-                &encaisse_domain::problem::Problem::DaysOutOfRange {
+                &encaisse_domain::values::problem::Problem::DaysOutOfRange {
                     min: 1,
                     max: MAX_TERM_DAYS,
                 },

@@ -5,7 +5,7 @@ use crate::files::download;
 use crate::i18n::{tr, use_t};
 use crate::route::{use_route, Route};
 use crate::storage::{Health, Store};
-use encaisse_domain::ledger::Ledger;
+use encaisse_domain::model::ledger::Ledger;
 use leptos::prelude::*;
 
 #[component]

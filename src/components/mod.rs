@@ -10,13 +10,13 @@ pub mod score;
 
 use crate::i18n::{use_t, I18n, Texts};
 use crate::storage::Store;
-use encaisse_domain::client::Client;
-use encaisse_domain::format::{format_date, format_eur};
-use encaisse_domain::ids::ClientId;
-use encaisse_domain::invoice::InvoiceStatus;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::sorting::sort_by_key;
-use encaisse_domain::text::fold;
+use encaisse_domain::model::client::Client;
+use encaisse_domain::model::invoice::InvoiceStatus;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::values::format::{format_date, format_eur};
+use encaisse_domain::values::ids::ClientId;
+use encaisse_domain::values::sorting::sort_by_key;
+use encaisse_domain::values::text::fold;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 //! of factors with the points each gave (the score explains itself, issue 5).
 
 use crate::i18n::Texts;
-use encaisse_domain::score::{ClientScore, Grade};
+use encaisse_domain::analysis::score::{ClientScore, Grade};
 use leptos::prelude::*;
 
 fn grade_class(grade: Grade) -> &'static str {

@@ -1,23 +1,25 @@
 use super::Texts;
 use chrono::Datelike;
-use encaisse_domain::credit::{CreditAction, CreditWarning, LONG_OVERDUE_DAYS};
-use encaisse_domain::format::{format_date, format_eur, format_percent, Locale};
-use encaisse_domain::history::HistoryEvent;
-use encaisse_domain::invoice::InvoiceStatus;
-use encaisse_domain::letter::{IssuerField, TemplateProblem};
-use encaisse_domain::payment::PaymentMethod;
-use encaisse_domain::penalty::rates::MissingRate;
-use encaisse_domain::penalty::{NoInterest, RateSource};
-use encaisse_domain::prediction::DelayBasis;
-use encaisse_domain::problem::{BuiltOnImport, Problem};
-use encaisse_domain::reminder::instalments::PlanStatus;
-use encaisse_domain::reminder::litigation::LitigationKind;
-use encaisse_domain::reminder::plan::PlanProblem;
-use encaisse_domain::reminder::schedule::{PauseReason, PromiseStatus};
-use encaisse_domain::reminder::{Channel, ReminderProblem, Tone};
-use encaisse_domain::score::{Factor, Grade};
-use encaisse_domain::snapshot::{Inconsistency, SnapshotError};
-use encaisse_domain::terms::{EndOfMonthConvention, LegalCapWarning, PaymentTerms};
+use encaisse_domain::analysis::credit::{CreditAction, CreditWarning, LONG_OVERDUE_DAYS};
+use encaisse_domain::analysis::history::HistoryEvent;
+use encaisse_domain::analysis::prediction::DelayBasis;
+use encaisse_domain::analysis::score::{Factor, Grade};
+use encaisse_domain::collection::letter::TemplateProblem;
+use encaisse_domain::collection::reminder::instalments::PlanStatus;
+use encaisse_domain::collection::reminder::schedule::{PauseReason, PromiseStatus};
+use encaisse_domain::files::snapshot::{Inconsistency, SnapshotError};
+use encaisse_domain::law::penalty::rates::MissingRate;
+use encaisse_domain::law::penalty::{NoInterest, RateSource};
+use encaisse_domain::model::invoice::InvoiceStatus;
+use encaisse_domain::model::issuer::IssuerField;
+use encaisse_domain::model::payment::PaymentMethod;
+use encaisse_domain::model::reminders::LitigationKind;
+use encaisse_domain::model::reminders::{Channel, Tone};
+use encaisse_domain::model::terms::{EndOfMonthConvention, LegalCapWarning, PaymentTerms};
+use encaisse_domain::values::format::{format_date, format_eur, format_percent, Locale};
+use encaisse_domain::values::problem::PlanProblem;
+use encaisse_domain::values::problem::ReminderProblem;
+use encaisse_domain::values::problem::{BuiltOnImport, Problem};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n <= 1 {

@@ -9,9 +9,9 @@ use crate::components::{date_view, money};
 use crate::i18n::{tr, use_t};
 use crate::route::Route;
 use crate::storage::Store;
-use encaisse_domain::client::ClientKind;
-use encaisse_domain::penalty::calculator::{CalculatorField, CalculatorForm, SettlementText};
-use encaisse_domain::penalty::penalties;
+use encaisse_domain::law::penalty::calculator::{CalculatorField, CalculatorForm, SettlementText};
+use encaisse_domain::law::penalty::penalties;
+use encaisse_domain::model::client::ClientKind;
 use leptos::prelude::*;
 
 /// One partial-payment row; the key keeps each row's inputs when another row is removed.

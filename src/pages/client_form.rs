@@ -8,8 +8,8 @@ use crate::i18n::{tr, use_t};
 use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
 use crate::storage::Store;
-use encaisse_domain::client::{Address, ClientField, ClientForm, ClientKind, Contact};
-use encaisse_domain::ids::ClientId;
+use encaisse_domain::model::client::{Address, ClientField, ClientForm, ClientKind, Contact};
+use encaisse_domain::values::ids::ClientId;
 use leptos::prelude::*;
 
 #[component]

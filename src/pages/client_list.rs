@@ -6,12 +6,12 @@ use crate::components::{eur, money, EmptyState};
 use crate::i18n::{tr, use_t};
 use crate::route::Route;
 use crate::storage::Store;
-use encaisse_domain::balances::Position;
-use encaisse_domain::client::ClientKind;
-use encaisse_domain::ids::ClientId;
-use encaisse_domain::score::{score_all, ClientScore};
-use encaisse_domain::sorting::sort_by_key;
-use encaisse_domain::text::fold;
+use encaisse_domain::analysis::score::{score_all, ClientScore};
+use encaisse_domain::model::balances::Position;
+use encaisse_domain::model::client::ClientKind;
+use encaisse_domain::values::ids::ClientId;
+use encaisse_domain::values::sorting::sort_by_key;
+use encaisse_domain::values::text::fold;
 use encaisse_domain::Decimal;
 use leptos::prelude::*;
 

@@ -11,18 +11,22 @@ use crate::pages::reminder_settings::PlanEditor;
 use crate::pages::{change_error_text, undo_reminder_action, NotFound};
 use crate::route::Route;
 use crate::storage::Store;
-use encaisse_domain::history::{client_history, last_reminder_action};
-use encaisse_domain::ids::{ClientId, InvoiceId, PromiseId};
-use encaisse_domain::invoice::parse_date;
-use encaisse_domain::iso_date;
-use encaisse_domain::money::parse_amount;
-use encaisse_domain::problem::Problem;
-use encaisse_domain::reminder::instalments::{
-    proposal, Cadence, Instalment, NewPaymentPlan, DEFAULT_GRACE_DAYS,
+use encaisse_domain::analysis::history::{client_history, last_reminder_action};
+use encaisse_domain::collection::reminder::instalments::{
+    proposal, Cadence, NewPaymentPlan, DEFAULT_GRACE_DAYS,
 };
-use encaisse_domain::reminder::litigation::{in_litigation, LitigationKind, NewLitigation};
-use encaisse_domain::reminder::schedule::{promises_of, PromiseStatus};
-use encaisse_domain::reminder::{NewPromise, Promise, ReminderProblem};
+use encaisse_domain::collection::reminder::litigation::NewLitigation;
+use encaisse_domain::collection::reminder::schedule::{promises_of, PromiseStatus};
+use encaisse_domain::collection::reminder::NewPromise;
+use encaisse_domain::model::invoice::parse_date;
+use encaisse_domain::model::reminders::Instalment;
+use encaisse_domain::model::reminders::Promise;
+use encaisse_domain::model::reminders::{in_litigation, LitigationKind};
+use encaisse_domain::values::ids::{ClientId, InvoiceId, PromiseId};
+use encaisse_domain::values::iso_date;
+use encaisse_domain::values::money::parse_amount;
+use encaisse_domain::values::problem::Problem;
+use encaisse_domain::values::problem::ReminderProblem;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -309,7 +313,7 @@ fn PaymentPlanPanel(client: ClientId) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table></div>
-                    {(status == encaisse_domain::reminder::instalments::PlanStatus::Active).then(|| view! {
+                    {(status == encaisse_domain::collection::reminder::instalments::PlanStatus::Active).then(|| view! {
                         <button type="button" class="secondary" on:click=move |_| {
                             if let Err(e) = store.change(|l| l.cancel_payment_plan(id, as_of)) {
                                 outcome.set(Some(change_error_text(&e)));
@@ -390,7 +394,7 @@ fn LitigationPanel(client: ClientId) -> impl IntoView {
     // Overdue invoices that may be handed over: open, past due, not already in litigation.
     let candidates = Memo::new(move |_| {
         ledger.with(|l| {
-            let position = encaisse_domain::balances::Position::new(l, as_of);
+            let position = encaisse_domain::model::balances::Position::new(l, as_of);
             let taken = in_litigation(l.reminders(), as_of);
             l.invoices_of(client)
                 .filter(|i| i.due_date() < as_of && !taken.contains(&i.id))

@@ -13,14 +13,14 @@ use crate::components::penalty::ClaimCard;
 use crate::i18n::Texts;
 use crate::route::Route;
 use chrono::Datelike;
-use encaisse_domain::aging::{aging, AgingReport};
-use encaisse_domain::forecast::{cash_in_forecast, CashInForecast};
-use encaisse_domain::format::{format_date, format_eur, format_one_decimal};
-use encaisse_domain::invoice::InvoiceStatus;
-use encaisse_domain::kpi::cost::{late_cost, LateCost};
-use encaisse_domain::kpi::{report, KpiReport, Kpis};
-use encaisse_domain::penalty::claims::{Claims, PenaltyInputs};
-use encaisse_domain::timeline::Timeline;
+use encaisse_domain::analysis::aging::{aging, AgingReport};
+use encaisse_domain::analysis::forecast::{cash_in_forecast, CashInForecast};
+use encaisse_domain::analysis::kpi::cost::{late_cost, LateCost};
+use encaisse_domain::analysis::kpi::{report, KpiReport, Kpis};
+use encaisse_domain::law::penalty::claims::{Claims, PenaltyInputs};
+use encaisse_domain::model::invoice::InvoiceStatus;
+use encaisse_domain::model::timeline::Timeline;
+use encaisse_domain::values::format::{format_date, format_eur, format_one_decimal};
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -35,7 +35,10 @@ pub struct DashboardData {
     pub names: Vec<String>,
 }
 
-pub fn dashboard_data(ledger: &encaisse_domain::ledger::Ledger, as_of: NaiveDate) -> DashboardData {
+pub fn dashboard_data(
+    ledger: &encaisse_domain::model::ledger::Ledger,
+    as_of: NaiveDate,
+) -> DashboardData {
     let timeline = Timeline::new(ledger);
     let settings = &ledger.settings().kpi;
     let report = report(ledger, &timeline, as_of);
@@ -424,7 +427,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
             {bar_chart(t.chart_aging, (t.chart_aging_desc)(&money(data.aging.totals.open())), t.chart_data, head(t.chart_bucket, t.col_total), aging_bars, "chart-aging")}
             {line_chart(t.chart_dso, (t.chart_dso_desc)(&days(t, now.dso)), t.chart_data, months, dso_links, dso_lines, "chart-dso")}
             {bar_chart(t.chart_collections, (t.chart_collections_desc)(&money(now.collected_month)), t.chart_data, head(t.chart_month, t.col_total), collection_bars, "chart-collections")}
-            {bar_chart(t.chart_forecast, (t.chart_forecast_desc)(&money(data.forecast.expected_within(encaisse_domain::forecast::WEEKS))), t.chart_data, head(t.chart_week, t.col_total), forecast_bars, "chart-forecast")}
+            {bar_chart(t.chart_forecast, (t.chart_forecast_desc)(&money(data.forecast.expected_within(encaisse_domain::analysis::forecast::WEEKS))), t.chart_data, head(t.chart_week, t.col_total), forecast_bars, "chart-forecast")}
         </div>
         <p class="forecast-apart" data-testid="forecast-apart">
             <a href=Route::BeyondUsualDelay.href()>{(t.forecast_overdue_unexpected)(&money(data.forecast.overdue_unexpected))}</a>
@@ -454,7 +457,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
             </section>
             <section class="panel" data-testid="late-cost">
                 <h2>{t.cost_title}</h2>
-                <p><a href=Route::Invoices { status: Some(InvoiceStatus::Overdue), client: None }.href()>{(t.cost_financing)(&money(cost.overdue), &encaisse_domain::format::format_percent(cost.financing_rate, t.locale), &money(cost.financing_per_month), &money(cost.financing_to_date))}</a></p>
+                <p><a href=Route::Invoices { status: Some(InvoiceStatus::Overdue), client: None }.href()>{(t.cost_financing)(&money(cost.overdue), &encaisse_domain::values::format::format_percent(cost.financing_rate, t.locale), &money(cost.financing_per_month), &money(cost.financing_to_date))}</a></p>
                 <p>{(t.cost_chasing)(cost.late_invoices, &format_one_decimal(cost.chasing_hours, t.locale), cost.chasing_cost.map(money).as_deref())}</p>
                 <p class="hint"><a href=Route::Settings.href()>{t.cost_settings_hint}</a></p>
             </section>

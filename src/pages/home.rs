@@ -6,7 +6,7 @@ use crate::i18n::{tr, use_t};
 use crate::pages::dashboard::Dashboard;
 use crate::route::Route;
 use crate::storage::Store;
-use encaisse_domain::demo::{generate, DemoConfig};
+use encaisse_domain::files::demo::{generate, DemoConfig};
 use leptos::prelude::*;
 
 #[component]

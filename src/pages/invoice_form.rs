@@ -12,13 +12,15 @@ use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
 use crate::storage::Store;
 use chrono::Datelike;
-use encaisse_domain::credit;
-use encaisse_domain::format::format_percent_bp;
-use encaisse_domain::ids::{ClientId, DraftId, InvoiceId};
-use encaisse_domain::invoice::{parse_date, vat_for, InvoiceField, InvoiceForm, VAT_RATES_BP};
-use encaisse_domain::iso_date;
-use encaisse_domain::money::parse_amount;
-use encaisse_domain::problem::Problem;
+use encaisse_domain::analysis::credit;
+use encaisse_domain::model::invoice::{
+    parse_date, vat_for, InvoiceField, InvoiceForm, VAT_RATES_BP,
+};
+use encaisse_domain::values::format::format_percent_bp;
+use encaisse_domain::values::ids::{ClientId, DraftId, InvoiceId};
+use encaisse_domain::values::iso_date;
+use encaisse_domain::values::money::parse_amount;
+use encaisse_domain::values::problem::Problem;
 use encaisse_domain::Decimal;
 use leptos::prelude::*;
 
@@ -134,14 +136,14 @@ fn InvoiceFormView(target: Target, form: InvoiceForm) -> impl IntoView {
         let number_taken = !ledger.with(|l| l.is_number_free(&number.get(), editing))
             && !number.get().trim().is_empty();
         match (result, number_taken) {
-            (Ok(_), true) => Err(vec![encaisse_domain::problem::FieldError::new(
+            (Ok(_), true) => Err(vec![encaisse_domain::values::problem::FieldError::new(
                 InvoiceField::Number,
                 Problem::InvoiceNumberTaken,
             )]),
             (Err(mut errors), true) => {
                 errors.insert(
                     0,
-                    encaisse_domain::problem::FieldError::new(
+                    encaisse_domain::values::problem::FieldError::new(
                         InvoiceField::Number,
                         Problem::InvoiceNumberTaken,
                     ),

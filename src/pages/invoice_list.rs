@@ -6,11 +6,11 @@ use crate::components::{client_choices, date_view, money, EmptyState, StatusBadg
 use crate::i18n::{tr, use_t};
 use crate::route::Route;
 use crate::storage::Store;
-use encaisse_domain::balances::Position;
-use encaisse_domain::ids::{ClientId, DraftId, InvoiceId};
-use encaisse_domain::invoice::InvoiceStatus;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::sorting::sort_by;
+use encaisse_domain::model::balances::Position;
+use encaisse_domain::model::invoice::InvoiceStatus;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::values::ids::{ClientId, DraftId, InvoiceId};
+use encaisse_domain::values::sorting::sort_by;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 

@@ -10,17 +10,17 @@ use crate::i18n::{tr, use_t};
 use crate::pages::{change_error_text, NotFound};
 use crate::route::{navigate, Route};
 use crate::storage::Store;
-use encaisse_domain::balances::{InvoiceBalance, Position};
-use encaisse_domain::client::ClientKind;
-use encaisse_domain::ids::{ClientId, InvoiceId};
-use encaisse_domain::invoice::{parse_date, Invoice, InvoiceStatus};
-use encaisse_domain::letter::default_late_clause;
-use encaisse_domain::money::parse_positive_amount;
-use encaisse_domain::payment::PaymentMethod;
-use encaisse_domain::penalty::calculator::CalculatorForm;
-use encaisse_domain::penalty::claims::PenaltyInputs;
-use encaisse_domain::penalty::penalties;
-use encaisse_domain::sorting::sort_by_key;
+use encaisse_domain::collection::letter::late_clause::default_late_clause;
+use encaisse_domain::law::penalty::calculator::CalculatorForm;
+use encaisse_domain::law::penalty::claims::PenaltyInputs;
+use encaisse_domain::law::penalty::penalties;
+use encaisse_domain::model::balances::{InvoiceBalance, Position};
+use encaisse_domain::model::client::ClientKind;
+use encaisse_domain::model::invoice::{parse_date, Invoice, InvoiceStatus};
+use encaisse_domain::model::payment::PaymentMethod;
+use encaisse_domain::values::ids::{ClientId, InvoiceId};
+use encaisse_domain::values::money::parse_positive_amount;
+use encaisse_domain::values::sorting::sort_by_key;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -74,7 +74,7 @@ struct Data {
 }
 
 fn gather(
-    ledger: &encaisse_domain::ledger::Ledger,
+    ledger: &encaisse_domain::model::ledger::Ledger,
     id: InvoiceId,
     as_of: NaiveDate,
 ) -> Option<Data> {

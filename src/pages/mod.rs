@@ -27,7 +27,7 @@ use crate::components::confirm;
 use crate::i18n::{tr, use_t};
 use crate::route::Route;
 use crate::storage::{ChangeError, Store};
-use encaisse_domain::ids::ClientId;
+use encaisse_domain::values::ids::ClientId;
 use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
 

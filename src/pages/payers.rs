@@ -6,8 +6,8 @@ use crate::components::from_ledger;
 use crate::components::score::grade_mark;
 use crate::i18n::Texts;
 use crate::route::Route;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::score::{rankings, Grade, Ranked};
+use encaisse_domain::analysis::score::{rankings, Grade, Ranked};
+use encaisse_domain::model::ledger::Ledger;
 use leptos::prelude::*;
 
 fn ranking_table(

@@ -8,15 +8,15 @@ use crate::i18n::{tr, use_t};
 use crate::pages::{change_error_text, undo_reminder_action};
 use crate::route::Route;
 use crate::storage::{ChangeError, Store};
-use encaisse_domain::format::{format_iban, Locale};
-use encaisse_domain::ids::{ClientId, PaymentPlanId};
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::letter::{
+use encaisse_domain::collection::letter::{
     instalment_template, mailto_href, render, template_for, Letter, LetterBlock, Message,
     MessageContext, MessageInput, Placeholder, Template,
 };
-use encaisse_domain::reminder::schedule::{queue, InstalmentDue, QueueEntry};
-use encaisse_domain::reminder::{Channel, Tone};
+use encaisse_domain::collection::reminder::schedule::{queue, InstalmentDue, QueueEntry};
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::reminders::{Channel, Tone};
+use encaisse_domain::values::format::{format_iban, Locale};
+use encaisse_domain::values::ids::{ClientId, PaymentPlanId};
 use encaisse_domain::NaiveDate;
 use leptos::prelude::*;
 
@@ -403,7 +403,7 @@ fn unbroken(text: String, iban: &str) -> AnyView {
     }
 }
 
-fn invoice_table(table: &encaisse_domain::letter::InvoiceTable) -> impl IntoView {
+fn invoice_table(table: &encaisse_domain::collection::letter::InvoiceTable) -> impl IntoView {
     let numeric = |column: usize| column >= 3;
     view! {
         <table class="letter-invoices" data-testid="letter-invoices">

@@ -7,17 +7,20 @@ use crate::components::fields::{error_count, field_error, TermsField, TextArea, 
 use crate::i18n::{tr, use_t};
 use crate::pages::change_error_text;
 use crate::storage::{ChangeError, Store};
-use encaisse_domain::client::Address;
-use encaisse_domain::client::ClientKind;
-use encaisse_domain::format::Locale;
-use encaisse_domain::letter::{
-    check_template, default_late_clause, default_template, IssuerField, IssuerForm, Placeholder,
-    Template,
+use encaisse_domain::collection::letter::late_clause::default_late_clause;
+use encaisse_domain::collection::letter::{
+    check_template, default_template, Placeholder, Template,
 };
-use encaisse_domain::reminder::plan::{
-    PlanField, PlanProblem, ReminderLevelForm, ReminderPlan, ReminderPlanForm, MAX_LEVELS,
+use encaisse_domain::collection::reminder::plan::{
+    ReminderLevelForm, ReminderPlanForm, MAX_LEVELS,
 };
-use encaisse_domain::reminder::{Channel, Tone};
+use encaisse_domain::model::client::Address;
+use encaisse_domain::model::client::ClientKind;
+use encaisse_domain::model::issuer::{IssuerField, IssuerForm};
+use encaisse_domain::model::reminders::ReminderPlan;
+use encaisse_domain::model::reminders::{Channel, Tone};
+use encaisse_domain::values::format::Locale;
+use encaisse_domain::values::problem::{PlanField, PlanProblem};
 use leptos::prelude::*;
 
 #[component]

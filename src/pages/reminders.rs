@@ -8,17 +8,17 @@ use crate::i18n::{tr, use_t, Texts};
 use crate::pages::change_error_text;
 use crate::route::Route;
 use crate::storage::Store;
-use encaisse_domain::balances::Position;
-use encaisse_domain::format::{format_date, format_eur};
-use encaisse_domain::ids::{ClientId, InvoiceId};
-use encaisse_domain::invoice::parse_date;
-use encaisse_domain::iso_date;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::reminder::schedule::{
+use encaisse_domain::collection::reminder::schedule::{
     queue, InstalmentDue, InstalmentNotice, PauseReason, QueueEntry,
 };
-use encaisse_domain::reminder::Channel;
-use encaisse_domain::sorting::sort_by_key;
+use encaisse_domain::model::balances::Position;
+use encaisse_domain::model::invoice::parse_date;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::reminders::Channel;
+use encaisse_domain::values::format::{format_date, format_eur};
+use encaisse_domain::values::ids::{ClientId, InvoiceId};
+use encaisse_domain::values::iso_date;
+use encaisse_domain::values::sorting::sort_by_key;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 

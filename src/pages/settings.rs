@@ -11,10 +11,10 @@ use crate::pages::penalty_settings::{
 };
 use crate::route::Route;
 use crate::storage::{self, Store};
-use encaisse_domain::demo::{generate, DemoConfig};
-use encaisse_domain::iso_date;
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::snapshot;
+use encaisse_domain::files::demo::{generate, DemoConfig};
+use encaisse_domain::files::snapshot;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::values::iso_date;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

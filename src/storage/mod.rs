@@ -8,9 +8,9 @@
 
 use crate::browser_error::error_name;
 use crate::i18n::{I18n, Lang};
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::problem::Problem;
-use encaisse_domain::snapshot::{self, SnapshotError};
+use encaisse_domain::files::snapshot::{self, SnapshotError};
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::values::problem::Problem;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 

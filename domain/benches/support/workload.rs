@@ -3,14 +3,15 @@
 //! and the in-browser one (`tests/browser_bench.rs`) include this one file, so their two
 //! figures are of the same ledger and the same calls.
 
-use encaisse_domain::aging::{aging, AgingBounds, AgingReport};
-use encaisse_domain::demo::{generate, open_invoices_ledger, DemoConfig};
-use encaisse_domain::forecast::{cash_in_forecast, CashInForecast};
-use encaisse_domain::kpi::cost::{late_cost, LateCost};
-use encaisse_domain::kpi::{kpis, report, KpiReport, Kpis};
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::penalty::claims::{Claims, PenaltyInputs};
-use encaisse_domain::timeline::Timeline;
+use encaisse_domain::analysis::aging::{aging, AgingReport};
+use encaisse_domain::analysis::forecast::{cash_in_forecast, CashInForecast};
+use encaisse_domain::analysis::kpi::cost::{late_cost, LateCost};
+use encaisse_domain::analysis::kpi::{kpis, report, KpiReport, Kpis};
+use encaisse_domain::files::demo::{generate, open_invoices_ledger, DemoConfig};
+use encaisse_domain::law::penalty::claims::{Claims, PenaltyInputs};
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::settings::AgingBounds;
+use encaisse_domain::model::timeline::Timeline;
 use encaisse_domain::NaiveDate;
 
 pub const OPEN_INVOICES: usize = 10_000;

@@ -1,158 +1,32 @@
-//! The bank side of the ledger: the accounts, the statement files imported into them and
-//! their lines, each line open, reconciled with a payment, or set aside as not a client's
-//! payment. Like every other fact, they change only through the ledger's methods below, each
-//! whole or nothing.
+//! How the bank side of the ledger changes (its facts are the model's
+//! [`crate::model::bank_book`]): statement files imported into accounts, each line then
+//! reconciled with a payment, linked to one typed by hand, set aside as not a client's
+//! payment, or reopened. Like every other fact, they change only through the ledger's methods
+//! below, each whole or nothing.
 //!
 //! Re-importing is safe because every line has an import key
 //! (shared/reference/bank-statements-fr.md): the bank's own id where the format has one, else
 //! the date, the amount, the label and the line's rank among identical lines of its file. A
 //! line whose key is already known in its account is not added again.
 
-use crate::bank::read::csv::mapping::SavedMapping;
-use crate::bank::statement::{AccountStatement, Balance, LineKind, StatementLine};
-use crate::ids::{BankAccountId, BankLineId, ClientId, PaymentId, StatementId};
-use crate::ledger::Ledger;
-use crate::payment::{Allocation, PaymentDetails, PaymentMethod};
-use crate::problem::Problem;
-use crate::text::{compact_upper, fold};
+use crate::bank::statement::AccountStatement;
+use crate::model::bank_book::{
+    BankAccount, BankBook, BankLine, LineKind, LineStatus, SavedMapping, StatementImport,
+    StatementLine,
+};
+use crate::model::ledger::Ledger;
+use crate::model::payment::{Allocation, PaymentDetails, PaymentMethod};
+use crate::values::ids::{BankAccountId, BankLineId, ClientId, PaymentId, StatementId};
+use crate::values::problem::Problem;
+use crate::values::text::{compact_upper, fold};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// The longest reason kept for a line set aside, as the form allows.
 pub const SET_ASIDE_REASON_MAX: usize = 200;
 /// The longest payment reference taken from a bank label.
 const REFERENCE_MAX: usize = 140;
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BankBook {
-    pub(crate) accounts: Vec<BankAccount>,
-    pub(crate) statements: Vec<StatementImport>,
-    pub(crate) lines: Vec<BankLine>,
-    /// The columns the user named for CSV layouts no rule recognises, one per layout
-    /// signature: the next statement of that layout is read without asking again.
-    pub(crate) csv_mappings: Vec<SavedMapping>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BankAccount {
-    pub id: BankAccountId,
-    /// The user's name for it ("Compte pro Qonto").
-    pub name: String,
-    /// IBAN or the bank's account number as files name it, compact upper case; empty when
-    /// the files imported so far never named it (most CSV exports).
-    pub identifier: String,
-}
-
-/// One file imported into one account: what it covered and what it added.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatementImport {
-    pub id: StatementId,
-    pub account: BankAccountId,
-    pub file_name: String,
-    /// The format as read ("OFX", "camt.053.001.08", "CSV Boursorama").
-    pub format: String,
-    #[serde(with = "crate::iso_date")]
-    pub imported_on: NaiveDate,
-    /// The first and last booking dates of its lines.
-    #[serde(with = "crate::iso_date")]
-    pub first_date: NaiveDate,
-    #[serde(with = "crate::iso_date")]
-    pub last_date: NaiveDate,
-    pub opening: Option<Balance>,
-    pub closing: Option<Balance>,
-    /// Lines added, and lines already known from an earlier import.
-    pub added: usize,
-    pub known: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BankLine {
-    pub id: BankLineId,
-    pub account: BankAccountId,
-    pub statement: StatementId,
-    pub key: String,
-    pub line: StatementLine,
-    pub status: LineStatus,
-}
-
-/// Stored externally tagged (`"open"`, `{"reconciled": {...}}`): an internally tagged
-/// enum's reader costs several KB in every page's wasm (version 6 stored it with a `kind`
-/// field; the migration to 7 rewrites it).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LineStatus {
-    Open,
-    /// Recorded as a payment: one the reconciliation created, or (`created` false) one the
-    /// user had typed already and linked to this line.
-    Reconciled {
-        payment: PaymentId,
-        created: bool,
-        #[serde(with = "crate::iso_date")]
-        on: NaiveDate,
-    },
-    /// Not a client's payment (a refund from a supplier, a transfer between accounts).
-    SetAside {
-        reason: String,
-        #[serde(with = "crate::iso_date")]
-        on: NaiveDate,
-    },
-}
-
-impl BankLine {
-    pub fn is_open(&self) -> bool {
-        self.status == LineStatus::Open
-    }
-    pub fn payment(&self) -> Option<PaymentId> {
-        match self.status {
-            LineStatus::Reconciled { payment, .. } => Some(payment),
-            _ => None,
-        }
-    }
-}
-
-impl BankBook {
-    pub fn accounts(&self) -> &[BankAccount] {
-        &self.accounts
-    }
-    pub fn statements(&self) -> &[StatementImport] {
-        &self.statements
-    }
-    pub fn csv_mappings(&self) -> &[SavedMapping] {
-        &self.csv_mappings
-    }
-    pub fn lines(&self) -> &[BankLine] {
-        &self.lines
-    }
-    pub fn account(&self, id: BankAccountId) -> Option<&BankAccount> {
-        self.accounts.iter().find(|a| a.id == id)
-    }
-    pub fn line(&self, id: BankLineId) -> Option<&BankLine> {
-        self.line_index(id).ok().map(|i| &self.lines[i])
-    }
-    /// The line a payment was reconciled with, if any: a payment's way back to its bank line.
-    pub fn line_of_payment(&self, payment: PaymentId) -> Option<&BankLine> {
-        self.lines.iter().find(|l| l.payment() == Some(payment))
-    }
-    /// The account an imported file most likely belongs to: the one it names, else none.
-    pub fn account_named(&self, identifier: &str) -> Option<&BankAccount> {
-        let identifier = compact_upper(identifier);
-        (!identifier.is_empty())
-            .then(|| self.accounts.iter().find(|a| a.identifier == identifier))
-            .flatten()
-    }
-
-    fn line_index(&self, id: BankLineId) -> Result<usize, Problem> {
-        self.lines
-            .binary_search_by_key(&id, |l| l.id)
-            .map_err(|_| Problem::UnknownBankLine(id))
-    }
-
-    pub(crate) fn mentions_payment(&self, payment: PaymentId) -> bool {
-        self.line_of_payment(payment).is_some()
-    }
-}
 
 /// The import key of each line of one account's part of a file, in order.
 pub fn import_keys(lines: &[StatementLine]) -> Vec<String> {
@@ -161,7 +35,7 @@ pub fn import_keys(lines: &[StatementLine]) -> Vec<String> {
         .iter()
         .map(|line| {
             let cents = (line.amount * Decimal::ONE_HUNDRED).trunc();
-            let date = crate::iso_date::format(line.booking_date);
+            let date = crate::values::iso_date::format(line.booking_date);
             if line.bank_id.trim().is_empty() {
                 let base = format!("tx|{date}|{cents}|{}", fold(&line.label));
                 let rank = seen.entry(base.clone()).or_default();
@@ -467,14 +341,5 @@ impl Ledger {
         }
         self.bank.lines[index].status = LineStatus::Open;
         Ok(())
-    }
-
-    /// A payment deleted by hand leaves its bank line open again, to be matched anew.
-    pub(crate) fn forget_bank_payment(&mut self, payment: PaymentId) {
-        for line in self.bank.lines.iter_mut() {
-            if line.payment() == Some(payment) {
-                line.status = LineStatus::Open;
-            }
-        }
     }
 }

@@ -5,11 +5,11 @@
 //! invoices, a partial payment, a payer known by name only, a credit that is no client's, and
 //! the debits, card lines and fees that are set aside.
 
-use crate::balances::Position;
-use crate::invoice::Invoice;
-use crate::ledger::Ledger;
-use crate::money::round_cents;
-use crate::sorting::sort_by;
+use crate::model::balances::Position;
+use crate::model::invoice::Invoice;
+use crate::model::ledger::Ledger;
+use crate::values::money::round_cents;
+use crate::values::sorting::sort_by;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -134,8 +134,10 @@ pub fn statement_csv(ledger: &Ledger, today: NaiveDate) -> String {
 
     let mut text = String::from(HEADER);
     for (back, label, details, amount) in rows {
-        let date =
-            crate::format::format_date(today - Duration::days(back), crate::format::Locale::Fr);
+        let date = crate::values::format::format_date(
+            today - Duration::days(back),
+            crate::values::format::Locale::Fr,
+        );
         let kind = OTHERS
             .iter()
             .find(|(_, other, _, _)| *other == label)

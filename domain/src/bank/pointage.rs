@@ -2,12 +2,12 @@
 //! are decided, whether the imported statements are complete, and which payments recorded in
 //! Encaisse the bank never showed.
 
-use crate::bank::book::{BankLine, LineStatus};
-use crate::bank::statement::Balance;
-use crate::ids::{BankAccountId, BankLineId, PaymentId};
-use crate::ledger::Ledger;
-use crate::payment::PaymentMethod;
-use crate::sorting::sort_by_key;
+use crate::model::bank_book::Balance;
+use crate::model::bank_book::{BankLine, LineStatus};
+use crate::model::ledger::Ledger;
+use crate::model::payment::PaymentMethod;
+use crate::values::ids::{BankAccountId, BankLineId, PaymentId};
+use crate::values::sorting::sort_by_key;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};

@@ -2,9 +2,7 @@
 //! [`StatementSink`]. Readers know their format and nothing else; the import, the matching
 //! and the screens only ever see these records.
 
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use crate::model::bank_book::{Balance, StatementLine};
 
 /// The file formats read, each by one reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -57,63 +55,6 @@ pub struct AccountRef {
     pub label: String,
     /// ISO 4217 code when the file gives one (`EUR`).
     pub currency: String,
-}
-
-/// A balance the file states, as of the end of a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Balance {
-    #[serde(with = "crate::iso_date")]
-    pub date: NaiveDate,
-    pub amount: Decimal,
-}
-
-/// What kind of operation a line is, as far as the file says (the OFX `TRNTYPE`, the camt
-/// bank transaction code, a CSV category or label prefix such as `CB`, `PRLV`, `FRAIS`).
-/// Only [`LineKind::Unknown`] and [`LineKind::Transfer`] credits are offered for matching;
-/// card lines and fees are set aside.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LineKind {
-    #[default]
-    Unknown,
-    Transfer,
-    DirectDebit,
-    Cheque,
-    Card,
-    Fee,
-    Cash,
-    Interest,
-}
-
-/// One booked line of a statement. The amount is signed: a credit (money in) is positive.
-/// Kept as read in the ledger's bank lines, so its serialised form is part of the stored format.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatementLine {
-    /// Where the line starts in the file, from 1 (a CSV row, an OFX `<STMTTRN>`, a camt
-    /// `<Ntry>`), so that messages can name it.
-    pub source_line: usize,
-    #[serde(with = "crate::iso_date")]
-    pub booking_date: NaiveDate,
-    #[serde(with = "crate::iso_date::option")]
-    pub value_date: Option<NaiveDate>,
-    pub amount: Decimal,
-    /// The bank's wording of the operation, whitespace collapsed (`VIR SEPA DE DUPONT SARL`).
-    pub label: String,
-    /// More wording when the file has it apart (OFX `MEMO`, camt `RmtInf/Ustrd`, Caisse
-    /// d'Épargne's `Informations complementaires`): where invoice numbers often are.
-    pub details: String,
-    /// The payer of a credit or the payee of a debit, when the file names it apart.
-    pub counterparty: String,
-    /// Compact upper-case IBAN of the counterparty, when given.
-    pub counterparty_iban: String,
-    /// References the file gives: end-to-end id, structured creditor reference, cheque number.
-    pub references: Vec<String>,
-    /// The bank's own id for the line (OFX `FITID`, camt `AcctSvcrRef` or `NtryRef`): the
-    /// import key uses it. Empty when the format has none (CSV, QIF).
-    pub bank_id: String,
-    pub kind: LineKind,
-    /// A camt entry flagged `RvslInd`: the bank took back an earlier line. Never matched.
-    pub reversal: bool,
 }
 
 /// Why a line of the file could not be read. The reader goes on with the next line.

@@ -1,6 +1,6 @@
 //! What several test files build the same way.
 
-use encaisse_domain::client::{ClientDetails, ClientForm, ClientKind};
+use encaisse_domain::model::client::{ClientDetails, ClientForm, ClientKind};
 
 /// A business client with only a name: the simplest valid client.
 pub fn business(name: &str) -> ClientDetails {

@@ -2,11 +2,10 @@
 //! remembered with the ledger (saved with the import it allowed).
 
 use super::texts::{bank_texts, btr};
-use encaisse_domain::bank::read::csv::mapping::{
-    layout_signature, preview, AmountColumns, ColumnMapping, CsvPreview, DateOrder, SavedMapping,
-};
+use encaisse_domain::bank::read::csv::mapping::{layout_signature, preview, CsvPreview};
 use encaisse_domain::bank::read::{read_with_columns, ReadStatement};
-use encaisse_domain::read::encoding::decode;
+use encaisse_domain::model::bank_book::{AmountColumns, ColumnMapping, DateOrder, SavedMapping};
+use encaisse_domain::values::read::encoding::decode;
 use leptos::prelude::*;
 
 /// The user's reading of the file: the statement, with the mapping to remember if any.

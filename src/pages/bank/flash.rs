@@ -3,7 +3,7 @@
 use super::texts::{bank_texts, btr};
 use crate::pages::change_error_text;
 use crate::storage::Store;
-use encaisse_domain::ids::BankLineId;
+use encaisse_domain::values::ids::BankLineId;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -8,9 +8,9 @@ use crate::i18n::use_t;
 use crate::pages::change_error_text;
 use crate::route::Route;
 use crate::storage::Store;
-use encaisse_domain::bank::book::{BankLine, LineStatus};
-use encaisse_domain::ids::BankLineId;
-use encaisse_domain::sorting::sort_by_key;
+use encaisse_domain::model::bank_book::{BankLine, LineStatus};
+use encaisse_domain::values::ids::BankLineId;
+use encaisse_domain::values::sorting::sort_by_key;
 use leptos::prelude::*;
 
 #[component]

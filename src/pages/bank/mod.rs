@@ -15,7 +15,7 @@ pub mod texts;
 use crate::i18n::use_t;
 use crate::route::Route;
 use crate::storage::Store;
-use encaisse_domain::ids::{BankAccountId, BankLineId};
+use encaisse_domain::values::ids::{BankAccountId, BankLineId};
 use flash::{Flash, FlashLine};
 use leptos::prelude::*;
 use texts::btr;

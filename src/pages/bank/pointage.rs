@@ -11,9 +11,9 @@ use crate::pages::change_error_text;
 use crate::route::Route;
 use crate::storage::Store;
 use encaisse_domain::bank::pointage::{payments_without_bank_line, pointage};
-use encaisse_domain::ids::BankAccountId;
-use encaisse_domain::invoice::parse_date;
-use encaisse_domain::iso_date;
+use encaisse_domain::model::invoice::parse_date;
+use encaisse_domain::values::ids::BankAccountId;
+use encaisse_domain::values::iso_date;
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 

@@ -8,14 +8,15 @@ use crate::components::{date, eur};
 use crate::i18n::{use_t, I18n};
 use crate::pages::change_error_text;
 use crate::storage::Store;
-use encaisse_domain::bank::book::{BankLine, Reconciliation};
+use encaisse_domain::bank::book::Reconciliation;
 use encaisse_domain::bank::matching::{
     search_invoices, suggest_all, very_sure, AsideReason, Confidence, OpenItems, Proposal, Reason,
     Suggestion, Suggestions,
 };
-use encaisse_domain::ids::{BankLineId, InvoiceId};
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::payment::Allocation;
+use encaisse_domain::model::bank_book::BankLine;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::payment::Allocation;
+use encaisse_domain::values::ids::{BankLineId, InvoiceId};
 use encaisse_domain::Decimal;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};

@@ -5,8 +5,9 @@ use super::texts::{import_texts, itr, ImportTexts};
 use super::{default_terms, focus_on_mount};
 use crate::clock::today;
 use crate::storage::Store;
-use encaisse_domain::import::invoices_csv::{CsvPreview, DateOrder, InvoiceColumns};
-use encaisse_domain::import::plan::{plan_invoices_csv, ImportPlan};
+use encaisse_domain::files::import::invoices_csv::CsvPreview;
+use encaisse_domain::files::import::plan::{plan_invoices_csv, ImportPlan};
+use encaisse_domain::model::imports::{DateOrder, InvoiceColumns};
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -3,7 +3,7 @@
 use super::texts::{import_texts, itr};
 use crate::components::file_drop::FileDrop;
 use crate::files::{read_file_bytes, ChosenFileError};
-use encaisse_domain::read::encoding::{decode, MAX_FILE_BYTES};
+use encaisse_domain::values::read::encoding::{decode, MAX_FILE_BYTES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -7,8 +7,8 @@ use crate::components::{confirm, date};
 use crate::i18n::use_t;
 use crate::pages::change_error_text;
 use crate::storage::{ChangeError, Store};
-use encaisse_domain::import::apply::ImportRecord;
-use encaisse_domain::problem::Problem;
+use encaisse_domain::model::imports::ImportRecord;
+use encaisse_domain::values::problem::Problem;
 use leptos::prelude::*;
 
 /// Takes back an import, found by its record rather than its place in the list: another

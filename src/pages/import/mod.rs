@@ -16,14 +16,13 @@ use crate::clock::today;
 use crate::pages::change_error_text;
 use crate::route::Route;
 use crate::storage::Store;
-use encaisse_domain::import::apply::ImportRecord;
-use encaisse_domain::import::fec;
-use encaisse_domain::import::invoices_csv::{
-    header_signature, preview, CsvPreview, InvoiceColumns,
-};
-use encaisse_domain::import::plan::{plan_fec, ImportPlan};
-use encaisse_domain::ledger::Ledger;
-use encaisse_domain::terms::PaymentTerms;
+use encaisse_domain::files::import::fec;
+use encaisse_domain::files::import::invoices_csv::{header_signature, preview, CsvPreview};
+use encaisse_domain::files::import::plan::{plan_fec, ImportPlan};
+use encaisse_domain::model::imports::ImportRecord;
+use encaisse_domain::model::imports::InvoiceColumns;
+use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::model::terms::PaymentTerms;
 use leptos::prelude::*;
 use plan_view::Source;
 use std::sync::Arc;

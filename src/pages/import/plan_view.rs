@@ -6,8 +6,8 @@ use super::texts::{import_texts, itr};
 use crate::components::{date, eur};
 use crate::i18n::use_t;
 use crate::storage::Store;
-use encaisse_domain::import::invoices_csv::InvoiceColumns;
-use encaisse_domain::import::plan::{ClientRef, ImportPlan};
+use encaisse_domain::files::import::plan::{ClientRef, ImportPlan};
+use encaisse_domain::model::imports::InvoiceColumns;
 use encaisse_domain::Decimal;
 use leptos::prelude::*;
 

@@ -3,12 +3,12 @@
 //! that no bank line is linked to yet. Matching a line is then a few hash lookups, never a
 //! scan of the portfolio.
 
-use crate::balances::Position;
-use crate::ids::{ClientId, InvoiceId, PaymentId};
-use crate::ledger::Ledger;
-use crate::payment::Allocation;
-use crate::sorting::sort_by_key;
-use crate::text::fold;
+use crate::model::balances::Position;
+use crate::model::ledger::Ledger;
+use crate::model::payment::Allocation;
+use crate::values::ids::{ClientId, InvoiceId, PaymentId};
+use crate::values::sorting::sort_by_key;
+use crate::values::text::fold;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};

@@ -4,10 +4,10 @@
 
 use super::index::{join, name_key, name_words, number_pieces, OpenItems};
 use super::{Confidence, Proposal, Reason, Suggestion, TYPED_PAYMENT_DAYS};
-use crate::bank::statement::StatementLine;
-use crate::ids::{ClientId, InvoiceId};
-use crate::ledger::Ledger;
-use crate::payment::Allocation;
+use crate::model::bank_book::StatementLine;
+use crate::model::ledger::Ledger;
+use crate::model::payment::Allocation;
+use crate::values::ids::{ClientId, InvoiceId};
 use rust_decimal::Decimal;
 
 /// How a client was recognised on a line, most reliable first.

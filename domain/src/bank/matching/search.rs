@@ -2,11 +2,11 @@
 //! user types them.
 
 use super::index::{compact_number, name_key, OpenItems};
-use crate::ids::{ClientId, InvoiceId};
-use crate::ledger::Ledger;
-use crate::money::parse_amount;
-use crate::sorting::sort_by_key;
-use crate::text::fold;
+use crate::model::ledger::Ledger;
+use crate::values::ids::{ClientId, InvoiceId};
+use crate::values::money::parse_amount;
+use crate::values::sorting::sort_by_key;
+use crate::values::text::fold;
 use std::collections::HashSet;
 
 /// How an invoice fits the query, best first.

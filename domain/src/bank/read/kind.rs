@@ -1,8 +1,8 @@
 //! What kind of operation a line is, from the words French banks start their labels with,
 //! for formats that give no code of their own (CSV, QIF) or a vague one (OFX `OTHER`).
 
-use crate::bank::statement::LineKind;
-use crate::text::fold;
+use crate::model::bank_book::LineKind;
+use crate::values::text::fold;
 
 /// Label prefixes and the kind they announce, longest first where one starts another.
 const PREFIXES: [(&str, LineKind); 24] = [

@@ -9,8 +9,9 @@ pub mod ofx;
 pub mod qif;
 
 use crate::bank::statement::{FileProblem, Format, Statement, StatementReader};
-use crate::read::encoding::{self, Encoding, EncodingProblem};
-use csv::mapping::{read_with_mapping, ColumnMapping, SavedMapping};
+use crate::model::bank_book::{ColumnMapping, SavedMapping};
+use crate::values::read::encoding::{self, Encoding, EncodingProblem};
+use csv::mapping::read_with_mapping;
 
 /// A statement file read whole: what the import screen shows before anything is stored.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,11 +9,11 @@
 
 use crate::bank::read::kind;
 use crate::bank::statement::{
-    AccountRef, Balance, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
-    StatementReader, StatementSink,
+    AccountRef, FileProblem, Format, LineProblem, Skipped, StatementReader, StatementSink,
 };
-use crate::read::fields;
-use crate::text::{collapse_spaces, compact_upper};
+use crate::model::bank_book::{Balance, LineKind, StatementLine};
+use crate::values::read::fields;
+use crate::values::text::{collapse_spaces, compact_upper};
 use std::iter::Peekable;
 
 /// Reads OFX 1.x (SGML) and 2.x (XML) bank statements.

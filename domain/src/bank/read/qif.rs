@@ -5,11 +5,11 @@
 
 use crate::bank::read::kind;
 use crate::bank::statement::{
-    AccountRef, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
-    StatementReader, StatementSink,
+    AccountRef, FileProblem, Format, LineProblem, Skipped, StatementReader, StatementSink,
 };
-use crate::read::fields;
-use crate::text::collapse_spaces;
+use crate::model::bank_book::{LineKind, StatementLine};
+use crate::values::read::fields;
+use crate::values::text::collapse_spaces;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 

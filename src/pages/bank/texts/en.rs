@@ -2,7 +2,7 @@ use super::{encoding_name, line_list, skipped_groups, BankTexts};
 use encaisse_domain::bank::matching::{AsideReason, Confidence};
 use encaisse_domain::bank::read::csv::mapping::{MappedColumn, MappingProblem};
 use encaisse_domain::bank::statement::{FileProblem, LineProblem, Skipped};
-use encaisse_domain::format::{format_megabytes, Locale};
+use encaisse_domain::values::format::{format_megabytes, Locale};
 
 fn s(n: usize) -> &'static str {
     if n == 1 {

@@ -11,7 +11,7 @@ use encaisse_domain::bank::read::csv::mapping::MappingProblem;
 use encaisse_domain::bank::statement::{
     CamtMessage, CsvLayout, FileProblem, Format, LineProblem, Skipped,
 };
-use encaisse_domain::read::encoding::Encoding;
+use encaisse_domain::values::read::encoding::Encoding;
 use leptos::prelude::Get;
 
 /// A balance as shown: its date and its amount, formatted.

@@ -1,10 +1,10 @@
 use super::ImportTexts;
 use crate::i18n::Texts;
-use encaisse_domain::format::format_eur;
-use encaisse_domain::format::{format_megabytes, Locale};
-use encaisse_domain::import::apply::ImportRecord;
-use encaisse_domain::import::{ImportFileProblem, Refusal};
-use encaisse_domain::read::encoding::EncodingProblem;
+use encaisse_domain::files::import::{ImportFileProblem, Refusal};
+use encaisse_domain::model::imports::ImportRecord;
+use encaisse_domain::values::format::format_eur;
+use encaisse_domain::values::format::{format_megabytes, Locale};
+use encaisse_domain::values::read::encoding::EncodingProblem;
 
 fn s(n: usize) -> &'static str {
     if n == 1 {

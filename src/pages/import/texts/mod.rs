@@ -6,9 +6,9 @@ mod en;
 mod fr;
 
 use crate::i18n::{use_t, Lang, Texts};
-use encaisse_domain::import::apply::ImportRecord;
-use encaisse_domain::import::{ImportFileProblem, RefusedLine};
-use encaisse_domain::read::encoding::EncodingProblem;
+use encaisse_domain::files::import::{ImportFileProblem, RefusedLine};
+use encaisse_domain::model::imports::ImportRecord;
+use encaisse_domain::values::read::encoding::EncodingProblem;
 use leptos::prelude::Get;
 
 pub struct ImportTexts {

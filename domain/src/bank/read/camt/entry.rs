@@ -3,9 +3,10 @@
 
 use super::tree::Tree;
 use crate::bank::read::kind;
-use crate::bank::statement::{LineKind, LineProblem, Skipped, StatementLine, StatementSink};
-use crate::read::fields;
-use crate::text::{collapse_spaces, compact_upper};
+use crate::bank::statement::{LineProblem, Skipped, StatementSink};
+use crate::model::bank_book::{LineKind, StatementLine};
+use crate::values::read::fields;
+use crate::values::text::{collapse_spaces, compact_upper};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 

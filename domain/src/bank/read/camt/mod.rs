@@ -8,11 +8,11 @@ mod entry;
 mod tree;
 
 use crate::bank::statement::{
-    AccountRef, Balance, CamtMessage, FileProblem, Format, LineProblem, StatementReader,
-    StatementSink,
+    AccountRef, CamtMessage, FileProblem, Format, LineProblem, StatementReader, StatementSink,
 };
-use crate::read::fields;
-use crate::text::{collapse_spaces, compact_upper};
+use crate::model::bank_book::Balance;
+use crate::values::read::fields;
+use crate::values::text::{collapse_spaces, compact_upper};
 use tree::{Tree, ROOT};
 
 /// Reads camt.053 and camt.054 files.

@@ -11,7 +11,7 @@
 //! importer's table of bank presets, which cites them; not checked against a live export).
 
 use crate::bank::statement::CsvLayout;
-use crate::text::fold;
+use crate::values::text::fold;
 
 /// What a column of a bank's export holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

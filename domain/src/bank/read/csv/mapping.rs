@@ -7,52 +7,9 @@ use super::{
     HEADER_SEARCH,
 };
 use crate::bank::statement::{CsvLayout, FileProblem, Format, StatementSink};
-use crate::read::delimited::{self, Record};
-use crate::read::fields;
-use serde::{Deserialize, Serialize};
-
-/// Which column holds what, counted from 0. Stored in the ledger: its serialised form is part
-/// of the stored format.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub struct ColumnMapping {
-    pub separator: char,
-    /// The header row, as an index among the file's non-blank records (the order
-    /// [`CsvPreview::rows`] shows them in); None when the file has no header.
-    pub header_row: Option<usize>,
-    pub date: usize,
-    pub date_order: DateOrder,
-    pub value_date: Option<usize>,
-    pub amount: AmountColumns,
-    pub label: usize,
-    pub details: Option<usize>,
-    pub reference: Option<usize>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DateOrder {
-    DayMonthYear,
-    MonthDayYear,
-    YearMonthDay,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AmountColumns {
-    /// One signed column, credit positive.
-    Signed(usize),
-    /// A debit and a credit column, signed or not: the column gives the sign.
-    DebitCredit { debit: usize, credit: usize },
-}
-
-/// A mapping and the layout signature it was made for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub struct SavedMapping {
-    pub signature: String,
-    pub mapping: ColumnMapping,
-}
+use crate::model::bank_book::{AmountColumns, ColumnMapping, DateOrder};
+use crate::values::read::delimited::{self, Record};
+use crate::values::read::fields;
 
 /// A column of the mapping, as the form names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -10,15 +10,15 @@ pub mod mapping;
 
 use crate::bank::read::kind;
 use crate::bank::statement::{
-    AccountRef, CsvLayout, FileProblem, Format, LineKind, LineProblem, Skipped, StatementLine,
-    StatementReader, StatementSink,
+    AccountRef, CsvLayout, FileProblem, Format, LineProblem, Skipped, StatementReader,
+    StatementSink,
 };
-use crate::read::delimited::{self, Record};
-use crate::read::fields;
-use crate::text::{collapse_spaces, compact_upper, fold};
+use crate::model::bank_book::{AmountColumns, DateOrder, LineKind, SavedMapping, StatementLine};
+use crate::values::read::delimited::{self, Record};
+use crate::values::read::fields;
+use crate::values::text::{collapse_spaces, compact_upper, fold};
 use chrono::NaiveDate;
 use layouts::Role;
-use mapping::{AmountColumns, DateOrder, SavedMapping};
 use std::borrow::Cow;
 
 /// The CSV reader: the last one the dispatcher tries, as almost any text splits into columns.
