@@ -110,26 +110,20 @@ impl Group {
     async fn show(self, route: Route) -> Result<AnyView, ChunkError> {
         match self {
             Group::Overview => overview_screens(route).await,
-            Group::Aging => aging_screen(route).await,
-            Group::Calculator => calculator_screen(route).await,
-            Group::Settings => settings_screen(route).await,
+            Group::Aging | Group::Calculator | Group::Settings => tools_screens(route).await,
             Group::Ledger => ledger_screens(route).await,
             Group::Collection => collection_screens(route).await,
-            Group::Bank => bank_screen(route).await,
-            Group::Import => import_screen(route).await,
+            Group::Bank | Group::Import => files_screens(route).await,
         }
     }
 
     async fn preload(self) -> Result<(), leptos::wasm_split::SplitLoaderError> {
         match self {
             Group::Overview => preload_overview().await,
-            Group::Aging => preload_aging().await,
-            Group::Calculator => preload_calculator().await,
-            Group::Settings => preload_settings().await,
+            Group::Aging | Group::Calculator | Group::Settings => preload_tools().await,
             Group::Ledger => preload_ledger().await,
             Group::Collection => preload_collection().await,
-            Group::Bank => preload_bank().await,
-            Group::Import => preload_import().await,
+            Group::Bank | Group::Import => preload_files().await,
         }
     }
 }
@@ -194,24 +188,13 @@ screen_group!(
 );
 
 screen_group!(
-    /// The aging report as of a date.
-    aging_screen, preload_aging, |route| match route {
+    /// The aging report, the calculator, the settings.
+    tools_screens, preload_tools, |route| match route {
         Route::Aging { as_of } => view! { <pages::aging::AgingPage as_of/> }.into_any(),
-        _ => pages::NotFound().into_any(),
-    }
-);
-
-screen_group!(
-    /// The late-payment penalty calculator.
-    calculator_screen, preload_calculator, |route| match route {
         Route::Calculator(query) => view! { <pages::calculator::CalculatorPage query/> }.into_any(),
+        Route::Settings => pages::settings::SettingsPage().into_any(),
         _ => pages::NotFound().into_any(),
     }
-);
-
-screen_group!(
-    /// The settings: rates, penalty rules, aging buckets, dashboard, language, backup.
-    settings_screen, preload_settings, |_route| pages::settings::SettingsPage().into_any()
 );
 
 screen_group!(
@@ -266,16 +249,12 @@ screen_group!(
 );
 
 screen_group!(
-    /// Bank statements read, reconciled and checked.
-    bank_screen, preload_bank, |route| match route {
+    /// Bank statements, imports.
+    files_screens, preload_files, |route| match route {
         Route::Reconciliation { line } => {
             view! { <pages::bank::ReconciliationPage line/> }.into_any()
         }
+        Route::Import => pages::import::ImportPage().into_any(),
         _ => pages::NotFound().into_any(),
     }
-);
-
-screen_group!(
-    /// Invoices, clients and payments from an FEC or an invoicing tool's CSV.
-    import_screen, preload_import, |_route| pages::import::ImportPage().into_any()
 );
