@@ -4,12 +4,11 @@ pub mod chart;
 pub mod dated_form;
 pub mod fields;
 pub mod file_drop;
-pub mod layout;
 pub mod penalty;
 pub mod score;
 
 use crate::i18n::{use_t, I18n, Texts};
-use crate::storage::Store;
+use crate::storage::{ChangeError, Store};
 use encaisse_domain::client::Client;
 use encaisse_domain::format::{format_date, format_eur};
 use encaisse_domain::ids::ClientId;
@@ -89,6 +88,15 @@ pub fn client_choices(ledger: &Ledger, shown: impl Fn(&Client) -> bool) -> Vec<(
         .collect();
     sort_by_key(&mut choices, |(_, name)| fold(name));
     choices
+}
+
+/// The sentence to show when a change did not go through.
+pub fn change_error_text(error: &ChangeError) -> String {
+    let t = use_t().get_untracked();
+    match error {
+        ChangeError::Rejected(problem) => (t.problem)(problem, t.locale),
+        ChangeError::NotSaved => t.saved_nowhere.to_string(),
+    }
 }
 
 /// Asks the user to confirm an irreversible step with the browser's own dialog.

@@ -3,7 +3,7 @@
 
 use crate::components::{date, eur, money};
 use crate::i18n::{tr, use_t, Texts};
-use crate::route::Route;
+use crate::shell::route::Route;
 use encaisse_domain::client::ClientKind;
 use encaisse_domain::format::format_percent;
 use encaisse_domain::penalty::claims::Claims;
