@@ -8,7 +8,7 @@
 //!
 //! Boundaries (see ARCHITECTURE.md): only `storage` touches localStorage, only `clock` reads
 //! the date, only `files` touches downloads and uploads, and every user-facing string lives
-//! in `i18n` (the bank's and the import's in their own `texts`).
+//! in `i18n` (the shell's and the shared components') or in the `texts` folder of its group.
 
 pub mod aging;
 pub mod bank;

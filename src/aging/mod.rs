@@ -3,11 +3,15 @@
 //! invoices behind it; both views export to CSV. The date lives in the link
 //! (`#/balance-agee?date=2026-06-30`), so a past report can be shared and reproduced.
 
+pub mod texts;
+
+use crate::aging::texts::{aging_tr, use_aging_texts, AgingTexts};
 use crate::clock::today;
 use crate::components::penalty::MissingRateNotice;
 use crate::components::{date, date_view, eur, money};
 use crate::files::download;
-use crate::i18n::{tr, use_t, I18n};
+use crate::i18n::shared::{use_shared_texts, SharedTexts};
+use crate::i18n::{tr, use_t, I18n, Localized};
 use crate::shell::route::{navigate, Route};
 use crate::storage::Store;
 use encaisse_domain::aging::{aging, AgingBounds};
@@ -162,18 +166,25 @@ impl SortKey {
 /// The cell whose invoices are shown: a client or all, a bucket or all.
 type Selection = (Option<ClientId>, Option<usize>);
 
-fn bucket_label(t: I18n, bounds: &AgingBounds, bucket: usize) -> String {
-    (t.get().bucket)(bounds.range_of(bucket))
+fn bucket_label(shared: Localized<SharedTexts>, bounds: &AgingBounds, bucket: usize) -> String {
+    (shared.get().bucket)(bounds.range_of(bucket))
 }
 
-fn clients_csv(t: I18n, report: &Report) -> String {
+fn clients_csv(
+    t: I18n,
+    own: Localized<AgingTexts>,
+    shared: Localized<SharedTexts>,
+    report: &Report,
+) -> String {
     let tx = t.get_untracked();
+    let own = own.get_untracked();
+    let shared = shared.get_untracked();
     let buckets: Vec<String> = (0..report.bounds.bucket_count())
-        .map(|b| (tx.bucket)(report.bounds.range_of(b)))
+        .map(|b| (shared.bucket)(report.bounds.range_of(b)))
         .collect();
-    let mut header = vec![tx.col_client, tx.col_registration];
+    let mut header = vec![own.col_client, own.col_registration];
     header.extend(buckets.iter().map(String::as_str));
-    header.extend([tx.col_unapplied, tx.total, tx.col_claimable]);
+    header.extend([own.col_unapplied, own.total, own.col_claimable]);
     let mut file = CsvFile::new(tx.locale, &header);
     let line = |row: &ClientRow, name: Cell, registration: Cell| {
         let mut cells = vec![name, registration];
@@ -194,25 +205,32 @@ fn clients_csv(t: I18n, report: &Report) -> String {
     }
     file.row(line(
         &report.totals,
-        Cell::Text(tx.total.into()),
+        Cell::Text(own.total.into()),
         Cell::Empty,
     ));
     file.finish()
 }
 
-fn invoices_csv(t: I18n, report: &Report) -> String {
+fn invoices_csv(
+    t: I18n,
+    own: Localized<AgingTexts>,
+    shared: Localized<SharedTexts>,
+    report: &Report,
+) -> String {
     let tx = t.get_untracked();
+    let own = own.get_untracked();
+    let shared = shared.get_untracked();
     let mut file = CsvFile::new(
         tx.locale,
         &[
-            tx.col_number,
-            tx.col_client,
-            tx.col_issued,
-            tx.col_due,
-            tx.col_days_past_due,
-            tx.col_status,
-            tx.col_remaining,
-            tx.col_claimable,
+            own.col_number,
+            own.col_client,
+            own.col_issued,
+            own.col_due,
+            own.col_days_past_due,
+            own.col_status,
+            own.col_remaining,
+            own.col_claimable,
         ],
     );
     for row in &report.invoices {
@@ -222,7 +240,7 @@ fn invoices_csv(t: I18n, report: &Report) -> String {
             Cell::Date(row.issue_date),
             Cell::Date(row.due_date),
             Cell::Count(row.days_past_due),
-            Cell::Text((tx.bucket)(report.bounds.range_of(row.bucket))),
+            Cell::Text((shared.bucket)(report.bounds.range_of(row.bucket))),
             Cell::Amount(row.open),
             row.penalties.map_or(Cell::Empty, Cell::Amount),
         ]);
@@ -233,6 +251,8 @@ fn invoices_csv(t: I18n, report: &Report) -> String {
 #[component]
 pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
     let t = use_t();
+    let own = use_aging_texts();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let as_of = as_of.unwrap_or_else(today);
@@ -313,16 +333,16 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
                 .collect();
             let who = client
                 .and_then(|c| r.clients.iter().find(|row| row.client == c))
-                .map_or_else(|| t.get().all_clients.to_string(), |row| row.name.clone());
+                .map_or_else(|| own.get().all_clients.to_string(), |row| row.name.clone());
             let what = bucket.map_or_else(
-                || t.get().total.to_string(),
-                |b| bucket_label(t, &r.bounds, b),
+                || own.get().total.to_string(),
+                |b| bucket_label(shared, &r.bounds, b),
             );
-            Some(((t.get().drill_title)(&who, &what), rows))
+            Some(((own.get().drill_title)(&who, &what), rows))
         })
     };
     let export_clients = move |_| {
-        let text = report.with_untracked(|r| clients_csv(t, r));
+        let text = report.with_untracked(|r| clients_csv(t, own, shared, r));
         let _ = download(
             &format!("balance-agee-{}.csv", iso_date::format(as_of)),
             "text/csv;charset=utf-8",
@@ -330,7 +350,7 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
         );
     };
     let export_invoices = move |_| {
-        let text = report.with_untracked(|r| invoices_csv(t, r));
+        let text = report.with_untracked(|r| invoices_csv(t, own, shared, r));
         let _ = download(
             &format!("balance-agee-factures-{}.csv", iso_date::format(as_of)),
             "text/csv;charset=utf-8",
@@ -341,10 +361,10 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
 
     view! {
         <section class="page aging">
-            <h1>{tr(|t| t.aging_title)}</h1>
+            <h1>{aging_tr(|t| t.aging_title)}</h1>
             <div class="toolbar no-print">
                 <div class="field">
-                    <label for="aging-as-of">{tr(|t| t.as_of)}</label>
+                    <label for="aging-as-of">{aging_tr(|t| t.as_of)}</label>
                     <input id="aging-as-of" type="date" prop:value=iso_date::format(as_of) on:change=move |ev| {
                         if let Ok(day) = parse_date(&event_target_value(&ev)) {
                             navigate(&Route::Aging { as_of: Some(day) });
@@ -352,11 +372,11 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
                     }/>
                 </div>
                 <div class="actions">
-                    <button type="button" class="secondary" on:click=export_clients data-testid="export-aging">{tr(|t| t.export_clients_csv)}</button>
-                    <button type="button" class="secondary" on:click=export_invoices>{tr(|t| t.export_invoices_csv)}</button>
+                    <button type="button" class="secondary" on:click=export_clients data-testid="export-aging">{aging_tr(|t| t.export_clients_csv)}</button>
+                    <button type="button" class="secondary" on:click=export_invoices>{aging_tr(|t| t.export_invoices_csv)}</button>
                 </div>
             </div>
-            <p class="print-only">{move || format!("{} {}", t.get().as_of, date(t, as_of))}</p>
+            <p class="print-only">{move || format!("{} {}", own.get().as_of, date(t, as_of))}</p>
             {move || report.with(|r| r.missing_rates.first().copied().map(|missing| {
                 let count = r.invoices_missing_rates;
                 let halves: Vec<String> = r.missing_rates.iter().map(|m| m.half_year().to_string()).collect();
@@ -367,17 +387,17 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
             }))}
             <Show
                 when=move || report.with(|r| !r.clients.is_empty())
-                fallback=move || view! { <p>{tr(|t| t.aging_nothing)}</p> }
+                fallback=move || view! { <p>{aging_tr(|t| t.aging_nothing)}</p> }
             >
-                <p class="hint no-print">{tr(|t| t.drill_hint)}</p>
+                <p class="hint no-print">{aging_tr(|t| t.drill_hint)}</p>
                 <div class="table-wrap">
                     <table class="aging-table" data-testid="aging-table">
                         <thead><tr>
-                            {sort_header(SortKey::Name, Box::new(move || t.get().col_client.to_string()), false)}
-                            {move || (0..bucket_count()).map(|b| sort_header(SortKey::Bucket(b), Box::new(move || report.with(|r| bucket_label(t, &r.bounds, b))), true)).collect_view()}
-                            {sort_header(SortKey::Unapplied, Box::new(move || t.get().col_unapplied.to_string()), true)}
-                            {sort_header(SortKey::Total, Box::new(move || t.get().total.to_string()), true)}
-                            {sort_header(SortKey::Claimable, Box::new(move || t.get().col_claimable.to_string()), true)}
+                            {sort_header(SortKey::Name, Box::new(move || own.get().col_client.to_string()), false)}
+                            {move || (0..bucket_count()).map(|b| sort_header(SortKey::Bucket(b), Box::new(move || report.with(|r| bucket_label(shared, &r.bounds, b))), true)).collect_view()}
+                            {sort_header(SortKey::Unapplied, Box::new(move || own.get().col_unapplied.to_string()), true)}
+                            {sort_header(SortKey::Total, Box::new(move || own.get().total.to_string()), true)}
+                            {sort_header(SortKey::Claimable, Box::new(move || own.get().col_claimable.to_string()), true)}
                         </tr></thead>
                         <tbody>
                             <For each=sorted_clients key=|row| (row.client, row.total, row.claimable) let:row>
@@ -395,7 +415,7 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
                                 let totals = r.totals.clone();
                                 view! {
                                     <tr data-testid="aging-totals">
-                                        <th scope="row">{tr(|t| t.total)}</th>
+                                        <th scope="row">{aging_tr(|t| t.total)}</th>
                                         {totals.buckets.iter().enumerate().map(|(b, amount)| amount_cell(*amount, (None, Some(b)))).collect_view()}
                                         {plain_cell(-totals.unapplied)}
                                         {amount_cell(totals.total, (None, None))}
@@ -416,12 +436,12 @@ pub fn AgingPage(as_of: Option<NaiveDate>) -> impl IntoView {
                     <div class="table-wrap">
                         <table>
                             <thead><tr>
-                                <th scope="col">{tr(|t| t.col_number)}</th>
-                                <th scope="col">{tr(|t| t.col_client)}</th>
-                                <th scope="col">{tr(|t| t.col_due)}</th>
-                                <th scope="col" class="num">{tr(|t| t.col_days_past_due)}</th>
-                                <th scope="col" class="num">{tr(|t| t.col_remaining)}</th>
-                                <th scope="col" class="num">{tr(|t| t.col_claimable)}</th>
+                                <th scope="col">{aging_tr(|t| t.col_number)}</th>
+                                <th scope="col">{aging_tr(|t| t.col_client)}</th>
+                                <th scope="col">{aging_tr(|t| t.col_due)}</th>
+                                <th scope="col" class="num">{aging_tr(|t| t.col_days_past_due)}</th>
+                                <th scope="col" class="num">{aging_tr(|t| t.col_remaining)}</th>
+                                <th scope="col" class="num">{aging_tr(|t| t.col_claimable)}</th>
                             </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|row| view! {

@@ -1,8 +1,8 @@
 //! The bank reconciliation screen (`banque.html#/rapprochement`): a statement file read and
 //! imported, its credits matched with open invoices, and each account's pointage.
 //!
-//! Its texts live in [`texts`], apart from the shell's, so that only this page's wasm carries
-//! them.
+//! Its texts live in [`texts`], apart from the shell's, so that only this group's chunk
+//! carries them.
 
 mod csv_mapping;
 mod flash;

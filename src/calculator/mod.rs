@@ -2,10 +2,14 @@
 //! fragment (without adding a history entry per keystroke), so a result can be shared,
 //! reloaded, bookmarked or embedded, and a bad parameter in a link is named in the page.
 
+pub mod texts;
+
+use crate::calculator::texts::{calculator_tr, use_calculator_texts};
 use crate::clock::today;
 use crate::components::fields::{field_error, TextField};
 use crate::components::penalty::{MissingRateNotice, PenaltyBreakdownView, PenaltyContext};
 use crate::components::{date_view, money};
+use crate::i18n::shared::use_shared_texts;
 use crate::i18n::{tr, use_t};
 use crate::shell::route::Route;
 use crate::storage::Store;
@@ -35,6 +39,8 @@ impl SettlementRow {
 #[component]
 pub fn CalculatorPage(query: String) -> impl IntoView {
     let t = use_t();
+    let own = use_calculator_texts();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let initial = CalculatorForm::from_query(&query);
@@ -118,35 +124,35 @@ pub fn CalculatorPage(query: String) -> impl IntoView {
 
     view! {
         <section class="page calculator">
-            <h1>{tr(|t| t.calc_title)}</h1>
-            <p class="intro">{tr(|t| t.calc_intro)}</p>
+            <h1>{calculator_tr(|t| t.calc_title)}</h1>
+            <p class="intro">{calculator_tr(|t| t.calc_intro)}</p>
             {move || (from_link && bad_params().is_some()).then(|| view! {
                 <div class="banner banner-error" role="alert" data-testid="calc-bad-link">
-                    <p>{move || bad_params().map(|names| (t.get().calc_bad_link)(&names))}</p>
+                    <p>{move || bad_params().map(|names| (own.get().calc_bad_link)(&names))}</p>
                 </div>
             })}
             <form class="calc-form no-print-controls" on:submit=|ev| ev.prevent_default()>
                 <div class="field-row">
-                    <TextField id="calc-amount" label=move || t.get().calc_amount.to_string() value=amount error=error_of(CalculatorField::Amount) show_all inputmode="decimal" required=true/>
-                    <TextField id="calc-due" kind="date" label=move || t.get().calc_due.to_string() value=due_date error=error_of(CalculatorField::DueDate) show_all required=true/>
-                    <TextField id="calc-paid" kind="date" label=move || t.get().calc_paid.to_string() value=payment_date error=error_of(CalculatorField::PaymentDate) show_all hint=Signal::derive(move || t.get().calc_paid_hint.to_string())/>
+                    <TextField id="calc-amount" label=move || own.get().calc_amount.to_string() value=amount error=error_of(CalculatorField::Amount) show_all inputmode="decimal" required=true/>
+                    <TextField id="calc-due" kind="date" label=move || own.get().calc_due.to_string() value=due_date error=error_of(CalculatorField::DueDate) show_all required=true/>
+                    <TextField id="calc-paid" kind="date" label=move || own.get().calc_paid.to_string() value=payment_date error=error_of(CalculatorField::PaymentDate) show_all hint=Signal::derive(move || own.get().calc_paid_hint.to_string())/>
                 </div>
                 <fieldset class="field" class:invalid=move || error_of(CalculatorField::ClientKind).get().is_some()>
-                    <legend>{tr(|t| t.calc_client)}</legend>
+                    <legend>{calculator_tr(|t| t.calc_client)}</legend>
                     <div class="segmented">
-                        <label><input type="radio" name="calc-kind" value="pro" prop:checked=move || client_kind.get() == "pro" on:change=move |_| client_kind.set("pro".into())/>{tr(|t| t.calc_pro)}</label>
-                        <label><input type="radio" name="calc-kind" value="particulier" prop:checked=is_individual on:change=move |_| client_kind.set("particulier".into())/>{tr(|t| t.calc_individual)}</label>
+                        <label><input type="radio" name="calc-kind" value="pro" prop:checked=move || client_kind.get() == "pro" on:change=move |_| client_kind.set("pro".into())/>{calculator_tr(|t| t.calc_pro)}</label>
+                        <label><input type="radio" name="calc-kind" value="particulier" prop:checked=is_individual on:change=move |_| client_kind.set("particulier".into())/>{calculator_tr(|t| t.calc_individual)}</label>
                     </div>
                     <p class="error" aria-live="polite">{move || error_of(CalculatorField::ClientKind).get()}</p>
                 </fieldset>
                 <div class="field-row">
-                    <TextField id="calc-rate" label=move || t.get().f_contractual_rate.to_string() value=rate error=error_of(CalculatorField::Rate) show_all inputmode="decimal" hint=Signal::derive(move || t.get().hint_contractual_rate.to_string())/>
+                    <TextField id="calc-rate" label=move || shared.get().f_contractual_rate.to_string() value=rate error=error_of(CalculatorField::Rate) show_all inputmode="decimal" hint=Signal::derive(move || shared.get().hint_contractual_rate.to_string())/>
                     <Show when=is_individual>
-                        <TextField id="calc-notice" kind="date" label=move || t.get().f_formal_notice.to_string() value=formal_notice error=error_of(CalculatorField::FormalNotice) show_all hint=Signal::derive(move || t.get().calc_notice_hint.to_string())/>
+                        <TextField id="calc-notice" kind="date" label=move || own.get().f_formal_notice.to_string() value=formal_notice error=error_of(CalculatorField::FormalNotice) show_all hint=Signal::derive(move || shared.get().calc_notice_hint.to_string())/>
                     </Show>
                 </div>
                 <fieldset class="settlements">
-                    <legend>{tr(|t| t.calc_settlements)}</legend>
+                    <legend>{calculator_tr(|t| t.calc_settlements)}</legend>
                     <For each=move || settlements.get() key=|row| row.key let:row>
                         {
                             let index = move || settlements.with(|rows| rows.iter().position(|r| r.key == row.key).unwrap_or(0));
@@ -163,38 +169,38 @@ pub fn CalculatorPage(query: String) -> impl IntoView {
                                         <input id=date_id.clone() type="date" prop:value=move || row.date.get() on:input=move |ev| row.date.set(event_target_value(&ev))/>
                                     </div>
                                     <div class="field">
-                                        <label for=amount_id.clone()>{tr(|t| t.amount)}</label>
+                                        <label for=amount_id.clone()>{calculator_tr(|t| t.amount)}</label>
                                         <input id=amount_id.clone() type="text" inputmode="decimal" prop:value=move || row.amount.get() on:input=move |ev| row.amount.set(event_target_value(&ev))/>
                                     </div>
-                                    <button type="button" class="secondary" on:click=move |_| settlements.update(|rows| rows.retain(|r| r.key != row.key))>{tr(|t| t.calc_remove)}</button>
+                                    <button type="button" class="secondary" on:click=move |_| settlements.update(|rows| rows.retain(|r| r.key != row.key))>{calculator_tr(|t| t.calc_remove)}</button>
                                     <p class="error" aria-live="polite">{error}</p>
                                 </div>
                             }
                         }
                     </For>
-                    <button type="button" class="secondary" on:click=add_row>{tr(|t| t.calc_add_settlement)}</button>
+                    <button type="button" class="secondary" on:click=add_row>{calculator_tr(|t| t.calc_add_settlement)}</button>
                 </fieldset>
             </form>
             <section class="panel calc-result" aria-live="polite">
-                <h2>{tr(|t| t.penalties_title)}</h2>
+                <h2>{calculator_tr(|t| t.penalties_title)}</h2>
                 {move || checked.get().ok().map(|case| view! {
                     <dl class="details print-only">
-                        <dt>{tr(|t| t.calc_amount)}</dt><dd>{money(case.amount)}</dd>
-                        <dt>{tr(|t| t.calc_due)}</dt><dd>{date_view(case.due_date)}</dd>
-                        <dt>{tr(|t| t.calc_paid)}</dt><dd>{date_view(case.until)}</dd>
-                        <dt>{tr(|t| t.calc_client)}</dt><dd>{move || if case.client_kind == ClientKind::Business { t.get().calc_pro } else { t.get().calc_individual }}</dd>
+                        <dt>{calculator_tr(|t| t.calc_amount)}</dt><dd>{money(case.amount)}</dd>
+                        <dt>{calculator_tr(|t| t.calc_due)}</dt><dd>{date_view(case.due_date)}</dd>
+                        <dt>{calculator_tr(|t| t.calc_paid)}</dt><dd>{date_view(case.until)}</dd>
+                        <dt>{calculator_tr(|t| t.calc_client)}</dt><dd>{move || if case.client_kind == ClientKind::Business { own.get().calc_pro } else { own.get().calc_individual }}</dd>
                     </dl>
                 })}
                 {move || match result.get() {
-                    None => view! { <p>{tr(|t| t.calc_fill_in)}</p> }.into_any(),
+                    None => view! { <p>{calculator_tr(|t| t.calc_fill_in)}</p> }.into_any(),
                     Some(Err(missing)) => view! { <MissingRateNotice missing/> }.into_any(),
                     Some(Ok((breakdown, context))) => view! { <PenaltyBreakdownView breakdown context/> }.into_any(),
                 }}
                 <div class="actions no-print">
-                    <button type="button" on:click=move |_| { let _ = window().print(); }>{tr(|t| t.print)}</button>
+                    <button type="button" on:click=move |_| { let _ = window().print(); }>{calculator_tr(|t| t.print)}</button>
                 </div>
                 <div class="field no-print">
-                    <label for="calc-link">{tr(|t| t.calc_link)}</label>
+                    <label for="calc-link">{calculator_tr(|t| t.calc_link)}</label>
                     <input id="calc-link" type="text" readonly prop:value=full_link data-testid="calc-link"/>
                 </div>
             </section>

@@ -4,11 +4,13 @@
 
 use crate::clock::today;
 use crate::collection::reminder_settings::PlanEditor;
+use crate::collection::texts::{collection_tr, use_collection_texts};
 use crate::collection::undo_reminder_action;
 use crate::components::change_error_text;
 use crate::components::dated_form::{parse_past_date, problem_text, DatedReasonForm};
 use crate::components::fields::{TextArea, TextField};
 use crate::components::{confirm, date, date_view, eur, money};
+use crate::i18n::shared::use_shared_texts;
 use crate::i18n::{tr, use_t};
 use crate::shell::route::Route;
 use crate::shell::NotFound;
@@ -39,14 +41,14 @@ pub fn CollectionPage(client: ClientId) -> impl IntoView {
     let Some(name) = name else {
         return NotFound().into_any();
     };
-    let t = use_t();
+    let own = use_collection_texts();
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{move || (t.get().collection_title)(&name)}</h1>
+                <h1>{move || (own.get().collection_title)(&name)}</h1>
                 <div class="actions">
-                    <a class="button" href=Route::ReminderMessage(client).href()>{tr(|t| t.prepare)}</a>
-                    <a class="button secondary" href=Route::Client(client).href()>{tr(|t| t.client_details)}</a>
+                    <a class="button" href=Route::ReminderMessage(client).href()>{collection_tr(|t| t.prepare)}</a>
+                    <a class="button secondary" href=Route::Client(client).href()>{collection_tr(|t| t.client_details)}</a>
                 </div>
             </div>
             <PromisePanel client/>
@@ -62,6 +64,7 @@ pub fn CollectionPage(client: ClientId) -> impl IntoView {
 #[component]
 fn PromisePanel(client: ClientId) -> impl IntoView {
     let t = use_t();
+    let own = use_collection_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let promised_for = RwSignal::new(String::new());
@@ -92,7 +95,7 @@ fn PromisePanel(client: ClientId) -> impl IntoView {
         })
     });
     let withdraw = move |promise: PromiseId| {
-        if !confirm(t.get_untracked().confirm_withdraw_promise) {
+        if !confirm(own.get_untracked().confirm_withdraw_promise) {
             return;
         }
         if let Err(e) = store.change(|l| l.withdraw_promise(promise)) {
@@ -130,18 +133,18 @@ fn PromisePanel(client: ClientId) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="promise-title">
-            <h2 id="promise-title">{tr(|t| t.promise_section)}</h2>
+            <h2 id="promise-title">{collection_tr(|t| t.promise_section)}</h2>
             <ul class="plain" data-testid="promises">
                 {move || promises.get().into_iter().map(|(promise, status)| {
                     let Promise { id, made_on, promised_for, amount, note, .. } = promise;
                     view! {
                         <li>
-                            {move || (t.get().promise_line)(&date(t, made_on), &date(t, promised_for), amount.map(|a| eur(t, a)).as_deref())}
-                            " "<span class=promise_class(status)>"("{move || (t.get().promise_status)(status)}")"</span>
+                            {move || (own.get().promise_line)(&date(t, made_on), &date(t, promised_for), amount.map(|a| eur(t, a)).as_deref())}
+                            " "<span class=promise_class(status)>"("{move || (own.get().promise_status)(status)}")"</span>
                             {(!note.is_empty()).then(|| format!(" — {note}"))}
                             " "<button type="button" class="link" on:click=move |_| withdraw(id)
-                                aria-label=move || format!("{} : {}", t.get().withdraw_promise, (t.get().promise_line)(&date(t, made_on), &date(t, promised_for), None))>
-                                {tr(|t| t.withdraw_promise)}
+                                aria-label=move || format!("{} : {}", own.get().withdraw_promise, (own.get().promise_line)(&date(t, made_on), &date(t, promised_for), None))>
+                                {collection_tr(|t| t.withdraw_promise)}
                             </button>
                         </li>
                     }
@@ -149,12 +152,12 @@ fn PromisePanel(client: ClientId) -> impl IntoView {
             </ul>
             <form novalidate on:submit=submit data-testid="promise-form">
                 <div class="field-row">
-                    <TextField id="promise-date" label=move || t.get().f_promised_for.to_string() value=promised_for error=date_error show_all=submitted kind="date" required=true/>
-                    <TextField id="promise-amount" label=move || t.get().f_promise_amount.to_string() value=amount error=amount_error show_all=submitted inputmode="decimal"/>
-                    <TextField id="promise-note" label=move || t.get().f_note.to_string() value=note show_all=submitted/>
+                    <TextField id="promise-date" label=move || own.get().f_promised_for.to_string() value=promised_for error=date_error show_all=submitted kind="date" required=true/>
+                    <TextField id="promise-amount" label=move || own.get().f_promise_amount.to_string() value=amount error=amount_error show_all=submitted inputmode="decimal"/>
+                    <TextField id="promise-note" label=move || own.get().f_note.to_string() value=note show_all=submitted/>
                 </div>
                 <p class="form-error" role="alert">{move || outcome.get()}</p>
-                <button type="submit">{tr(|t| t.record_promise)}</button>
+                <button type="submit">{collection_tr(|t| t.record_promise)}</button>
             </form>
         </section>
     }
@@ -170,6 +173,8 @@ struct InstalmentRow {
 #[component]
 fn PaymentPlanPanel(client: ClientId) -> impl IntoView {
     let t = use_t();
+    let own = use_collection_texts();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let as_of = today();
@@ -210,7 +215,8 @@ fn PaymentPlanPanel(client: ClientId) -> impl IntoView {
     });
     let propose = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = t.get_untracked();
+        let own = own.get_untracked();
+        let shared = shared.get_untracked();
         let count = count.get_untracked().trim().parse::<u16>().ok();
         let first = parse_date(&first.get_untracked()).ok();
         let cadence = match every.get_untracked().trim() {
@@ -222,7 +228,7 @@ fn PaymentPlanPanel(client: ClientId) -> impl IntoView {
                 .map(Cadence::EveryDays),
         };
         let (Some(count), Some(first), Some(cadence)) = (count, first, cadence) else {
-            outcome.set(Some((t.form_has_errors)(1)));
+            outcome.set(Some((shared.form_has_errors)(1)));
             return;
         };
         let plan = ledger
@@ -240,14 +246,14 @@ fn PaymentPlanPanel(client: ClientId) -> impl IntoView {
                     .collect();
                 proposed.set(Some((plan.invoices, rows)));
             }
-            None => outcome.set(Some(t.nothing_to_plan.to_string())),
+            None => outcome.set(Some(own.nothing_to_plan.to_string())),
         }
     };
     let save = move |_| {
         let Some((invoices, rows)) = proposed.get_untracked() else {
             return;
         };
-        let t = t.get_untracked();
+        let own = own.get_untracked();
         let mut instalments = Vec::new();
         for (line, row) in rows.iter().enumerate() {
             match (
@@ -258,7 +264,7 @@ fn PaymentPlanPanel(client: ClientId) -> impl IntoView {
                 (Err(p), _) | (_, Err(p)) => {
                     outcome.set(Some(format!(
                         "{} {} : {}",
-                        t.col_instalment,
+                        own.col_instalment,
                         line + 1,
                         problem_text(&p)
                     )));
@@ -288,18 +294,18 @@ fn PaymentPlanPanel(client: ClientId) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="plan-title">
-            <h2 id="plan-title">{tr(|t| t.payment_plan_section)}</h2>
+            <h2 id="plan-title">{collection_tr(|t| t.payment_plan_section)}</h2>
             <For each=move || plans.get() key=|(id, status, _, instalments)| (*id, *status, instalments.iter().filter(|i| i.2).count()) let:((id, status, total, instalments))>
                 <div class="payment-plan" data-testid="payment-plan">
                     <p>
-                        <strong>{let count = instalments.len(); move || (t.get().plan_line)(count, &eur(t, total))}</strong>
-                        " — "{move || (t.get().plan_status)(&status, t.get().locale)}
+                        <strong>{let count = instalments.len(); move || (own.get().plan_line)(count, &eur(t, total))}</strong>
+                        " — "{move || (own.get().plan_status)(&status, t.get().locale)}
                     </p>
                     <div class="table-wrap"><table>
                         <thead><tr>
-                            <th scope="col">{tr(|t| t.col_instalment)}</th>
-                            <th scope="col" class="num">{tr(|t| t.col_total)}</th>
-                            <th scope="col">{tr(|t| t.col_met)}</th>
+                            <th scope="col">{collection_tr(|t| t.col_instalment)}</th>
+                            <th scope="col" class="num">{collection_tr(|t| t.col_total)}</th>
+                            <th scope="col">{collection_tr(|t| t.col_met)}</th>
                         </tr></thead>
                         <tbody>
                             {instalments.iter().map(|(day, amount, met)| view! {
@@ -316,40 +322,40 @@ fn PaymentPlanPanel(client: ClientId) -> impl IntoView {
                             if let Err(e) = store.change(|l| l.cancel_payment_plan(id, as_of)) {
                                 outcome.set(Some(change_error_text(&e)));
                             }
-                        }>{tr(|t| t.cancel_plan)}</button>
+                        }>{collection_tr(|t| t.cancel_plan)}</button>
                     })}
                 </div>
             </For>
             <form novalidate on:submit=propose data-testid="plan-proposal-form">
                 <div class="field-row">
-                    <TextField id="plan-count" label=move || t.get().f_instalment_count.to_string() value=count inputmode="numeric"/>
-                    <TextField id="plan-first" label=move || t.get().f_first_date.to_string() value=first kind="date"/>
-                    <TextField id="plan-every" label=move || t.get().f_every_days.to_string() value=every inputmode="numeric" hint=Signal::derive(move || t.get().every_days_hint.to_string())/>
-                    <TextField id="plan-grace" label=move || t.get().f_grace_days.to_string() value=grace inputmode="numeric"/>
+                    <TextField id="plan-count" label=move || own.get().f_instalment_count.to_string() value=count inputmode="numeric"/>
+                    <TextField id="plan-first" label=move || own.get().f_first_date.to_string() value=first kind="date"/>
+                    <TextField id="plan-every" label=move || own.get().f_every_days.to_string() value=every inputmode="numeric" hint=Signal::derive(move || own.get().every_days_hint.to_string())/>
+                    <TextField id="plan-grace" label=move || own.get().f_grace_days.to_string() value=grace inputmode="numeric"/>
                 </div>
-                <button type="submit" class="secondary">{tr(|t| t.propose_plan)}</button>
+                <button type="submit" class="secondary">{collection_tr(|t| t.propose_plan)}</button>
             </form>
             {move || proposed.get().map(|(_, rows)| view! {
                 <div class="table-wrap"><table data-testid="proposed-instalments">
                     <thead><tr>
-                        <th scope="col">{tr(|t| t.col_instalment)}</th>
+                        <th scope="col">{collection_tr(|t| t.col_instalment)}</th>
                         <th scope="col">{tr(|t| t.date)}</th>
-                        <th scope="col">{tr(|t| t.col_total)}</th>
+                        <th scope="col">{collection_tr(|t| t.col_total)}</th>
                     </tr></thead>
                     <tbody>
                         {rows.into_iter().enumerate().map(|(i, row)| {
-                            let label = move || format!("{} {}", t.get().col_instalment, i + 1);
+                            let label = move || format!("{} {}", own.get().col_instalment, i + 1);
                             view! {
                                 <tr>
                                     <th scope="row">{label}</th>
                                     <td><input type="date" aria-label=move || format!("{} — {}", label(), t.get().date) prop:value=move || row.date.get() on:input=move |ev| row.date.set(event_target_value(&ev))/></td>
-                                    <td><input type="text" inputmode="decimal" aria-label=move || format!("{} — {}", label(), t.get().col_total) prop:value=move || row.amount.get() on:input=move |ev| row.amount.set(event_target_value(&ev))/></td>
+                                    <td><input type="text" inputmode="decimal" aria-label=move || format!("{} — {}", label(), own.get().col_total) prop:value=move || row.amount.get() on:input=move |ev| row.amount.set(event_target_value(&ev))/></td>
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
                 </table></div>
-                <button type="button" on:click=save>{tr(|t| t.save_plan)}</button>
+                <button type="button" on:click=save>{collection_tr(|t| t.save_plan)}</button>
             })}
             <p class="form-error" role="alert">{move || outcome.get()}</p>
         </section>
@@ -359,6 +365,8 @@ fn PaymentPlanPanel(client: ClientId) -> impl IntoView {
 #[component]
 fn LitigationPanel(client: ClientId) -> impl IntoView {
     let t = use_t();
+    let own = use_collection_texts();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let as_of = today();
@@ -448,31 +456,31 @@ fn LitigationPanel(client: ClientId) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="litigation-title">
-            <h2 id="litigation-title">{tr(|t| t.litigation_section)}</h2>
+            <h2 id="litigation-title">{collection_tr(|t| t.litigation_section)}</h2>
             <For each=move || litigations.get() key=|x| (x.0, x.5) let:((id, kind, date_from, numbers, (notes, documents), closed_on, result))>
                 <div class="litigation" data-testid="litigation">
-                    <p><strong>{numbers}</strong>" — "{move || (t.get().litigation_line)(kind, &date(t, date_from))}</p>
+                    <p><strong>{numbers}</strong>" — "{move || (own.get().litigation_line)(kind, &date(t, date_from))}</p>
                     {(!notes.is_empty()).then(|| view! { <p class="notes">{notes.clone()}</p> })}
                     {(!documents.is_empty()).then(|| view! { <ul>{documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul> })}
                     {match closed_on {
-                        Some(closed) => view! { <p>{move || (t.get().litigation_closed)(&date(t, closed), &result)}</p> }.into_any(),
+                        Some(closed) => view! { <p>{move || (own.get().litigation_closed)(&date(t, closed), &result)}</p> }.into_any(),
                         None => {
                             let close = move |date: NaiveDate, words: String| store.change(|l| l.close_litigation(id, date, words));
                             view! {
                                 <DatedReasonForm form_id="close-litigation-form" prefix=format!("close-litigation-{id}")
-                                    title=Signal::derive(move || t.get().close_litigation) label=Signal::derive(move || t.get().f_outcome) required=true apply=close/>
+                                    title=Signal::derive(move || own.get().close_litigation) label=Signal::derive(move || own.get().f_outcome) required=true apply=close/>
                             }.into_any()
                         }
                     }}
                 </div>
             </For>
             {move || if candidates.with(Vec::is_empty) {
-                view! { <p class="empty">{tr(|t| t.no_overdue_to_hand_over)}</p> }.into_any()
+                view! { <p class="empty">{collection_tr(|t| t.no_overdue_to_hand_over)}</p> }.into_any()
             } else {
                 view! {
                     <form novalidate on:submit=submit data-testid="hand-over-form">
                         <fieldset>
-                            <legend>{tr(|t| t.col_invoices)}</legend>
+                            <legend>{collection_tr(|t| t.col_invoices)}</legend>
                             {candidates.get().into_iter().map(|(id, number, open)| view! {
                                 <label class="check">
                                     <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&id))
@@ -483,17 +491,17 @@ fn LitigationPanel(client: ClientId) -> impl IntoView {
                         </fieldset>
                         <div class="field-row">
                             <div class="field">
-                                <label for="litigation-kind">{tr(|t| t.f_litigation_kind)}</label>
+                                <label for="litigation-kind">{collection_tr(|t| t.f_litigation_kind)}</label>
                                 <select id="litigation-kind" on:change=move |ev| kind.set(if event_target_value(&ev) == "court" { LitigationKind::Court } else { LitigationKind::CollectionAgency })>
-                                    <option value="agency" selected=move || kind.get() == LitigationKind::CollectionAgency>{move || (t.get().litigation_kind)(LitigationKind::CollectionAgency)}</option>
-                                    <option value="court" selected=move || kind.get() == LitigationKind::Court>{move || (t.get().litigation_kind)(LitigationKind::Court)}</option>
+                                    <option value="agency" selected=move || kind.get() == LitigationKind::CollectionAgency>{move || (shared.get().litigation_kind)(LitigationKind::CollectionAgency)}</option>
+                                    <option value="court" selected=move || kind.get() == LitigationKind::Court>{move || (shared.get().litigation_kind)(LitigationKind::Court)}</option>
                                 </select>
                             </div>
                             <TextField id="litigation-date" label=move || t.get().date.to_string() value=day error=date_error show_all=submitted kind="date"/>
                         </div>
-                        <TextArea id="litigation-notes" label=move || t.get().f_notes.to_string() value=notes/>
-                        <TextArea id="litigation-documents" label=move || t.get().f_documents.to_string() value=documents/>
-                        <button type="submit">{tr(|t| t.hand_over)}</button>
+                        <TextArea id="litigation-notes" label=move || own.get().f_notes.to_string() value=notes/>
+                        <TextArea id="litigation-documents" label=move || own.get().f_documents.to_string() value=documents/>
+                        <button type="submit">{collection_tr(|t| t.hand_over)}</button>
                     </form>
                 }.into_any()
             }}
@@ -518,17 +526,17 @@ fn OwnPlanPanel(client: ClientId) -> impl IntoView {
     let save = move |plan| store.change(|l| l.set_client_plan(client, Some(plan)));
     view! {
         <section class="panel" aria-labelledby="own-plan-title">
-            <h2 id="own-plan-title">{tr(|t| t.own_plan_section)}</h2>
+            <h2 id="own-plan-title">{collection_tr(|t| t.own_plan_section)}</h2>
             // Redrawn when the client gains or loses its own plan, not when it is saved: the
             // editor keeps what was typed and its confirmation.
             {move || match has_own.get() {
                 false => view! {
-                    <p>{tr(|t| t.follows_default_plan)}</p>
-                    <button type="button" class="secondary" on:click=move |_| set(Some(ledger.with_untracked(|l| l.reminders().plan.clone())))>{tr(|t| t.use_own_plan)}</button>
+                    <p>{collection_tr(|t| t.follows_default_plan)}</p>
+                    <button type="button" class="secondary" on:click=move |_| set(Some(ledger.with_untracked(|l| l.reminders().plan.clone())))>{collection_tr(|t| t.use_own_plan)}</button>
                 }.into_any(),
                 true => view! {
                     <PlanEditor plan=own.get_untracked().unwrap_or_default() save/>
-                    <button type="button" class="secondary" on:click=move |_| set(None)>{tr(|t| t.back_to_default_plan)}</button>
+                    <button type="button" class="secondary" on:click=move |_| set(None)>{collection_tr(|t| t.back_to_default_plan)}</button>
                 }.into_any(),
             }}
             <p class="form-error" role="alert">{move || outcome.get()}</p>
@@ -540,6 +548,7 @@ fn OwnPlanPanel(client: ClientId) -> impl IntoView {
 #[component]
 fn CollectionHistory(client: ClientId) -> impl IntoView {
     let t = use_t();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let entries = Memo::new(move |_| {
@@ -560,17 +569,17 @@ fn CollectionHistory(client: ClientId) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="collection-history-title">
-            <h2 id="collection-history-title">{tr(|t| t.history_section)}</h2>
+            <h2 id="collection-history-title">{collection_tr(|t| t.history_section)}</h2>
             {move || last.get().map(|entry| view! {
                 <p data-testid="last-action">
-                    {tr(|t| t.last_action)}" : "{date_view(entry.date)}" — "{move || (t.get().history_event)(&entry.event, t.get().locale)}
-                    " "<button type="button" class="secondary" on:click=undo>{tr(|t| t.undo_action)}</button>
+                    {collection_tr(|t| t.last_action)}" : "{date_view(entry.date)}" — "{move || (shared.get().history_event)(&entry.event, t.get().locale)}
+                    " "<button type="button" class="secondary" on:click=undo>{collection_tr(|t| t.undo_action)}</button>
                 </p>
             })}
             <p role="status">{move || outcome.get()}</p>
             <ol class="history" data-testid="collection-history">
                 {move || entries.get().into_iter().map(|entry| view! {
-                    <li><time datetime=iso_date::format(entry.date)>{date_view(entry.date)}</time>" "{move || (t.get().history_event)(&entry.event, t.get().locale)}</li>
+                    <li><time datetime=iso_date::format(entry.date)>{date_view(entry.date)}</time>" "{move || (shared.get().history_event)(&entry.event, t.get().locale)}</li>
                 }).collect_view()}
             </ol>
         </section>

@@ -6,9 +6,10 @@ pub mod client_file;
 pub mod reminder_message;
 pub mod reminder_settings;
 pub mod reminders;
+pub mod texts;
 
+use crate::collection::texts::use_collection_texts;
 use crate::components::{change_error_text, confirm};
-use crate::i18n::use_t;
 use crate::storage::Store;
 use encaisse_domain::ids::ClientId;
 use encaisse_domain::NaiveDate;
@@ -21,13 +22,13 @@ pub fn undo_reminder_action(
     client: ClientId,
     today: NaiveDate,
 ) -> Option<(bool, String)> {
-    let t = use_t().get_untracked();
-    if !confirm(t.confirm_undo_action) {
+    let own = use_collection_texts().get_untracked();
+    if !confirm(own.confirm_undo_action) {
         return None;
     }
     Some(
         match store.change(|l| l.undo_reminder_action(client, today)) {
-            Ok(()) => (true, t.action_undone.to_string()),
+            Ok(()) => (true, own.action_undone.to_string()),
             Err(e) => (false, change_error_text(&e)),
         },
     )

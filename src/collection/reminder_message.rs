@@ -3,10 +3,12 @@
 //! letterhead. The first of these actions records the reminder in the client's history.
 
 use crate::clock::today;
+use crate::collection::texts::{collection_tr, use_collection_texts};
 use crate::collection::undo_reminder_action;
 use crate::components::change_error_text;
 use crate::components::{confirm, date, eur};
-use crate::i18n::{tr, use_t};
+use crate::i18n::shared::use_shared_texts;
+use crate::i18n::use_t;
 use crate::shell::route::Route;
 use crate::storage::{ChangeError, Store};
 use encaisse_domain::format::{format_iban, Locale};
@@ -148,11 +150,11 @@ fn prepared_or_nothing(
         Some(prepared) => view! { <MessageView prepared as_of/> }.into_any(),
         None => view! {
             <section class="page">
-                <h1>{tr(|t| t.reminders_title)}</h1>
-                <p class="empty" data-testid="no-reminder">{tr(|t| t.no_entry_for_client)}</p>
+                <h1>{collection_tr(|t| t.reminders_title)}</h1>
+                <p class="empty" data-testid="no-reminder">{collection_tr(|t| t.no_entry_for_client)}</p>
                 <p>
-                    <a href=Route::Reminders.href()>{tr(|t| t.reminders_title)}</a>
-                    {client.map(|client| view! { " · "<a href=Route::Collection(client).href()>{tr(|t| t.collection_file)}</a> })}
+                    <a href=Route::Reminders.href()>{collection_tr(|t| t.reminders_title)}</a>
+                    {client.map(|client| view! { " · "<a href=Route::Collection(client).href()>{collection_tr(|t| t.collection_file)}</a> })}
                 </p>
             </section>
         }
@@ -163,6 +165,8 @@ fn prepared_or_nothing(
 #[component]
 fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
     let t = use_t();
+    let own = use_collection_texts();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let client = prepared.client;
     let email = prepared.email.clone();
@@ -197,7 +201,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
                 body.set(message.body);
                 template_error.set(None);
             }
-            Err(e) => template_error.set(Some((t.get_untracked().template_error)(&e))),
+            Err(e) => template_error.set(Some((own.get_untracked().template_error)(&e))),
         }
     };
     fill(lang.get_untracked());
@@ -210,7 +214,7 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
         } else {
             Locale::Fr
         };
-        if edited.get_untracked() && !confirm(t.get_untracked().confirm_replace_message) {
+        if edited.get_untracked() && !confirm(own.get_untracked().confirm_replace_message) {
             let select = event_target::<web_sys::HtmlSelectElement>(&ev);
             select.set_value(if lang.get_untracked() == Locale::En {
                 "en"
@@ -256,15 +260,15 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
         let used = channel.get_untracked();
         // Read before the await: after it the task runs outside the component, with no
         // context to find the texts in.
-        let t = t.get_untracked();
+        let own = own.get_untracked();
         leptos::task::spawn_local(async move {
             let promise = window().navigator().clipboard().write_text(&text);
             let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             if copied {
                 record(used);
-                notice.set(Some(t.copied.to_string()));
+                notice.set(Some(own.copied.to_string()));
             } else {
-                notice.set(Some(t.copy_failed.to_string()));
+                notice.set(Some(own.copy_failed.to_string()));
             }
         });
     };
@@ -280,80 +284,80 @@ fn MessageView(prepared: Prepared, as_of: NaiveDate) -> impl IntoView {
         <section class="page letter-page">
             <div class="page-head no-print">
                 <div>
-                    <h1>{move || (t.get().message_title)(&name)}</h1>
+                    <h1>{move || (own.get().message_title)(&name)}</h1>
                     <p class="subtitle">{move || match heading {
-                        Heading::Tone(tone) => (t.get().tone)(tone).to_string(),
-                        Heading::Instalment(number, day) => (t.get().instalment_label)(number, &date(t, day)),
+                        Heading::Tone(tone) => (shared.get().tone)(tone).to_string(),
+                        Heading::Instalment(number, day) => (own.get().instalment_label)(number, &date(t, day)),
                     }}</p>
                 </div>
                 <div class="actions">
-                    <a class="button secondary" href=Route::Collection(client).href()>{tr(|t| t.collection_file)}</a>
+                    <a class="button secondary" href=Route::Collection(client).href()>{collection_tr(|t| t.collection_file)}</a>
                 </div>
             </div>
-            {broken.map(|day| view! { <p class="warning no-print">{move || (t.get().broken_promise_note)(&date(t, day))}</p> })}
-            {missing_rates.then(|| view! { <p class="warning no-print">{tr(|t| t.missing_rates_in_message)}</p> })}
+            {broken.map(|day| view! { <p class="warning no-print">{move || (own.get().broken_promise_note)(&date(t, day))}</p> })}
+            {missing_rates.then(|| view! { <p class="warning no-print">{collection_tr(|t| t.missing_rates_in_message)}</p> })}
             {(!credit.is_zero()).then(|| view! { <p class="warning no-print">{move || if matches!(heading, Heading::Instalment(..)) {
-                (t.get().credit_in_instalment_note)(&eur(t, credit))
+                (own.get().credit_in_instalment_note)(&eur(t, credit))
             } else {
-                (t.get().credit_in_message)(&eur(t, credit))
+                (own.get().credit_in_message)(&eur(t, credit))
             }}</p> })}
             {(!missing_issuer.is_empty()).then(|| view! {
                 <p class="warning no-print">
                     <a href=Route::ReminderSettings.href()>{move || {
-                        let t = t.get();
-                        let fields = missing_issuer.iter().map(|f| (t.issuer_field)(*f)).collect::<Vec<_>>().join(", ");
-                        (t.issuer_missing)(&fields)
+                        let own = own.get();
+                        let fields = missing_issuer.iter().map(|f| (own.issuer_field)(*f)).collect::<Vec<_>>().join(", ");
+                        (own.issuer_missing)(&fields)
                     }}</a>
                 </p>
             })}
             <div class="no-print">
                 <div class="field-row">
                     <div class="field">
-                        <label for="message-lang">{tr(|t| t.f_message_lang)}</label>
+                        <label for="message-lang">{collection_tr(|t| t.f_message_lang)}</label>
                         <select id="message-lang" on:change=switch_language>
                             <option value="fr" selected=move || lang.get() == Locale::Fr>"Français"</option>
                             <option value="en" selected=move || lang.get() == Locale::En>"English"</option>
                         </select>
                     </div>
                     <div class="field">
-                        <label for="message-channel">{tr(|t| t.f_channel)}</label>
+                        <label for="message-channel">{collection_tr(|t| t.f_channel)}</label>
                         <select id="message-channel" on:change=move |ev| channel.set(channel_of(&event_target_value(&ev)))>
                             {Channel::ALL.into_iter().map(|c| view! {
-                                <option value=channel_slug(c) selected=move || channel.get() == c>{move || (t.get().channel)(c)}</option>
+                                <option value=channel_slug(c) selected=move || channel.get() == c>{move || (shared.get().channel)(c)}</option>
                             }).collect_view()}
                         </select>
                     </div>
                 </div>
                 <p class="form-error" role="alert">{move || template_error.get()}</p>
                 <div class="field">
-                    <label for="message-subject">{tr(|t| t.f_subject)}</label>
+                    <label for="message-subject">{collection_tr(|t| t.f_subject)}</label>
                     <input id="message-subject" type="text" prop:value=move || subject.get() on:input=move |ev| { edited.set(true); subject.set(event_target_value(&ev)) }/>
                 </div>
                 <div class="field">
-                    <label for="message-body">{tr(|t| t.f_body)}</label>
+                    <label for="message-body">{collection_tr(|t| t.f_body)}</label>
                     <textarea id="message-body" class="message-text" prop:value=move || body.get() on:input=move |ev| { edited.set(true); body.set(event_target_value(&ev)) }></textarea>
                 </div>
                 <div class="actions">
                     {if email.is_empty() {
-                        view! { <p class="hint">{tr(|t| t.no_email)}</p> }.into_any()
+                        view! { <p class="hint">{collection_tr(|t| t.no_email)}</p> }.into_any()
                     } else {
                         view! {
-                            <a class="button" data-testid="send-email" href=move || mailto_href(&email_for_link, &message()) on:click=move |_| record(Channel::Email)>{tr(|t| t.send_email)}</a>
+                            <a class="button" data-testid="send-email" href=move || mailto_href(&email_for_link, &message()) on:click=move |_| record(Channel::Email)>{collection_tr(|t| t.send_email)}</a>
                         }.into_any()
                     }}
-                    <button type="button" class="secondary" on:click=copy>{tr(|t| t.copy_text)}</button>
-                    <button type="button" class="secondary" on:click=print>{tr(|t| t.print_letter)}</button>
-                    <button type="button" class="secondary" data-testid="mark-done" on:click=move |_| record(channel.get_untracked())>{tr(|t| t.mark_done)}</button>
+                    <button type="button" class="secondary" on:click=copy>{collection_tr(|t| t.copy_text)}</button>
+                    <button type="button" class="secondary" on:click=print>{collection_tr(|t| t.print_letter)}</button>
+                    <button type="button" class="secondary" data-testid="mark-done" on:click=move |_| record(channel.get_untracked())>{collection_tr(|t| t.mark_done)}</button>
                 </div>
-                <p class="hint">{tr(|t| t.mark_done_hint)}</p>
+                <p class="hint">{collection_tr(|t| t.mark_done_hint)}</p>
                 <p role="status" data-testid="reminder-status">
-                    {move || logged.get().map(|used| (t.get().reminder_logged)(&date(t, as_of), &(t.get().channel)(used).to_ascii_lowercase()))}
+                    {move || logged.get().map(|used| (own.get().reminder_logged)(&date(t, as_of), &(shared.get().channel)(used).to_ascii_lowercase()))}
                     " "{move || notice.get()}
                 </p>
                 {move || logged.get().map(|_| view! {
-                    <button type="button" class="secondary" data-testid="undo-reminder" on:click=undo>{tr(|t| t.undo_action)}</button>
+                    <button type="button" class="secondary" data-testid="undo-reminder" on:click=undo>{collection_tr(|t| t.undo_action)}</button>
                 })}
-                <h2>{tr(|t| t.letter_preview)}</h2>
+                <h2>{collection_tr(|t| t.letter_preview)}</h2>
             </div>
             {move || letter_view(letter(), &iban)}
         </section>

@@ -3,9 +3,11 @@
 //! the late-payment clause printed on invoices). The plan editor also serves a client's own
 //! plan on its collection file.
 
+use crate::collection::texts::{collection_tr, use_collection_texts};
 use crate::components::change_error_text;
 use crate::components::fields::{error_count, field_error, TermsField, TextArea, TextField};
-use crate::i18n::{tr, use_t};
+use crate::i18n::shared::use_shared_texts;
+use crate::i18n::use_t;
 use crate::storage::{ChangeError, Store};
 use encaisse_domain::client::Address;
 use encaisse_domain::client::ClientKind;
@@ -29,9 +31,9 @@ pub fn ReminderSettingsPage() -> impl IntoView {
     let save = move |plan: ReminderPlan| store.change(|l| l.set_default_plan(plan));
     view! {
         <section class="page">
-            <h1>{tr(|t| t.reminder_settings_title)}</h1>
+            <h1>{collection_tr(|t| t.reminder_settings_title)}</h1>
             <section class="panel" aria-labelledby="default-plan-title">
-                <h2 id="default-plan-title">{tr(|t| t.default_plan_section)}</h2>
+                <h2 id="default-plan-title">{collection_tr(|t| t.default_plan_section)}</h2>
                 <PlanEditor plan save/>
             </section>
             <IssuerPanel/>
@@ -82,6 +84,8 @@ pub fn PlanEditor(
     save: impl Fn(ReminderPlan) -> Result<(), ChangeError> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = use_t();
+    let own = use_collection_texts();
+    let shared = use_shared_texts();
     let form = ReminderPlanForm::from_plan(&plan);
     let next_key = StoredValue::new(form.levels.len());
     let rows = RwSignal::new(
@@ -103,6 +107,7 @@ pub fn PlanEditor(
     // plan's check.
     let message_of = move |field: PlanField| {
         let t = t.get();
+        let own = own.get();
         let problem = validation.with(|v| {
             v.as_ref()
                 .err()
@@ -115,7 +120,7 @@ pub fn PlanEditor(
                 body: row.body.get(),
             };
             if let Err(error) = check_template(&template) {
-                return Some((t.template_error)(&error));
+                return Some((own.template_error)(&error));
             }
         }
         Some((t.plan_problem)(&problem))
@@ -144,15 +149,17 @@ pub fn PlanEditor(
         ev.prevent_default();
         submitted.set(true);
         let t = t.get_untracked();
+        let own = own.get_untracked();
+        let shared = shared.get_untracked();
         match validation.get_untracked() {
             Ok(plan) => match save(plan) {
-                Ok(()) => outcome.set(Some(t.settings_saved.to_string())),
+                Ok(()) => outcome.set(Some(own.settings_saved.to_string())),
                 Err(e) => outcome.set(Some(change_error_text(&e))),
             },
             Err(errors) => outcome.set(Some(
                 match errors.iter().find(|e| e.field == PlanField::Levels) {
                     Some(e) => (t.plan_problem)(&e.problem),
-                    None => (t.form_has_errors)(errors.len()),
+                    None => (shared.form_has_errors)(errors.len()),
                 },
             )),
         }
@@ -164,17 +171,17 @@ pub fn PlanEditor(
         .join(" ");
     view! {
         <form novalidate on:submit=on_submit data-testid="plan-form">
-            <p class="hint">{tr(|t| t.plan_intro)}</p>
+            <p class="hint">{collection_tr(|t| t.plan_intro)}</p>
             <ol class="plan-levels">
                 <For each=move || rows.get().into_iter().enumerate() key=|(index, row)| (*index, row.key) let:((index, row))>
                     <LevelFields index row message_of=move |f| message_of(f) on_remove=move || rows.update(|rows| { rows.remove(index); })/>
                 </For>
             </ol>
-            <p class="hint">{tr(|t| t.placeholders_help)}" "<code>{placeholders}</code></p>
+            <p class="hint">{collection_tr(|t| t.placeholders_help)}" "<code>{placeholders}</code></p>
             <p class="form-error" role="alert">{move || outcome.get()}</p>
             <div class="actions">
-                <button type="submit">{tr(|t| t.save_plan_levels)}</button>
-                <button type="button" class="secondary" on:click=add disabled=move || { rows.with(Vec::len) >= MAX_LEVELS }>{tr(|t| t.add_level)}</button>
+                <button type="submit">{collection_tr(|t| t.save_plan_levels)}</button>
+                <button type="button" class="secondary" on:click=add disabled=move || { rows.with(Vec::len) >= MAX_LEVELS }>{collection_tr(|t| t.add_level)}</button>
             </div>
         </form>
     }
@@ -187,7 +194,8 @@ fn LevelFields(
     message_of: impl Fn(PlanField) -> Option<String> + Copy + Send + Sync + 'static,
     on_remove: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let t = use_t();
+    let own = use_collection_texts();
+    let shared = use_shared_texts();
     let id = |part: &str| format!("level-{}-{part}", row.key);
     let offset_error = move || message_of(PlanField::Offset(index));
     let subject_error = move || message_of(PlanField::Subject(index));
@@ -202,44 +210,44 @@ fn LevelFields(
     } = row;
     view! {
         <li class="panel plan-level" data-testid="plan-level">
-            <h3>{move || (t.get().level_n)(index + 1)}</h3>
+            <h3>{move || (own.get().level_n)(index + 1)}</h3>
             <div class="field-row">
                 <div class="field" class:invalid=move || offset_error().is_some()>
-                    <label for=id("offset")>{tr(|t| t.f_offset)}</label>
+                    <label for=id("offset")>{collection_tr(|t| t.f_offset)}</label>
                     <input id=id("offset") type="text" inputmode="numeric" prop:value=move || offset.get() on:input=move |ev| offset.set(event_target_value(&ev))
                         aria-invalid=move || if offset_error().is_some() { "true" } else { "false" }/>
                     <p class="error" aria-live="polite">{offset_error}</p>
                 </div>
                 <div class="field">
-                    <label for=id("channel")>{tr(|t| t.f_channel)}</label>
+                    <label for=id("channel")>{collection_tr(|t| t.f_channel)}</label>
                     <select id=id("channel") on:change=move |ev| channel.set(Channel::ALL[event_target_value(&ev).parse::<usize>().unwrap_or(0).min(Channel::ALL.len() - 1)])>
                         {Channel::ALL.into_iter().enumerate().map(|(i, c)| view! {
-                            <option value=i.to_string() selected=move || channel.get() == c>{move || (t.get().channel)(c)}</option>
+                            <option value=i.to_string() selected=move || channel.get() == c>{move || (shared.get().channel)(c)}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for=id("tone")>{tr(|t| t.f_tone)}</label>
+                    <label for=id("tone")>{collection_tr(|t| t.f_tone)}</label>
                     <select id=id("tone") on:change=move |ev| tone.set(Tone::ALL[event_target_value(&ev).parse::<usize>().unwrap_or(0).min(Tone::ALL.len() - 1)])>
                         {Tone::ALL.into_iter().enumerate().map(|(i, x)| view! {
-                            <option value=i.to_string() selected=move || tone.get() == x>{move || (t.get().tone)(x)}</option>
+                            <option value=i.to_string() selected=move || tone.get() == x>{move || (shared.get().tone)(x)}</option>
                         }).collect_view()}
                     </select>
                 </div>
             </div>
             <div class="field" class:invalid=move || subject_error().is_some()>
-                <label for=id("subject")>{tr(|t| t.f_subject)}</label>
+                <label for=id("subject")>{collection_tr(|t| t.f_subject)}</label>
                 <input id=id("subject") type="text" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev)) placeholder=move || default_text(tone.get()).subject/>
                 <p class="error" aria-live="polite">{subject_error}</p>
             </div>
             <div class="field" class:invalid=move || body_error().is_some()>
-                <label for=id("body")>{tr(|t| t.f_body)}</label>
+                <label for=id("body")>{collection_tr(|t| t.f_body)}</label>
                 <textarea id=id("body") rows="6" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev)) placeholder=move || default_text(tone.get()).body></textarea>
-                <p class="hint">{tr(|t| t.template_default_hint)}</p>
+                <p class="hint">{collection_tr(|t| t.template_default_hint)}</p>
                 <p class="error" aria-live="polite">{body_error}</p>
             </div>
             <button type="button" class="secondary" on:click=move |_| on_remove()
-                aria-label=move || format!("{} — {}", t.get().remove_level, (t.get().level_n)(index + 1))>{tr(|t| t.remove_level)}</button>
+                aria-label=move || format!("{} — {}", own.get().remove_level, (own.get().level_n)(index + 1))>{collection_tr(|t| t.remove_level)}</button>
         </li>
     }
 }
@@ -255,6 +263,8 @@ fn default_text(tone: Tone) -> Template {
 #[component]
 fn IssuerPanel() -> impl IntoView {
     let t = use_t();
+    let own = use_collection_texts();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let form = store
         .ledger()
@@ -300,9 +310,10 @@ fn IssuerPanel() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);
-        let t = t.get_untracked();
+        let own = own.get_untracked();
+        let shared = shared.get_untracked();
         let Ok(issuer) = validation.get_untracked() else {
-            outcome.set(Some((t.form_has_errors)(error_count(validation))));
+            outcome.set(Some((shared.form_has_errors)(error_count(validation))));
             return;
         };
         let saved = store.change(|l| {
@@ -310,41 +321,41 @@ fn IssuerPanel() -> impl IntoView {
             Ok(())
         });
         outcome.set(Some(match saved {
-            Ok(()) => t.settings_saved.to_string(),
+            Ok(()) => own.settings_saved.to_string(),
             Err(e) => change_error_text(&e),
         }));
     };
     let default_clause = move || default_late_clause(t.get().locale, ClientKind::Business);
     view! {
         <section class="panel" aria-labelledby="issuer-title">
-            <h2 id="issuer-title">{tr(|t| t.issuer_section)}</h2>
+            <h2 id="issuer-title">{collection_tr(|t| t.issuer_section)}</h2>
             <form novalidate on:submit=on_submit data-testid="issuer-form">
                 <div class="field-row">
-                    <TextField id="issuer-name" label=move || t.get().f_company.to_string() value=name error=error_of(IssuerField::Name) show_all autocomplete="organization"/>
-                    <TextField id="issuer-registration" label=move || t.get().f_registration.to_string() value=registration error=error_of(IssuerField::Registration) show_all inputmode="numeric"/>
+                    <TextField id="issuer-name" label=move || own.get().f_company.to_string() value=name error=error_of(IssuerField::Name) show_all autocomplete="organization"/>
+                    <TextField id="issuer-registration" label=move || own.get().f_registration.to_string() value=registration error=error_of(IssuerField::Registration) show_all inputmode="numeric"/>
                 </div>
-                <TextField id="issuer-line1" label=move || t.get().f_line1.to_string() value=line1 error=error_of(IssuerField::Address) show_all autocomplete="address-line1"/>
-                <TextField id="issuer-line2" label=move || t.get().f_line2.to_string() value=line2 show_all autocomplete="address-line2"/>
+                <TextField id="issuer-line1" label=move || own.get().f_line1.to_string() value=line1 error=error_of(IssuerField::Address) show_all autocomplete="address-line1"/>
+                <TextField id="issuer-line2" label=move || own.get().f_line2.to_string() value=line2 show_all autocomplete="address-line2"/>
                 <div class="field-row">
-                    <TextField id="issuer-postal-code" label=move || t.get().f_postal_code.to_string() value=postal_code error=error_of(IssuerField::PostalCode) show_all autocomplete="postal-code" inputmode="numeric"/>
-                    <TextField id="issuer-city" label=move || t.get().f_city.to_string() value=city show_all autocomplete="address-level2"/>
-                    <TextField id="issuer-country" label=move || t.get().f_country.to_string() value=country show_all autocomplete="country-name"/>
-                </div>
-                <div class="field-row">
-                    <TextField id="issuer-email" label=move || t.get().f_email.to_string() value=email error=error_of(IssuerField::Email) show_all kind="email" autocomplete="email" inputmode="email"/>
-                    <TextField id="issuer-phone" label=move || t.get().f_phone.to_string() value=phone error=error_of(IssuerField::Phone) show_all kind="tel" autocomplete="tel" inputmode="tel"/>
+                    <TextField id="issuer-postal-code" label=move || own.get().f_postal_code.to_string() value=postal_code error=error_of(IssuerField::PostalCode) show_all autocomplete="postal-code" inputmode="numeric"/>
+                    <TextField id="issuer-city" label=move || own.get().f_city.to_string() value=city show_all autocomplete="address-level2"/>
+                    <TextField id="issuer-country" label=move || own.get().f_country.to_string() value=country show_all autocomplete="country-name"/>
                 </div>
                 <div class="field-row">
-                    <TextField id="issuer-iban" label=move || t.get().f_iban.to_string() value=iban error=error_of(IssuerField::Iban) show_all/>
-                    <TextField id="issuer-bic" label=move || t.get().f_bic.to_string() value=bic error=error_of(IssuerField::Bic) show_all/>
+                    <TextField id="issuer-email" label=move || own.get().f_email.to_string() value=email error=error_of(IssuerField::Email) show_all kind="email" autocomplete="email" inputmode="email"/>
+                    <TextField id="issuer-phone" label=move || own.get().f_phone.to_string() value=phone error=error_of(IssuerField::Phone) show_all kind="tel" autocomplete="tel" inputmode="tel"/>
+                </div>
+                <div class="field-row">
+                    <TextField id="issuer-iban" label=move || own.get().f_iban.to_string() value=iban error=error_of(IssuerField::Iban) show_all/>
+                    <TextField id="issuer-bic" label=move || own.get().f_bic.to_string() value=bic error=error_of(IssuerField::Bic) show_all/>
                 </div>
                 <TermsField id="issuer-terms" terms/>
-                <TextArea id="issuer-late-clause" label=move || t.get().f_late_clause.to_string() value=late_clause error=error_of(IssuerField::LateClause)/>
-                <p class="hint">{tr(|t| t.late_clause_hint)}</p>
+                <TextArea id="issuer-late-clause" label=move || own.get().f_late_clause.to_string() value=late_clause error=error_of(IssuerField::LateClause)/>
+                <p class="hint">{collection_tr(|t| t.late_clause_hint)}</p>
                 <blockquote class="hint">{default_clause}</blockquote>
                 <p class="form-error" role="alert">{move || outcome.get()}</p>
                 <div class="actions">
-                    <button type="submit">{tr(|t| t.save)}</button>
+                    <button type="submit">{collection_tr(|t| t.save)}</button>
                 </div>
             </form>
         </section>

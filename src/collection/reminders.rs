@@ -2,10 +2,12 @@
 //! due on payment plans; who is paused and why; whose plan ran out; what is in litigation.
 
 use crate::clock::today;
+use crate::collection::texts::{collection_tr, use_collection_texts, CollectionTexts};
 use crate::components::change_error_text;
 use crate::components::dated_form::problem_text;
 use crate::components::from_ledger;
-use crate::i18n::{tr, use_t, Texts};
+use crate::i18n::shared::use_shared_texts;
+use crate::i18n::Texts;
 use crate::shell::route::Route;
 use crate::storage::Store;
 use encaisse_domain::balances::Position;
@@ -55,6 +57,8 @@ fn entry_amount(ledger: &Ledger, entry: &QueueEntry, as_of: NaiveDate) -> Decima
 pub fn RemindersPage() -> impl IntoView {
     let as_of = today();
     let store = expect_context::<Store>();
+    let own = use_collection_texts();
+    let shared = use_shared_texts();
     let error = RwSignal::new(None::<String>);
     let skip = move |entry: QueueEntry| {
         if let Err(e) = store.change(|l| l.skip_reminder(&entry, as_of).map(drop)) {
@@ -73,36 +77,38 @@ pub fn RemindersPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{tr(|t| t.reminders_title)}</h1>
+                <h1>{collection_tr(|t| t.reminders_title)}</h1>
                 <div class="actions">
-                    <a class="button secondary" href=Route::ReminderSettings.href()>{tr(|t| t.reminder_settings_title)}</a>
+                    <a class="button secondary" href=Route::ReminderSettings.href()>{collection_tr(|t| t.reminder_settings_title)}</a>
                 </div>
             </div>
             <p class="form-error" role="alert">{move || error.get()}</p>
             {from_ledger(move |t, ledger| {
+                let own = own.get();
+                let shared = shared.get();
                 let q = queue(ledger, ledger.reminders(), as_of);
                 let missing = ledger.settings().issuer.missing_for_letter();
                 view! {
-                    <p class="hint" data-testid="reminders-summary">{(t.reminders_summary)(&date_text(t, as_of), q.due.len(), q.paused.len())}</p>
+                    <p class="hint" data-testid="reminders-summary">{(own.reminders_summary)(&date_text(t, as_of), q.due.len(), q.paused.len())}</p>
                     {(!missing.is_empty()).then(|| {
-                        let fields = missing.iter().map(|f| (t.issuer_field)(*f)).collect::<Vec<_>>().join(", ");
-                        view! { <p class="warning" role="status"><a href=Route::ReminderSettings.href()>{(t.issuer_missing)(&fields)}</a></p> }
+                        let fields = missing.iter().map(|f| (own.issuer_field)(*f)).collect::<Vec<_>>().join(", ");
+                        view! { <p class="warning" role="status"><a href=Route::ReminderSettings.href()>{(own.issuer_missing)(&fields)}</a></p> }
                     })}
                     <section aria-labelledby="due-title">
-                        <h2 id="due-title">{t.section_due}</h2>
+                        <h2 id="due-title">{own.section_due}</h2>
                         {if q.due.is_empty() {
-                            view! { <p class="empty">{t.no_reminder_due}</p> }.into_any()
+                            view! { <p class="empty">{own.no_reminder_due}</p> }.into_any()
                         } else {
                             view! {
                                 <div class="table-wrap"><table data-testid="reminder-queue">
                                     <thead><tr>
-                                        <th scope="col">{t.col_client}</th>
-                                        <th scope="col">{t.col_level}</th>
-                                        <th scope="col" class="hide-narrow">{t.col_channel}</th>
-                                        <th scope="col">{t.col_invoices}</th>
-                                        <th scope="col" class="num">{t.col_remaining}</th>
-                                        <th scope="col" class="hide-narrow">{t.col_since}</th>
-                                        <th scope="col">{t.col_actions}</th>
+                                        <th scope="col">{own.col_client}</th>
+                                        <th scope="col">{own.col_level}</th>
+                                        <th scope="col" class="hide-narrow">{own.col_channel}</th>
+                                        <th scope="col">{own.col_invoices}</th>
+                                        <th scope="col" class="num">{own.col_remaining}</th>
+                                        <th scope="col" class="hide-narrow">{own.col_since}</th>
+                                        <th scope="col">{own.col_actions}</th>
                                     </tr></thead>
                                     <tbody>
                                         {q.due.iter().map(|entry| {
@@ -114,14 +120,14 @@ pub fn RemindersPage() -> impl IntoView {
                                             view! {
                                                 <tr>
                                                     <td><a href=Route::ReminderMessage(entry.client).href()>{name.clone()}</a></td>
-                                                    <td>{(t.tone)(entry.tone)}</td>
-                                                    <td class="hide-narrow">{(t.channel)(entry.channel)}</td>
+                                                    <td>{(shared.tone)(entry.tone)}</td>
+                                                    <td class="hide-narrow">{(shared.channel)(entry.channel)}</td>
                                                     <td>{numbers(ledger, all)}</td>
                                                     <td class="num">{format_eur(entry_amount(ledger, entry, as_of), t.locale)}</td>
                                                     <td class="hide-narrow">{date_text(t, entry.since)}</td>
                                                     <td class="row-actions">
-                                                        <a class="button" aria-label=about(t.prepare) href=Route::ReminderMessage(entry.client).href()>{t.prepare}</a>
-                                                        <button type="button" class="secondary" aria-label=about(t.skip) on:click=move |_| skip(entry_for_skip.clone())>{t.skip}</button>
+                                                        <a class="button" aria-label=about(own.prepare) href=Route::ReminderMessage(entry.client).href()>{own.prepare}</a>
+                                                        <button type="button" class="secondary" aria-label=about(own.skip) on:click=move |_| skip(entry_for_skip.clone())>{own.skip}</button>
                                                         <SnoozeForm client=entry.client name=name.clone() as_of/>
                                                     </td>
                                                 </tr>
@@ -134,14 +140,14 @@ pub fn RemindersPage() -> impl IntoView {
                     </section>
                     {(!q.instalments.is_empty()).then(|| view! {
                         <section aria-labelledby="instalments-title">
-                            <h2 id="instalments-title">{t.section_instalments}</h2>
+                            <h2 id="instalments-title">{own.section_instalments}</h2>
                             <div class="table-wrap"><table data-testid="instalment-queue">
                                 <thead><tr>
-                                    <th scope="col">{t.col_client}</th>
-                                    <th scope="col">{t.col_instalment}</th>
-                                    <th scope="col" class="num">{t.col_remaining}</th>
-                                    <th scope="col">{t.col_status}</th>
-                                    <th scope="col">{t.col_actions}</th>
+                                    <th scope="col">{own.col_client}</th>
+                                    <th scope="col">{own.col_instalment}</th>
+                                    <th scope="col" class="num">{own.col_remaining}</th>
+                                    <th scope="col">{own.col_status}</th>
+                                    <th scope="col">{own.col_actions}</th>
                                 </tr></thead>
                                 <tbody>
                                     {q.instalments.iter().map(|due| {
@@ -152,12 +158,12 @@ pub fn RemindersPage() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <td><a href=Route::Collection(due.client).href()>{name.clone()}</a></td>
-                                                <td>{(t.instalment_label)(due.instalment + 1, &date_text(t, due.date))}</td>
+                                                <td>{(own.instalment_label)(due.instalment + 1, &date_text(t, due.date))}</td>
                                                 <td class="num">{format_eur(due.outstanding, t.locale)}</td>
-                                                <td>{if due.notice == InstalmentNotice::Late { t.instalment_late } else { t.instalment_upcoming }}</td>
+                                                <td>{if due.notice == InstalmentNotice::Late { own.instalment_late } else { own.instalment_upcoming }}</td>
                                                 <td class="row-actions">
-                                                    <a class="button" aria-label=about(t.prepare) href=message>{t.prepare}</a>
-                                                    <button type="button" class="secondary" aria-label=about(t.done_by_phone) on:click=move |_| instalment_phoned(by_phone.clone())>{t.done_by_phone}</button>
+                                                    <a class="button" aria-label=about(own.prepare) href=message>{own.prepare}</a>
+                                                    <button type="button" class="secondary" aria-label=about(own.done_by_phone) on:click=move |_| instalment_phoned(by_phone.clone())>{own.done_by_phone}</button>
                                                 </td>
                                             </tr>
                                         }
@@ -168,7 +174,7 @@ pub fn RemindersPage() -> impl IntoView {
                     })}
                     {(!q.paused.is_empty()).then(|| view! {
                         <section aria-labelledby="paused-title">
-                            <h2 id="paused-title">{t.section_paused}</h2>
+                            <h2 id="paused-title">{own.section_paused}</h2>
                             <ul class="plain" data-testid="paused-clients">
                                 {q.paused.iter().map(|paused| {
                                     let reasons = paused.reasons.iter().map(|reason| {
@@ -176,7 +182,7 @@ pub fn RemindersPage() -> impl IntoView {
                                             PauseReason::Dispute { invoice } => numbers(ledger, std::iter::once(*invoice)),
                                             _ => String::new(),
                                         };
-                                        (t.pause_reason)(reason, &number, t.locale)
+                                        (own.pause_reason)(reason, &number, t.locale)
                                     }).collect::<Vec<_>>().join(", ");
                                     view! { <li><a href=Route::Collection(paused.client).href()>{ledger.client_name(paused.client)}</a>" — "{reasons}</li> }
                                 }).collect_view()}
@@ -185,8 +191,8 @@ pub fn RemindersPage() -> impl IntoView {
                     })}
                     {(!q.exhausted.is_empty()).then(|| view! {
                         <section aria-labelledby="exhausted-title">
-                            <h2 id="exhausted-title">{t.section_exhausted}</h2>
-                            <p class="hint">{t.exhausted_hint}</p>
+                            <h2 id="exhausted-title">{own.section_exhausted}</h2>
+                            <p class="hint">{own.exhausted_hint}</p>
                             <ul class="plain" data-testid="exhausted-clients">
                                 {q.exhausted.iter().map(|(client, invoices)| view! {
                                     <li><a href=Route::Collection(*client).href()>{ledger.client_name(*client)}</a>" — "{numbers(ledger, invoices.iter().copied())}</li>
@@ -194,7 +200,7 @@ pub fn RemindersPage() -> impl IntoView {
                             </ul>
                         </section>
                     })}
-                    {litigation_list(t, ledger, as_of)}
+                    {litigation_list(t, own, ledger, as_of)}
                 }
             })}
         </section>
@@ -202,7 +208,12 @@ pub fn RemindersPage() -> impl IntoView {
 }
 
 /// The litigations open on the date, each leading to its client's file.
-fn litigation_list(t: &'static Texts, ledger: &Ledger, as_of: NaiveDate) -> Option<impl IntoView> {
+fn litigation_list(
+    t: &'static Texts,
+    own: &'static CollectionTexts,
+    ledger: &Ledger,
+    as_of: NaiveDate,
+) -> Option<impl IntoView> {
     let open: Vec<_> = ledger
         .reminders()
         .litigations
@@ -212,12 +223,12 @@ fn litigation_list(t: &'static Texts, ledger: &Ledger, as_of: NaiveDate) -> Opti
     (!open.is_empty()).then(|| {
         view! {
             <section aria-labelledby="litigation-title">
-                <h2 id="litigation-title">{t.section_litigation}</h2>
+                <h2 id="litigation-title">{own.section_litigation}</h2>
                 <ul class="plain" data-testid="litigations">
                     {open.into_iter().map(|l| view! {
                         <li>
                             <a href=Route::Collection(l.client).href()>{ledger.client_name(l.client)}</a>
-                            " — "{numbers(ledger, l.invoices.iter().copied())}" — "{(t.litigation_line)(l.kind, &date_text(t, l.date))}
+                            " — "{numbers(ledger, l.invoices.iter().copied())}" — "{(own.litigation_line)(l.kind, &date_text(t, l.date))}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -233,7 +244,7 @@ fn date_text(t: &Texts, day: NaiveDate) -> String {
 /// Pauses a client's reminders until a date, a week ahead by default.
 #[component]
 fn SnoozeForm(client: ClientId, name: String, as_of: NaiveDate) -> impl IntoView {
-    let t = use_t();
+    let own = use_collection_texts();
     let store = expect_context::<Store>();
     let until = RwSignal::new(iso_date::format(
         as_of
@@ -244,7 +255,7 @@ fn SnoozeForm(client: ClientId, name: String, as_of: NaiveDate) -> impl IntoView
     let id = format!("snooze-{client}");
     // The label of the row's fields and button names the client: the same on every row.
     let about = StoredValue::new(name);
-    let label = move || about.with_value(|name| format!("{} — {name}", t.get().snooze_until));
+    let label = move || about.with_value(|name| format!("{} — {name}", own.get().snooze_until));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let day = match parse_date(&until.get_untracked()) {
@@ -258,7 +269,7 @@ fn SnoozeForm(client: ClientId, name: String, as_of: NaiveDate) -> impl IntoView
     };
     view! {
         <details class="snooze">
-            <summary>{move || t.get().snooze_until}"…"<span class="visually-hidden">{move || about.with_value(|name| format!(" — {name}"))}</span></summary>
+            <summary>{move || own.get().snooze_until}"…"<span class="visually-hidden">{move || about.with_value(|name| format!(" — {name}"))}</span></summary>
             <form class="inline-form" novalidate on:submit=submit>
                 <label class="visually-hidden" for=id.clone()>{label}</label>
                 <input id=id type="date" prop:value=move || until.get() on:input=move |ev| until.set(event_target_value(&ev))/>

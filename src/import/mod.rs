@@ -3,8 +3,8 @@
 //! are confirmed by the user; what the import will do is shown before it is recorded, whole
 //! or not at all; and each import can be undone.
 //!
-//! Its texts live in [`texts`], apart from the shell's, so that only this page's wasm carries
-//! them.
+//! Its texts live in [`texts`], apart from the shell's, so that only this group's chunk
+//! carries them.
 
 mod columns;
 mod file;

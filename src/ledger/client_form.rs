@@ -5,7 +5,8 @@ use crate::components::change_error_text;
 use crate::components::fields::{
     error_count, field_error, focus_first_invalid, TermsField, TextArea, TextField,
 };
-use crate::i18n::{tr, use_t};
+use crate::i18n::shared::use_shared_texts;
+use crate::ledger::texts::{ledger_tr, use_ledger_texts};
 use crate::shell::route::{navigate, Route};
 use crate::shell::NotFound;
 use crate::storage::Store;
@@ -32,7 +33,8 @@ pub fn ClientFormPage(editing: Option<ClientId>) -> impl IntoView {
 
 #[component]
 fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView {
-    let t = use_t();
+    let own = use_ledger_texts();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let text = |value: &str| RwSignal::new(value.to_string());
     let name = text(&form.name);
@@ -118,70 +120,70 @@ fn ClientFormView(editing: Option<ClientId>, form: ClientForm) -> impl IntoView 
 
     view! {
         <section class="page narrow">
-            <h1>{move || if editing.is_some() { t.get().client_edit_title } else { t.get().client_new_title }}</h1>
+            <h1>{move || if editing.is_some() { own.get().client_edit_title } else { own.get().client_new_title }}</h1>
             <form novalidate on:submit=on_submit data-testid="client-form">
                 <fieldset>
-                    <legend>{tr(|t| t.section_identity)}</legend>
-                    <TextField id="client-name" label=move || t.get().f_name.to_string() value=name error=error_of(ClientField::Name) show_all required=true autocomplete="organization"/>
+                    <legend>{ledger_tr(|t| t.section_identity)}</legend>
+                    <TextField id="client-name" label=move || own.get().f_name.to_string() value=name error=error_of(ClientField::Name) show_all required=true autocomplete="organization"/>
                     <div class="field">
-                        <span class="label" id="client-kind-label">{tr(|t| t.f_kind)}</span>
+                        <span class="label" id="client-kind-label">{ledger_tr(|t| t.f_kind)}</span>
                         <div class="segmented" role="radiogroup" aria-labelledby="client-kind-label">
-                            <label><input type="radio" name="client-kind" value="business" prop:checked=move || kind.get() == ClientKind::Business on:change=move |_| kind.set(ClientKind::Business)/>{tr(|t| t.kind_business)}</label>
-                            <label><input type="radio" name="client-kind" value="individual" prop:checked=move || kind.get() == ClientKind::Individual on:change=move |_| kind.set(ClientKind::Individual)/>{tr(|t| t.kind_individual)}</label>
+                            <label><input type="radio" name="client-kind" value="business" prop:checked=move || kind.get() == ClientKind::Business on:change=move |_| kind.set(ClientKind::Business)/>{ledger_tr(|t| t.kind_business)}</label>
+                            <label><input type="radio" name="client-kind" value="individual" prop:checked=move || kind.get() == ClientKind::Individual on:change=move |_| kind.set(ClientKind::Individual)/>{ledger_tr(|t| t.kind_individual)}</label>
                         </div>
                         <Show when=move || kind.get() == ClientKind::Individual>
-                            <p class="hint">{tr(|t| t.hint_individual)}</p>
+                            <p class="hint">{ledger_tr(|t| t.hint_individual)}</p>
                         </Show>
                     </div>
-                    <TextField id="client-registration" label=move || t.get().f_registration.to_string() value=registration error=error_of(ClientField::Registration) show_all inputmode="numeric" hint=Signal::derive(move || t.get().hint_registration.to_string())/>
+                    <TextField id="client-registration" label=move || own.get().f_registration.to_string() value=registration error=error_of(ClientField::Registration) show_all inputmode="numeric" hint=Signal::derive(move || own.get().hint_registration.to_string())/>
                 </fieldset>
                 <fieldset>
-                    <legend>{tr(|t| t.section_address)}</legend>
-                    <TextField id="client-line1" label=move || t.get().f_line1.to_string() value=line1 show_all autocomplete="address-line1"/>
-                    <TextField id="client-line2" label=move || t.get().f_line2.to_string() value=line2 show_all autocomplete="address-line2"/>
+                    <legend>{ledger_tr(|t| t.section_address)}</legend>
+                    <TextField id="client-line1" label=move || own.get().f_line1.to_string() value=line1 show_all autocomplete="address-line1"/>
+                    <TextField id="client-line2" label=move || own.get().f_line2.to_string() value=line2 show_all autocomplete="address-line2"/>
                     <div class="field-row">
-                        <TextField id="client-postal-code" label=move || t.get().f_postal_code.to_string() value=postal_code error=error_of(ClientField::PostalCode) show_all autocomplete="postal-code" inputmode="numeric"/>
-                        <TextField id="client-city" label=move || t.get().f_city.to_string() value=city show_all autocomplete="address-level2"/>
+                        <TextField id="client-postal-code" label=move || own.get().f_postal_code.to_string() value=postal_code error=error_of(ClientField::PostalCode) show_all autocomplete="postal-code" inputmode="numeric"/>
+                        <TextField id="client-city" label=move || own.get().f_city.to_string() value=city show_all autocomplete="address-level2"/>
                     </div>
-                    <TextField id="client-country" label=move || t.get().f_country.to_string() value=country show_all autocomplete="country-name"/>
+                    <TextField id="client-country" label=move || own.get().f_country.to_string() value=country show_all autocomplete="country-name"/>
                 </fieldset>
                 <fieldset>
-                    <legend>{tr(|t| t.section_payer)}</legend>
-                    <TextField id="client-payer-name" label=move || t.get().f_payer_name.to_string() value=payer_name show_all autocomplete="name"/>
+                    <legend>{ledger_tr(|t| t.section_payer)}</legend>
+                    <TextField id="client-payer-name" label=move || own.get().f_payer_name.to_string() value=payer_name show_all autocomplete="name"/>
                     <div class="field-row">
-                        <TextField id="client-email" label=move || t.get().f_email.to_string() value=email error=error_of(ClientField::PayerEmail) show_all kind="email" autocomplete="email" inputmode="email"/>
-                        <TextField id="client-phone" label=move || t.get().f_phone.to_string() value=phone error=error_of(ClientField::PayerPhone) show_all kind="tel" autocomplete="tel" inputmode="tel"/>
-                    </div>
-                </fieldset>
-                <fieldset>
-                    <legend>{tr(|t| t.section_bank)}</legend>
-                    <div class="field-row">
-                        <TextField id="client-iban" label=move || t.get().f_iban.to_string() value=iban error=error_of(ClientField::Iban) show_all/>
-                        <TextField id="client-bic" label=move || t.get().f_bic.to_string() value=bic error=error_of(ClientField::Bic) show_all/>
+                        <TextField id="client-email" label=move || own.get().f_email.to_string() value=email error=error_of(ClientField::PayerEmail) show_all kind="email" autocomplete="email" inputmode="email"/>
+                        <TextField id="client-phone" label=move || own.get().f_phone.to_string() value=phone error=error_of(ClientField::PayerPhone) show_all kind="tel" autocomplete="tel" inputmode="tel"/>
                     </div>
                 </fieldset>
                 <fieldset>
-                    <legend>{tr(|t| t.section_terms)}</legend>
+                    <legend>{ledger_tr(|t| t.section_bank)}</legend>
+                    <div class="field-row">
+                        <TextField id="client-iban" label=move || own.get().f_iban.to_string() value=iban error=error_of(ClientField::Iban) show_all/>
+                        <TextField id="client-bic" label=move || own.get().f_bic.to_string() value=bic error=error_of(ClientField::Bic) show_all/>
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>{ledger_tr(|t| t.section_terms)}</legend>
                     <TermsField id="client-terms" terms/>
-                    <TextField id="client-credit-limit" label=move || t.get().f_credit_limit.to_string() value=credit_limit error=error_of(ClientField::CreditLimit) show_all inputmode="decimal" hint=Signal::derive(move || t.get().hint_credit_limit.to_string())/>
+                    <TextField id="client-credit-limit" label=move || own.get().f_credit_limit.to_string() value=credit_limit error=error_of(ClientField::CreditLimit) show_all inputmode="decimal" hint=Signal::derive(move || own.get().hint_credit_limit.to_string())/>
                     <TextField
                         id="client-contractual-rate"
-                        label=move || t.get().f_contractual_rate.to_string()
+                        label=move || shared.get().f_contractual_rate.to_string()
                         value=contractual_rate
                         error=error_of(ClientField::ContractualRate)
                         show_all
                         inputmode="decimal"
-                        hint=Signal::derive(move || t.get().hint_contractual_rate.to_string())
+                        hint=Signal::derive(move || shared.get().hint_contractual_rate.to_string())
                     />
-                    <TextArea id="client-notes" label=move || t.get().f_notes.to_string() value=notes error=error_of(ClientField::Notes)/>
+                    <TextArea id="client-notes" label=move || own.get().f_notes.to_string() value=notes error=error_of(ClientField::Notes)/>
                 </fieldset>
                 <p class="form-error" role="alert">
-                    {move || (submitted.get() && error_count() > 0).then(|| (t.get().form_has_errors)(error_count()))}
+                    {move || (submitted.get() && error_count() > 0).then(|| (shared.get().form_has_errors)(error_count()))}
                     {move || save_error.get()}
                 </p>
                 <div class="actions">
-                    <button type="submit">{tr(|t| t.save)}</button>
-                    <a class="button secondary" href=back>{tr(|t| t.cancel)}</a>
+                    <button type="submit">{ledger_tr(|t| t.save)}</button>
+                    <a class="button secondary" href=back>{ledger_tr(|t| t.cancel)}</a>
                 </div>
             </form>
         </section>

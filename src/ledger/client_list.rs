@@ -3,7 +3,8 @@
 use crate::clock::today;
 use crate::components::score::grade_badge;
 use crate::components::{eur, money, EmptyState};
-use crate::i18n::{tr, use_t};
+use crate::i18n::use_t;
+use crate::ledger::texts::{ledger_tr, use_ledger_texts};
 use crate::shell::route::Route;
 use crate::storage::Store;
 use encaisse_domain::balances::Position;
@@ -34,6 +35,7 @@ struct Row {
 #[component]
 pub fn ClientListPage() -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let query = RwSignal::new(String::new());
@@ -102,50 +104,50 @@ pub fn ClientListPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{tr(|t| t.clients_title)}</h1>
-                <a class="button" href=Route::ClientNew.href()>{tr(|t| t.new_client)}</a>
+                <h1>{ledger_tr(|t| t.clients_title)}</h1>
+                <a class="button" href=Route::ClientNew.href()>{ledger_tr(|t| t.new_client)}</a>
             </div>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! {
-                    <EmptyState title=move || t.get().no_clients_title.to_string() text=move || t.get().no_clients_text.to_string()>
-                        <a class="button" href=Route::ClientNew.href()>{tr(|t| t.new_client)}</a>
+                    <EmptyState title=move || own.get().no_clients_title.to_string() text=move || own.get().no_clients_text.to_string()>
+                        <a class="button" href=Route::ClientNew.href()>{ledger_tr(|t| t.new_client)}</a>
                     </EmptyState>
                 }
             >
                 <div class="toolbar">
                     <div class="field grow">
-                        <label for="client-search">{tr(|t| t.search)}</label>
-                        <input id="client-search" type="search" placeholder=tr(|t| t.search_clients)
+                        <label for="client-search">{ledger_tr(|t| t.search)}</label>
+                        <input id="client-search" type="search" placeholder=ledger_tr(|t| t.search_clients)
                             prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
                     </div>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || show_archived.get() on:change=move |ev| show_archived.set(event_target_checked(&ev))/>
-                        {tr(|t| t.show_archived)}
+                        {ledger_tr(|t| t.show_archived)}
                     </label>
                 </div>
-                <p class="count" aria-live="polite">{move || (t.get().clients_count)(visible.with(Vec::len))}</p>
-                <Show when=move || visible.with(|v| !v.is_empty()) fallback=move || view! { <p class="empty">{move || (t.get().no_client_match)(&query.get())}</p> }>
+                <p class="count" aria-live="polite">{move || (own.get().clients_count)(visible.with(Vec::len))}</p>
+                <Show when=move || visible.with(|v| !v.is_empty()) fallback=move || view! { <p class="empty">{move || (own.get().no_client_match)(&query.get())}</p> }>
                     <div class="table-wrap">
                         <table class="clients">
                             <thead><tr>
-                                <th scope="col">{tr(|t| t.col_name)}</th>
-                                <th scope="col" class="hide-narrow">{tr(|t| t.col_kind)}</th>
-                                <th scope="col" class="hide-narrow">{tr(|t| t.col_city)}</th>
-                                <th scope="col">{tr(|t| t.col_score)}</th>
-                                <th scope="col" class="num">{tr(|t| t.col_open)}</th>
-                                <th scope="col" class="num">{tr(|t| t.col_overdue)}</th>
-                                <th scope="col" class="num hide-narrow">{tr(|t| t.col_balance)}</th>
+                                <th scope="col">{ledger_tr(|t| t.col_name)}</th>
+                                <th scope="col" class="hide-narrow">{ledger_tr(|t| t.col_kind)}</th>
+                                <th scope="col" class="hide-narrow">{ledger_tr(|t| t.col_city)}</th>
+                                <th scope="col">{ledger_tr(|t| t.col_score)}</th>
+                                <th scope="col" class="num">{ledger_tr(|t| t.col_open)}</th>
+                                <th scope="col" class="num">{ledger_tr(|t| t.col_overdue)}</th>
+                                <th scope="col" class="num hide-narrow">{ledger_tr(|t| t.col_balance)}</th>
                             </tr></thead>
                             <tbody>
                                 <For each=move || visible.get() key=|r| (r.id, r.balance, r.overdue, r.name.clone(), r.archived, r.blocked, r.score.score()) let:r>
                                     <tr class:archived=r.archived>
                                         <td>
                                             <a href=Route::Client(r.id).href()>{r.name.clone()}</a>
-                                            {r.archived.then(|| view! { " " <span class="badge">{tr(|t| t.archived)}</span> })}
-                                            {r.blocked.then(|| view! { " " <span class="badge blocked">{tr(|t| t.blocked)}</span> })}
+                                            {r.archived.then(|| view! { " " <span class="badge">{ledger_tr(|t| t.archived)}</span> })}
+                                            {r.blocked.then(|| view! { " " <span class="badge blocked">{ledger_tr(|t| t.blocked)}</span> })}
                                         </td>
-                                        <td class="hide-narrow">{move || if r.kind == ClientKind::Business { t.get().kind_business } else { t.get().kind_individual }}</td>
+                                        <td class="hide-narrow">{move || if r.kind == ClientKind::Business { own.get().kind_business } else { own.get().kind_individual }}</td>
                                         <td class="hide-narrow">{r.city.clone()}</td>
                                         <td data-testid="client-grade">{let score = r.score.clone(); move || grade_badge(t.get(), &score)}</td>
                                         <td class="num">{money(r.open)}</td>
@@ -155,7 +157,7 @@ pub fn ClientListPage() -> impl IntoView {
                                 </For>
                             </tbody>
                             <tfoot><tr>
-                                <th scope="row">{tr(|t| t.total)}</th>
+                                <th scope="row">{ledger_tr(|t| t.total)}</th>
                                 <td class="hide-narrow"></td>
                                 <td class="hide-narrow"></td>
                                 <td></td>

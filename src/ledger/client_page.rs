@@ -9,8 +9,10 @@ use crate::components::dated_form::DatedReasonForm;
 use crate::components::penalty::ClaimCard;
 use crate::components::score::score_explanation;
 use crate::components::{confirm, date, date_view, eur, money, StatusBadge};
-use crate::i18n::{tr, use_t};
+use crate::i18n::shared::use_shared_texts;
+use crate::i18n::{tr, use_t, Texts};
 use crate::ledger::invoice_list::{draft_rows, DraftRow, DraftTable};
+use crate::ledger::texts::{ledger_tr, use_ledger_texts, LedgerTexts};
 use crate::shell::route::{navigate, Route};
 use crate::shell::NotFound;
 use crate::storage::Store;
@@ -72,14 +74,16 @@ struct View {
 fn expectation_view(expectation: Expectation) -> AnyView {
     match expectation {
         Expectation::On(day, _) => date_view(day).into_any(),
-        Expectation::Overdue => tr(|t| t.expected_overdue).into_any(),
-        Expectation::Disputed => tr(|t| t.expected_disputed).into_any(),
+        Expectation::Overdue => ledger_tr(|t| t.expected_overdue).into_any(),
+        Expectation::Disputed => ledger_tr(|t| t.expected_disputed).into_any(),
     }
 }
 
 #[component]
 pub fn ClientPage(id: ClientId) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let as_of = today();
@@ -145,7 +149,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
         }
     };
     let delete = move |_| {
-        if confirm(t.get_untracked().confirm_delete_client) {
+        if confirm(own.get_untracked().confirm_delete_client) {
             match store.change(|l| l.delete_client(id)) {
                 Ok(()) => navigate(&Route::Clients),
                 Err(e) => action_error.set(Some(change_error_text(&e))),
@@ -174,57 +178,57 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     <div>
                         <h1>{d.name.clone()}</h1>
                         <p class="subtitle">
-                            <span class="badge">{move || if d.kind == ClientKind::Business { t.get().kind_business } else { t.get().kind_individual }}</span>
-                            {archived.then(|| view! { " " <span class="badge">{tr(|t| t.archived)}</span> })}
-                            {blocked_today.then(|| view! { " " <span class="badge blocked">{tr(|t| t.blocked)}</span> })}
+                            <span class="badge">{move || if d.kind == ClientKind::Business { own.get().kind_business } else { own.get().kind_individual }}</span>
+                            {archived.then(|| view! { " " <span class="badge">{ledger_tr(|t| t.archived)}</span> })}
+                            {blocked_today.then(|| view! { " " <span class="badge blocked">{ledger_tr(|t| t.blocked)}</span> })}
                         </p>
                     </div>
                     <div class="actions">
-                        {(!archived).then(|| view! { <a class="button" href=Route::InvoiceNew { client: Some(id) }.href()>{tr(|t| t.new_invoice)}</a> })}
-                        <a class="button" href=Route::PaymentNew { client: Some(id), invoice: None }.href()>{tr(|t| t.record_payment)}</a>
-                        <a class="button secondary" href=Route::Collection(id).href()>{tr(|t| t.collection_link)}</a>
-                        <a class="button secondary" href=Route::ClientEdit(id).href()>{tr(|t| t.edit)}</a>
-                        <button type="button" class="secondary" on:click=move |_| set_archived(!archived)>{move || if archived { t.get().unarchive } else { t.get().archive }}</button>
-                        {deletable.then(|| view! { <button type="button" class="danger" on:click=delete>{tr(|t| t.delete)}</button> })}
+                        {(!archived).then(|| view! { <a class="button" href=Route::InvoiceNew { client: Some(id) }.href()>{ledger_tr(|t| t.new_invoice)}</a> })}
+                        <a class="button" href=Route::PaymentNew { client: Some(id), invoice: None }.href()>{ledger_tr(|t| t.record_payment)}</a>
+                        <a class="button secondary" href=Route::Collection(id).href()>{ledger_tr(|t| t.collection_link)}</a>
+                        <a class="button secondary" href=Route::ClientEdit(id).href()>{ledger_tr(|t| t.edit)}</a>
+                        <button type="button" class="secondary" on:click=move |_| set_archived(!archived)>{move || if archived { own.get().unarchive } else { own.get().archive }}</button>
+                        {deletable.then(|| view! { <button type="button" class="danger" on:click=delete>{ledger_tr(|t| t.delete)}</button> })}
                     </div>
                 </div>
                 <p class="form-error" role="alert">{move || action_error.get()}</p>
                 <div class="cards">
-                    <div class="card"><p class="card-label">{tr(|t| t.balance_open)}</p><p class="card-value" data-testid="client-open">{money(b.open)}</p></div>
+                    <div class="card"><p class="card-label">{ledger_tr(|t| t.balance_open)}</p><p class="card-value" data-testid="client-open">{money(b.open)}</p></div>
                     <a class="card warn" href=Route::Invoices { status: Some(InvoiceStatus::Overdue), client: Some(id) }.href()>
-                        <p class="card-label">{tr(|t| t.balance_overdue)}</p><p class="card-value">{money(b.overdue)}</p>
+                        <p class="card-label">{ledger_tr(|t| t.balance_overdue)}</p><p class="card-value">{money(b.overdue)}</p>
                     </a>
-                    <div class="card"><p class="card-label">{tr(|t| t.balance_credit)}</p><p class="card-value">{money(b.credit)}</p></div>
-                    <div class="card"><p class="card-label">{tr(|t| t.balance_net)}</p><p class="card-value" data-testid="client-balance">{money(b.balance())}</p></div>
+                    <div class="card"><p class="card-label">{ledger_tr(|t| t.balance_credit)}</p><p class="card-value">{money(b.credit)}</p></div>
+                    <div class="card"><p class="card-label">{ledger_tr(|t| t.balance_net)}</p><p class="card-value" data-testid="client-balance">{money(b.balance())}</p></div>
                     <ClaimCard claims=view_data.claims.clone()/>
                 </div>
                 <section aria-labelledby="client-score-title" class="panel">
-                    <h2 id="client-score-title">{tr(|t| t.score_section)}</h2>
+                    <h2 id="client-score-title">{ledger_tr(|t| t.score_section)}</h2>
                     {move || score_explanation(t.get(), &view_data.score)}
                     {d.credit_limit.map(|limit| view! {
                         <p data-testid="client-exposure">{move || {
                             let drafts = (drafts_total > Decimal::ZERO).then(|| eur(t, drafts_total));
-                            (t.get().exposure_line)(&eur(t, b.open + drafts_total), drafts.as_deref(), &eur(t, limit))
+                            (own.get().exposure_line)(&eur(t, b.open + drafts_total), drafts.as_deref(), &eur(t, limit))
                         }}</p>
                     })}
                     <CreditHoldPanel id hold/>
-                    <p class="hint no-print"><a href=Route::Payers.href()>{tr(|t| t.score_method_link)}</a></p>
+                    <p class="hint no-print"><a href=Route::Payers.href()>{ledger_tr(|t| t.score_method_link)}</a></p>
                 </section>
                 <div class="columns">
                     <section aria-labelledby="client-details-title" class="panel">
-                        <h2 id="client-details-title">{tr(|t| t.client_details)}</h2>
+                        <h2 id="client-details-title">{ledger_tr(|t| t.client_details)}</h2>
                         <ClientDetailsList client=client.clone()/>
                     </section>
                     <section aria-labelledby="client-history-title" class="panel">
-                        <h2 id="client-history-title">{tr(|t| t.history_section)}</h2>
+                        <h2 id="client-history-title">{ledger_tr(|t| t.history_section)}</h2>
                         {if view_data.history.is_empty() {
-                            view! { <p class="empty">{tr(|t| t.no_history)}</p> }.into_any()
+                            view! { <p class="empty">{ledger_tr(|t| t.no_history)}</p> }.into_any()
                         } else {
                             let entries = view_data.history.clone();
                             view! {
                                 <ol class="history">
                                     {entries.into_iter().map(|entry| view! {
-                                        <li><time datetime=iso_date::format(entry.date)>{date_view(entry.date)}</time>" "{move || (t.get().history_event)(&entry.event, t.get().locale)}</li>
+                                        <li><time datetime=iso_date::format(entry.date)>{date_view(entry.date)}</time>" "{move || (shared.get().history_event)(&entry.event, t.get().locale)}</li>
                                     }).collect_view()}
                                 </ol>
                             }.into_any()
@@ -233,21 +237,21 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                 </div>
                 {(!drafts.is_empty()).then(|| view! { <DraftTable rows=drafts show_client=false/> })}
                 <section aria-labelledby="client-invoices-title">
-                    <h2 id="client-invoices-title">{tr(|t| t.invoices_section)}</h2>
+                    <h2 id="client-invoices-title">{ledger_tr(|t| t.invoices_section)}</h2>
                     {if view_data.invoices.is_empty() {
-                        view! { <p class="empty">{tr(|t| t.no_invoices_for_client)}</p> }.into_any()
+                        view! { <p class="empty">{ledger_tr(|t| t.no_invoices_for_client)}</p> }.into_any()
                     } else {
                         let rows = view_data.invoices.clone();
                         view! {
                             <div class="table-wrap"><table>
                                 <thead><tr>
-                                    <th scope="col">{tr(|t| t.col_number)}</th>
-                                    <th scope="col" class="hide-narrow">{tr(|t| t.col_issued)}</th>
-                                    <th scope="col">{tr(|t| t.col_due)}</th>
-                                    <th scope="col" class="num hide-narrow">{tr(|t| t.col_total)}</th>
-                                    <th scope="col" class="num">{tr(|t| t.col_remaining)}</th>
-                                    <th scope="col">{tr(|t| t.col_status)}</th>
-                                    <th scope="col" class="hide-narrow">{tr(|t| t.col_expected)}</th>
+                                    <th scope="col">{ledger_tr(|t| t.col_number)}</th>
+                                    <th scope="col" class="hide-narrow">{ledger_tr(|t| t.col_issued)}</th>
+                                    <th scope="col">{ledger_tr(|t| t.col_due)}</th>
+                                    <th scope="col" class="num hide-narrow">{ledger_tr(|t| t.col_total)}</th>
+                                    <th scope="col" class="num">{ledger_tr(|t| t.col_remaining)}</th>
+                                    <th scope="col">{ledger_tr(|t| t.col_status)}</th>
+                                    <th scope="col" class="hide-narrow">{ledger_tr(|t| t.col_expected)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| view! {
@@ -267,33 +271,33 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
                     }}
                 </section>
                 <section aria-labelledby="client-payments-title">
-                    <h2 id="client-payments-title">{tr(|t| t.payments_section)}</h2>
+                    <h2 id="client-payments-title">{ledger_tr(|t| t.payments_section)}</h2>
                     {if view_data.payments.is_empty() {
-                        view! { <p class="empty">{tr(|t| t.no_payments)}</p> }.into_any()
+                        view! { <p class="empty">{ledger_tr(|t| t.no_payments)}</p> }.into_any()
                     } else {
                         let rows = view_data.payments.clone();
                         view! {
                             <div class="table-wrap"><table>
                                 <thead><tr>
                                     <th scope="col">{tr(|t| t.date)}</th>
-                                    <th scope="col">{tr(|t| t.f_method)}</th>
-                                    <th scope="col" class="hide-narrow">{tr(|t| t.f_reference)}</th>
-                                    <th scope="col" class="num">{tr(|t| t.f_received)}</th>
+                                    <th scope="col">{ledger_tr(|t| t.f_method)}</th>
+                                    <th scope="col" class="hide-narrow">{ledger_tr(|t| t.f_reference)}</th>
+                                    <th scope="col" class="num">{ledger_tr(|t| t.f_received)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|p| view! {
                                         <tr data-payment=p.id.to_string()>
                                             <td>{date_view(p.date)}</td>
                                             <td>
-                                                {move || (t.get().method)(p.method)}
+                                                {move || (shared.get().method)(p.method)}
                                                 {p.bank_line.map(|line| view! {
-                                                    <br/><small><a href=Route::Reconciliation { line: Some(line) }.href()>{tr(|t| t.bank_line_link)}</a></small>
+                                                    <br/><small><a href=Route::Reconciliation { line: Some(line) }.href()>{ledger_tr(|t| t.bank_line_link)}</a></small>
                                                 })}
                                             </td>
                                             <td class="hide-narrow">{p.reference.clone()}</td>
                                             <td class="num">
                                                 {money(p.amount)}
-                                                {(p.unallocated > Decimal::ZERO).then(|| view! { <br/><small>{move || (t.get().unallocated_of)(&eur(t, p.unallocated))}</small> })}
+                                                {(p.unallocated > Decimal::ZERO).then(|| view! { <br/><small>{move || (own.get().unallocated_of)(&eur(t, p.unallocated))}</small> })}
                                             </td>
                                         </tr>
                                     }).collect_view()}
@@ -313,20 +317,21 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
 #[component]
 fn CreditHoldPanel(id: ClientId, hold: Option<CreditHold>) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
     let store = expect_context::<Store>();
     let blocked = hold.is_some();
     let title = Signal::derive(move || {
         if blocked {
-            t.get().unblock_client
+            own.get().unblock_client
         } else {
-            t.get().block_client
+            own.get().block_client
         }
     });
     let label = Signal::derive(move || {
         if blocked {
-            t.get().f_unblock_reason
+            own.get().f_unblock_reason
         } else {
-            t.get().f_block_reason
+            own.get().f_block_reason
         }
     });
     let apply = move |date, reason| {
@@ -340,9 +345,9 @@ fn CreditHoldPanel(id: ClientId, hold: Option<CreditHold>) -> impl IntoView {
         <div class="credit-hold" data-testid="credit-hold">
             {match hold {
                 Some(hold) => view! {
-                    <p class="warning" role="status">{move || (t.get().blocked_since)(&date(t, hold.blocked_on), &hold.reason)}</p>
+                    <p class="warning" role="status">{move || (own.get().blocked_since)(&date(t, hold.blocked_on), &hold.reason)}</p>
                 }.into_any(),
-                None => view! { <p class="hint">{tr(|t| t.block_intro)}</p> }.into_any(),
+                None => view! { <p class="hint">{ledger_tr(|t| t.block_intro)}</p> }.into_any(),
             }}
             <DatedReasonForm form_id="hold-form" prefix="hold" title label required=true apply/>
         </div>
@@ -352,6 +357,7 @@ fn CreditHoldPanel(id: ClientId, hold: Option<CreditHold>) -> impl IntoView {
 #[component]
 fn ClientDetailsList(client: Client) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
     let d = client.details;
     let address = [
         d.address.line1.clone(),
@@ -366,22 +372,23 @@ fn ClientDetailsList(client: Client) -> impl IntoView {
     .collect::<Vec<_>>();
     let terms = d.terms;
     let limit = d.credit_limit;
-    let row = |label: fn(&'static crate::i18n::Texts) -> &'static str, value: AnyView| {
-        view! { <dt>{move || label(t.get())}</dt><dd>{value}</dd> }
+    // A label is the ledger's own but for the terms, which the shell's texts name for the terms picker.
+    let row = |label: fn(&'static Texts, &'static LedgerTexts) -> &'static str, value: AnyView| {
+        view! { <dt>{move || label(t.get(), own.get())}</dt><dd>{value}</dd> }
     };
     let text_or_dash = |s: String| if s.is_empty() { "—".to_string() } else { s };
     view! {
         <dl class="details">
-            {row(|t| t.f_registration, text_or_dash(d.registration.clone()).into_any())}
-            {row(|t| t.section_address, address.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view().into_any())}
-            {row(|t| t.f_payer_name, text_or_dash(d.payer.name.clone()).into_any())}
-            {row(|t| t.f_email, if d.payer.email.is_empty() { "—".into_any() } else { view! { <a href=format!("mailto:{}", d.payer.email)>{d.payer.email.clone()}</a> }.into_any() })}
-            {row(|t| t.f_phone, if d.payer.phone.is_empty() { "—".into_any() } else { view! { <a href=format!("tel:{}", d.payer.phone.replace(' ', ""))>{d.payer.phone.clone()}</a> }.into_any() })}
-            {row(|t| t.f_iban, text_or_dash(format_iban(&d.iban)).into_any())}
-            {row(|t| t.f_bic, text_or_dash(d.bic.clone()).into_any())}
-            {row(|t| t.f_terms, (move || (t.get().describe_terms)(&terms)).into_any())}
-            {row(|t| t.f_credit_limit, (move || limit.map(|l| eur(t, l)).unwrap_or_else(|| "—".into())).into_any())}
-            {(!d.notes.is_empty()).then(|| row(|t| t.f_notes, view! { <span class="notes">{d.notes.clone()}</span> }.into_any()))}
+            {row(|_, own| own.f_registration, text_or_dash(d.registration.clone()).into_any())}
+            {row(|_, own| own.section_address, address.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view().into_any())}
+            {row(|_, own| own.f_payer_name, text_or_dash(d.payer.name.clone()).into_any())}
+            {row(|_, own| own.f_email, if d.payer.email.is_empty() { "—".into_any() } else { view! { <a href=format!("mailto:{}", d.payer.email)>{d.payer.email.clone()}</a> }.into_any() })}
+            {row(|_, own| own.f_phone, if d.payer.phone.is_empty() { "—".into_any() } else { view! { <a href=format!("tel:{}", d.payer.phone.replace(' ', ""))>{d.payer.phone.clone()}</a> }.into_any() })}
+            {row(|_, own| own.f_iban, text_or_dash(format_iban(&d.iban)).into_any())}
+            {row(|_, own| own.f_bic, text_or_dash(d.bic.clone()).into_any())}
+            {row(|t, _| t.f_terms, (move || (own.get().describe_terms)(&terms)).into_any())}
+            {row(|_, own| own.f_credit_limit, (move || limit.map(|l| eur(t, l)).unwrap_or_else(|| "—".into())).into_any())}
+            {(!d.notes.is_empty()).then(|| row(|_, own| own.f_notes, view! { <span class="notes">{d.notes.clone()}</span> }.into_any()))}
         </dl>
     }
 }

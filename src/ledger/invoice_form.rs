@@ -8,7 +8,9 @@ use crate::components::fields::{
     error_count, field_error, focus_first_invalid, TermsField, TextArea, TextField,
 };
 use crate::components::{client_choices, date, eur};
-use crate::i18n::{tr, use_t};
+use crate::i18n::shared::use_shared_texts;
+use crate::i18n::use_t;
+use crate::ledger::texts::{ledger_tr, use_ledger_texts};
 use crate::shell::route::{navigate, Route};
 use crate::shell::NotFound;
 use crate::storage::Store;
@@ -85,6 +87,8 @@ fn InvoiceFormView(target: Target, form: InvoiceForm) -> impl IntoView {
         _ => None,
     };
     let t = use_t();
+    let own = use_ledger_texts();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let number = RwSignal::new(form.number.clone());
@@ -219,7 +223,7 @@ fn InvoiceFormView(target: Target, form: InvoiceForm) -> impl IntoView {
     };
     let delete_draft = move |_| {
         let Some(id) = draft else { return };
-        if !crate::components::confirm(t.get_untracked().confirm_delete_draft) {
+        if !crate::components::confirm(own.get_untracked().confirm_delete_draft) {
             return;
         }
         match store.change(|l| l.delete_draft(id)) {
@@ -247,23 +251,23 @@ fn InvoiceFormView(target: Target, form: InvoiceForm) -> impl IntoView {
         .href(),
     };
     let title = move || match target {
-        Target::Invoice(_) => t.get().invoice_edit_title,
-        Target::Draft(_) => t.get().draft_title,
-        Target::New(_) => t.get().invoice_new_title,
+        Target::Invoice(_) => own.get().invoice_edit_title,
+        Target::Draft(_) => own.get().draft_title,
+        Target::New(_) => own.get().invoice_new_title,
     };
 
     view! {
         <section class="page narrow">
             <h1>{title}</h1>
-            {draft.is_some().then(|| view! { <p class="hint">{tr(|t| t.draft_hint)}</p> })}
+            {draft.is_some().then(|| view! { <p class="hint">{ledger_tr(|t| t.draft_hint)}</p> })}
             <form novalidate on:submit=on_submit data-testid="invoice-form">
                 <div class="field" class:invalid=move || client_error().is_some()>
-                    <label for="invoice-client">{tr(|t| t.f_client)}<span class="required" aria-hidden="true">" *"</span></label>
+                    <label for="invoice-client">{ledger_tr(|t| t.f_client)}<span class="required" aria-hidden="true">" *"</span></label>
                     <select id="invoice-client" name="invoice-client" required
                         aria-invalid=move || if client_error().is_some() { "true" } else { "false" }
                         aria-describedby="invoice-client-error"
                         on:change=move |ev| take_client(event_target_value(&ev))>
-                        <option value="" selected=move || client.get().is_none()>{tr(|t| t.choose_client)}</option>
+                        <option value="" selected=move || client.get().is_none()>{ledger_tr(|t| t.choose_client)}</option>
                         <For each=move || clients.get() key=|(id, name)| (*id, name.clone()) let:((id, name))>
                             <option value=id.to_string() selected=move || client.get() == Some(id)>{name}</option>
                         </For>
@@ -271,69 +275,70 @@ fn InvoiceFormView(target: Target, form: InvoiceForm) -> impl IntoView {
                     <p class="error" id="invoice-client-error" aria-live="polite">{client_error}</p>
                 </div>
                 <div class="field-row">
-                    <TextField id="invoice-number" label=move || t.get().f_number.to_string() value=number error=error_of(InvoiceField::Number) show_all required=true/>
-                    <TextField id="invoice-issue-date" label=move || t.get().f_issue_date.to_string() value=issue_date error=error_of(InvoiceField::IssueDate) show_all kind="date" required=true/>
+                    <TextField id="invoice-number" label=move || own.get().f_number.to_string() value=number error=error_of(InvoiceField::Number) show_all required=true/>
+                    <TextField id="invoice-issue-date" label=move || own.get().f_issue_date.to_string() value=issue_date error=error_of(InvoiceField::IssueDate) show_all kind="date" required=true/>
                 </div>
                 <div on:change=move |_| terms_touched.set(true) on:input=move |_| terms_touched.set(true)>
-                    <TermsField id="invoice-terms" terms hint=Signal::derive(move || t.get().terms_from_client.to_string())/>
+                    <TermsField id="invoice-terms" terms hint=Signal::derive(move || own.get().terms_from_client.to_string())/>
                 </div>
                 <p class="due-date" aria-live="polite" data-testid="due-date">
-                    {tr(|t| t.due_date)}" : "<strong>{move || due().map(|d| date(t, d)).unwrap_or_else(|| "—".into())}</strong>
+                    {ledger_tr(|t| t.due_date)}" : "<strong>{move || due().map(|d| date(t, d)).unwrap_or_else(|| "—".into())}</strong>
                 </p>
                 <div class="field-row">
-                    <TextField id="invoice-net" label=move || t.get().f_net.to_string() value=net error=error_of(InvoiceField::Net) show_all inputmode="decimal" required=true/>
+                    <TextField id="invoice-net" label=move || own.get().f_net.to_string() value=net error=error_of(InvoiceField::Net) show_all inputmode="decimal" required=true/>
                     <div class="field">
-                        <label for="invoice-vat-rate">{tr(|t| t.f_vat_rate)}</label>
+                        <label for="invoice-vat-rate">{ledger_tr(|t| t.f_vat_rate)}</label>
                         <select id="invoice-vat-rate" on:change=move |ev| vat_rate.set(event_target_value(&ev).parse().unwrap_or(VAT_RATES_BP[0]))>
                             {VAT_RATES_BP.into_iter().map(|bp| view! {
                                 <option value=bp.to_string() selected=move || vat_rate.get() == bp>
-                                    {move || if bp == 0 { t.get().vat_exempt.to_string() } else { format_percent_bp(bp, t.get().locale) }}
+                                    {move || if bp == 0 { own.get().vat_exempt.to_string() } else { format_percent_bp(bp, t.get().locale) }}
                                 </option>
                             }).collect_view()}
                         </select>
                     </div>
                 </div>
                 <dl class="totals" aria-live="polite">
-                    <dt>{tr(|t| t.vat)}</dt>
+                    <dt>{ledger_tr(|t| t.vat)}</dt>
                     <dd>{move || amounts().map(|(vat, _)| eur(t, vat)).unwrap_or_else(|| "—".into())}</dd>
-                    <dt>{tr(|t| t.total_incl_vat)}</dt>
+                    <dt>{ledger_tr(|t| t.total_incl_vat)}</dt>
                     <dd data-testid="invoice-total"><strong>{move || amounts().map(|(_, total)| eur(t, total)).unwrap_or_else(|| "—".into())}</strong></dd>
                 </dl>
                 {move || credit_check().map(|check| {
                     let t = t.get();
+                    let own = own.get();
                     view! {
                         <div class="warning credit-warning" role="status" data-testid="credit-warning">
-                            <p><strong>{t.credit_warning_title}</strong></p>
-                            {check.warnings.iter().map(|w| view! { <p>{(t.credit_warning)(w, t.locale)}</p> }).collect_view()}
+                            <p><strong>{own.credit_warning_title}</strong></p>
+                            {check.warnings.iter().map(|w| view! { <p>{(own.credit_warning)(w, t.locale)}</p> }).collect_view()}
                             <ul>
-                                {check.actions.iter().map(|a| view! { <li>{(t.credit_action)(a, t.locale)}</li> }).collect_view()}
+                                {check.actions.iter().map(|a| view! { <li>{(own.credit_action)(a, t.locale)}</li> }).collect_view()}
                             </ul>
                         </div>
                     }
                 })}
                 <TextField
                     id="invoice-contractual-rate"
-                    label=move || t.get().f_contractual_rate.to_string()
+                    label=move || shared.get().f_contractual_rate.to_string()
                     value=contractual_rate
                     error=error_of(InvoiceField::ContractualRate)
                     show_all
                     inputmode="decimal"
-                    hint=Signal::derive(move || t.get().hint_invoice_rate.to_string())
+                    hint=Signal::derive(move || own.get().hint_invoice_rate.to_string())
                 />
-                <TextArea id="invoice-description" label=move || t.get().f_description.to_string() value=description error=error_of(InvoiceField::Description)/>
+                <TextArea id="invoice-description" label=move || own.get().f_description.to_string() value=description error=error_of(InvoiceField::Description)/>
                 <p class="form-error" role="alert">
-                    {move || (submitted.get() && error_count() > 0).then(|| (t.get().form_has_errors)(error_count()))}
+                    {move || (submitted.get() && error_count() > 0).then(|| (shared.get().form_has_errors)(error_count()))}
                     {move || save_error.get()}
                 </p>
                 <div class="actions">
-                    <button type="submit">{move || if editing.is_some() { t.get().save } else { t.get().issue_invoice }}</button>
+                    <button type="submit">{move || if editing.is_some() { own.get().save } else { own.get().issue_invoice }}</button>
                     {editing.is_none().then(|| view! {
-                        <button type="button" class="secondary" on:click=save_draft>{tr(|t| t.save_as_draft)}</button>
+                        <button type="button" class="secondary" on:click=save_draft>{ledger_tr(|t| t.save_as_draft)}</button>
                     })}
                     {draft.is_some().then(|| view! {
-                        <button type="button" class="danger" on:click=delete_draft>{tr(|t| t.delete_draft)}</button>
+                        <button type="button" class="danger" on:click=delete_draft>{ledger_tr(|t| t.delete_draft)}</button>
                     })}
-                    <a class="button secondary" href=back>{tr(|t| t.cancel)}</a>
+                    <a class="button secondary" href=back>{ledger_tr(|t| t.cancel)}</a>
                 </div>
             </form>
         </section>

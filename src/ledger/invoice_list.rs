@@ -3,7 +3,8 @@
 
 use crate::clock::today;
 use crate::components::{client_choices, date_view, money, EmptyState, StatusBadge};
-use crate::i18n::{tr, use_t};
+use crate::i18n::use_t;
+use crate::ledger::texts::{ledger_tr, use_ledger_texts};
 use crate::shell::route::Route;
 use crate::storage::Store;
 use encaisse_domain::balances::Position;
@@ -100,18 +101,19 @@ pub fn draft_rows(ledger: &Ledger, client: Option<ClientId>) -> Vec<DraftRow> {
 #[component]
 pub fn DraftTable(rows: Vec<DraftRow>, show_client: bool) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
     let total: Decimal = rows.iter().map(|r| r.total).sum();
     let count = rows.len();
     view! {
         <section aria-labelledby="drafts-title" class="drafts" data-testid="drafts">
-            <h2 id="drafts-title">{tr(|t| t.drafts_section)}</h2>
-            <p class="count">{move || (t.get().drafts_count)(count, &crate::components::eur(t, total))}</p>
+            <h2 id="drafts-title">{ledger_tr(|t| t.drafts_section)}</h2>
+            <p class="count">{move || (own.get().drafts_count)(count, &crate::components::eur(t, total))}</p>
             <div class="table-wrap"><table>
                 <thead><tr>
-                    <th scope="col">{tr(|t| t.col_number)}</th>
-                    {show_client.then(|| view! { <th scope="col">{tr(|t| t.col_client)}</th> })}
-                    <th scope="col">{tr(|t| t.col_draft_date)}</th>
-                    <th scope="col" class="num">{tr(|t| t.col_total)}</th>
+                    <th scope="col">{ledger_tr(|t| t.col_number)}</th>
+                    {show_client.then(|| view! { <th scope="col">{ledger_tr(|t| t.col_client)}</th> })}
+                    <th scope="col">{ledger_tr(|t| t.col_draft_date)}</th>
+                    <th scope="col" class="num">{ledger_tr(|t| t.col_total)}</th>
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| view! {
@@ -131,6 +133,7 @@ pub fn DraftTable(rows: Vec<DraftRow>, show_client: bool) -> impl IntoView {
 #[component]
 pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let as_of = today();
@@ -178,8 +181,8 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{tr(|t| t.invoices_title)}</h1>
-                <a class="button" href=move || Route::InvoiceNew { client: client_filter.get() }.href()>{tr(|t| t.new_invoice)}</a>
+                <h1>{ledger_tr(|t| t.invoices_title)}</h1>
+                <a class="button" href=move || Route::InvoiceNew { client: client_filter.get() }.href()>{ledger_tr(|t| t.new_invoice)}</a>
             </div>
             {move || {
                 let rows = drafts.get();
@@ -188,62 +191,62 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! {
-                    <EmptyState title=move || t.get().no_invoices_title.to_string() text=move || t.get().no_invoices_text.to_string()>
-                        <a class="button" href=Route::InvoiceNew { client: None }.href()>{tr(|t| t.new_invoice)}</a>
+                    <EmptyState title=move || own.get().no_invoices_title.to_string() text=move || own.get().no_invoices_text.to_string()>
+                        <a class="button" href=Route::InvoiceNew { client: None }.href()>{ledger_tr(|t| t.new_invoice)}</a>
                     </EmptyState>
                 }
             >
                 <div class="toolbar">
                     <div class="field">
-                        <label for="filter-status">{tr(|t| t.filter_status)}</label>
+                        <label for="filter-status">{ledger_tr(|t| t.filter_status)}</label>
                         <select id="filter-status" on:change=move |ev| status_filter.set(InvoiceStatus::from_slug(&event_target_value(&ev)))>
-                            <option value="" selected=move || status_filter.get().is_none()>{tr(|t| t.all_statuses)}</option>
+                            <option value="" selected=move || status_filter.get().is_none()>{ledger_tr(|t| t.all_statuses)}</option>
                             {InvoiceStatus::ALL.into_iter().map(|s| view! {
                                 <option value=s.slug() selected=move || status_filter.get() == Some(s)>{move || (t.get().status)(s)}</option>
                             }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
-                        <label for="filter-client">{tr(|t| t.filter_client)}</label>
+                        <label for="filter-client">{ledger_tr(|t| t.filter_client)}</label>
                         <select id="filter-client" on:change=move |ev| client_filter.set(event_target_value(&ev).parse().ok().map(ClientId))>
-                            <option value="" selected=move || client_filter.get().is_none()>{tr(|t| t.all_clients)}</option>
+                            <option value="" selected=move || client_filter.get().is_none()>{ledger_tr(|t| t.all_clients)}</option>
                             <For each=move || clients.get() key=|(id, name)| (*id, name.clone()) let:((id, name))>
                                 <option value=id.to_string() selected=move || client_filter.get() == Some(id)>{name}</option>
                             </For>
                         </select>
                     </div>
                     <div class="field">
-                        <label for="sort-key">{tr(|t| t.sort_by)}</label>
+                        <label for="sort-key">{ledger_tr(|t| t.sort_by)}</label>
                         <select id="sort-key" on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
                             "amount" => SortKey::Amount,
                             "issued" => SortKey::Issued,
                             _ => SortKey::Due,
                         })>
-                            <option value="due" selected=move || sort.get() == SortKey::Due>{tr(|t| t.sort_due)}</option>
-                            <option value="amount" selected=move || sort.get() == SortKey::Amount>{tr(|t| t.sort_amount)}</option>
-                            <option value="issued" selected=move || sort.get() == SortKey::Issued>{tr(|t| t.sort_issue)}</option>
+                            <option value="due" selected=move || sort.get() == SortKey::Due>{ledger_tr(|t| t.sort_due)}</option>
+                            <option value="amount" selected=move || sort.get() == SortKey::Amount>{ledger_tr(|t| t.sort_amount)}</option>
+                            <option value="issued" selected=move || sort.get() == SortKey::Issued>{ledger_tr(|t| t.sort_issue)}</option>
                         </select>
                     </div>
                     <div class="field">
-                        <label for="sort-order">{tr(|t| t.sort_order)}</label>
+                        <label for="sort-order">{ledger_tr(|t| t.sort_order)}</label>
                         <select id="sort-order" on:change=move |ev| descending.set(event_target_value(&ev) == "desc")>
-                            <option value="asc" selected=move || !descending.get()>{tr(|t| t.order_asc)}</option>
-                            <option value="desc" selected=move || descending.get()>{tr(|t| t.order_desc)}</option>
+                            <option value="asc" selected=move || !descending.get()>{ledger_tr(|t| t.order_asc)}</option>
+                            <option value="desc" selected=move || descending.get()>{ledger_tr(|t| t.order_desc)}</option>
                         </select>
                     </div>
                 </div>
-                <p class="count" aria-live="polite" data-testid="invoice-count">{move || (t.get().invoices_count)(visible.with(Vec::len))}</p>
-                <Show when=move || visible.with(|v| !v.is_empty()) fallback=move || view! { <p class="empty">{tr(|t| t.no_invoice_match)}</p> }>
+                <p class="count" aria-live="polite" data-testid="invoice-count">{move || (own.get().invoices_count)(visible.with(Vec::len))}</p>
+                <Show when=move || visible.with(|v| !v.is_empty()) fallback=move || view! { <p class="empty">{ledger_tr(|t| t.no_invoice_match)}</p> }>
                     <div class="table-wrap">
                         <table class="invoices">
                             <thead><tr>
-                                <th scope="col">{tr(|t| t.col_number)}</th>
-                                <th scope="col">{tr(|t| t.col_client)}</th>
-                                <th scope="col" class="hide-narrow">{tr(|t| t.col_issued)}</th>
-                                <th scope="col">{tr(|t| t.col_due)}</th>
-                                <th scope="col" class="num hide-narrow">{tr(|t| t.col_total)}</th>
-                                <th scope="col" class="num">{tr(|t| t.col_remaining)}</th>
-                                <th scope="col">{tr(|t| t.col_status)}</th>
+                                <th scope="col">{ledger_tr(|t| t.col_number)}</th>
+                                <th scope="col">{ledger_tr(|t| t.col_client)}</th>
+                                <th scope="col" class="hide-narrow">{ledger_tr(|t| t.col_issued)}</th>
+                                <th scope="col">{ledger_tr(|t| t.col_due)}</th>
+                                <th scope="col" class="num hide-narrow">{ledger_tr(|t| t.col_total)}</th>
+                                <th scope="col" class="num">{ledger_tr(|t| t.col_remaining)}</th>
+                                <th scope="col">{ledger_tr(|t| t.col_status)}</th>
                             </tr></thead>
                             <tbody>
                                 <For each=move || visible.get() key=|r| (r.id, r.open, r.status, r.total, r.due, r.number.clone(), r.client_name.clone()) let:r>
@@ -259,7 +262,7 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
                                 </For>
                             </tbody>
                             <tfoot><tr>
-                                <th scope="row" colspan="2">{tr(|t| t.total)}</th>
+                                <th scope="row" colspan="2">{ledger_tr(|t| t.total)}</th>
                                 <td class="hide-narrow"></td>
                                 <td></td>
                                 <td class="num hide-narrow" data-testid="invoices-total">{money(total())}</td>

@@ -7,7 +7,9 @@ use crate::components::dated_form::{problem_text, today_text, DatedReasonForm};
 use crate::components::fields::TextField;
 use crate::components::penalty::{MissingRateNotice, PenaltyBreakdownView, PenaltyContext};
 use crate::components::{confirm, date, date_view, eur, money, StatusBadge};
+use crate::i18n::shared::{shared_tr, use_shared_texts};
 use crate::i18n::{tr, use_t};
+use crate::ledger::texts::{ledger_tr, use_ledger_texts};
 use crate::shell::route::{navigate, Route};
 use crate::shell::NotFound;
 use crate::storage::Store;
@@ -153,6 +155,7 @@ fn gather(
 #[component]
 pub fn InvoicePage(id: InvoiceId) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let as_of = today();
@@ -160,7 +163,7 @@ pub fn InvoicePage(id: InvoiceId) -> impl IntoView {
     let action_error = RwSignal::new(None::<String>);
 
     let delete = move |_| {
-        if confirm(t.get_untracked().confirm_delete_invoice) {
+        if confirm(own.get_untracked().confirm_delete_invoice) {
             let client = data.with_untracked(|d| d.as_ref().map(|d| d.invoice.details.client));
             match store.change(|l| l.delete_invoice(id)) {
                 Ok(()) => navigate(&client.map_or(
@@ -217,7 +220,7 @@ pub fn InvoicePage(id: InvoiceId) -> impl IntoView {
             <section class="page">
                 <div class="page-head">
                     <div>
-                        <h1>{move || (t.get().invoice_title)(&number)}</h1>
+                        <h1>{move || (own.get().invoice_title)(&number)}</h1>
                         <p class="subtitle">
                             <a href=Route::Client(client).href()>{d.client_name.clone()}</a>" "
                             <StatusBadge status=d.status/>
@@ -226,11 +229,11 @@ pub fn InvoicePage(id: InvoiceId) -> impl IntoView {
                     </div>
                     <div class="actions">
                         {(open > Decimal::ZERO && !written_off).then(|| view! {
-                            <a class="button" href=Route::PaymentNew { client: Some(client), invoice: Some(id) }.href()>{tr(|t| t.record_payment)}</a>
+                            <a class="button" href=Route::PaymentNew { client: Some(client), invoice: Some(id) }.href()>{ledger_tr(|t| t.record_payment)}</a>
                         })}
-                        {can_apply_credit.then(|| view! { <button type="button" class="secondary" on:click=apply_credit>{move || (t.get().apply_credit)(&eur(t, credit))}</button> })}
-                        <a class="button secondary" href=Route::InvoiceEdit(id).href()>{tr(|t| t.edit)}</a>
-                        {d.deletable.then(|| view! { <button type="button" class="danger" on:click=delete>{tr(|t| t.delete)}</button> })}
+                        {can_apply_credit.then(|| view! { <button type="button" class="secondary" on:click=apply_credit>{move || (own.get().apply_credit)(&eur(t, credit))}</button> })}
+                        <a class="button secondary" href=Route::InvoiceEdit(id).href()>{ledger_tr(|t| t.edit)}</a>
+                        {d.deletable.then(|| view! { <button type="button" class="danger" on:click=delete>{ledger_tr(|t| t.delete)}</button> })}
                     </div>
                 </div>
                 <p class="form-error" role="alert">{move || action_error.get()}</p>
@@ -238,30 +241,30 @@ pub fn InvoicePage(id: InvoiceId) -> impl IntoView {
                 <div class="columns">
                     <section class="panel">
                         <dl class="details">
-                            <dt>{tr(|t| t.issued_on)}</dt><dd>{date_view(issue_date)}</dd>
-                            <dt>{tr(|t| t.f_terms)}</dt><dd>{move || (t.get().describe_terms)(&terms)}</dd>
-                            <dt>{tr(|t| t.due_date)}</dt><dd>{date_view(due_date)}</dd>
+                            <dt>{ledger_tr(|t| t.issued_on)}</dt><dd>{date_view(issue_date)}</dd>
+                            <dt>{tr(|t| t.f_terms)}</dt><dd>{move || (own.get().describe_terms)(&terms)}</dd>
+                            <dt>{ledger_tr(|t| t.due_date)}</dt><dd>{date_view(due_date)}</dd>
                             {(!description.is_empty()).then(|| view! {
-                                <dt>{tr(|t| t.f_description)}</dt><dd class="notes">{description.clone()}</dd>
+                                <dt>{ledger_tr(|t| t.f_description)}</dt><dd class="notes">{description.clone()}</dd>
                             })}
                         </dl>
                     </section>
                     <section class="panel">
                         <dl class="totals">
-                            <dt>{tr(|t| t.f_net)}</dt><dd>{money(net)}</dd>
-                            <dt>{tr(|t| t.vat)}</dt><dd>{money(vat)}</dd>
-                            <dt>{tr(|t| t.total_incl_vat)}</dt><dd><strong>{money(b.total)}</strong></dd>
-                            <dt>{tr(|t| t.paid)}</dt><dd>{money(b.paid)}</dd>
-                            <dt>{tr(|t| t.credited)}</dt><dd>{money(b.credited)}</dd>
-                            {(b.written_off > Decimal::ZERO).then(|| view! { <dt>{tr(|t| t.written_off)}</dt><dd>{money(b.written_off)}</dd> })}
-                            <dt>{tr(|t| t.remaining)}</dt><dd data-testid="invoice-open"><strong>{money(open)}</strong></dd>
+                            <dt>{ledger_tr(|t| t.f_net)}</dt><dd>{money(net)}</dd>
+                            <dt>{ledger_tr(|t| t.vat)}</dt><dd>{money(vat)}</dd>
+                            <dt>{ledger_tr(|t| t.total_incl_vat)}</dt><dd><strong>{money(b.total)}</strong></dd>
+                            <dt>{ledger_tr(|t| t.paid)}</dt><dd>{money(b.paid)}</dd>
+                            <dt>{ledger_tr(|t| t.credited)}</dt><dd>{money(b.credited)}</dd>
+                            {(b.written_off > Decimal::ZERO).then(|| view! { <dt>{ledger_tr(|t| t.written_off)}</dt><dd>{money(b.written_off)}</dd> })}
+                            <dt>{ledger_tr(|t| t.remaining)}</dt><dd data-testid="invoice-open"><strong>{money(open)}</strong></dd>
                         </dl>
                     </section>
                 </div>
                 <section aria-labelledby="settlements-title">
-                    <h2 id="settlements-title">{tr(|t| t.settlements)}</h2>
+                    <h2 id="settlements-title">{ledger_tr(|t| t.settlements)}</h2>
                     {if d.lines.is_empty() {
-                        view! { <p class="empty">{tr(|t| t.no_settlements)}</p> }.into_any()
+                        view! { <p class="empty">{ledger_tr(|t| t.no_settlements)}</p> }.into_any()
                     } else {
                         view! { <ul class="settlements">{d.lines.clone().into_iter().map(|line| view! { <SettlementLine line/> }).collect_view()}</ul> }.into_any()
                     }}
@@ -283,18 +286,20 @@ pub fn InvoicePage(id: InvoiceId) -> impl IntoView {
 #[component]
 fn SettlementLine(line: Line) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
+    let shared = use_shared_texts();
     match line {
         Line::Payment { date: day, method, amount } => view! {
-            <li><span>{move || (t.get().paid_line)(&date(t, day), (t.get().method)(method))}</span><span class="num">{money(amount)}</span></li>
+            <li><span>{move || (own.get().paid_line)(&date(t, day), (shared.get().method)(method))}</span><span class="num">{money(amount)}</span></li>
         }.into_any(),
         Line::CreditNote { date: day, number, amount, reason } => view! {
-            <li><span>{date_view(day)}" · "{move || (t.get().credit_note_line)(&number)}" · "{reason.clone()}</span><span class="num">{money(amount)}</span></li>
+            <li><span>{date_view(day)}" · "{move || (own.get().credit_note_line)(&number)}" · "{reason.clone()}</span><span class="num">{money(amount)}</span></li>
         }.into_any(),
         Line::Dispute { opened, closed, text } => view! {
-            <li><span>{move || (t.get().dispute_line)(&date(t, opened), closed.map(|c| date(t, c)).as_deref())}" · "{text.clone()}</span></li>
+            <li><span>{move || (own.get().dispute_line)(&date(t, opened), closed.map(|c| date(t, c)).as_deref())}" · "{text.clone()}</span></li>
         }.into_any(),
         Line::WriteOff { date: day, amount, reason } => view! {
-            <li><span>{date_view(day)}" · "{tr(|t| t.written_off_line)}" · "{reason.clone()}</span><span class="num">{money(amount)}</span></li>
+            <li><span>{date_view(day)}" · "{ledger_tr(|t| t.written_off_line)}" · "{reason.clone()}</span><span class="num">{money(amount)}</span></li>
         }.into_any(),
     }
 }
@@ -305,6 +310,7 @@ fn SettlementLine(line: Line) -> impl IntoView {
 #[component]
 fn InvoicePenalties(id: InvoiceId) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let as_of_text = RwSignal::new(today_text());
@@ -352,30 +358,30 @@ fn InvoicePenalties(id: InvoiceId) -> impl IntoView {
     view! {
         <section class="panel penalties" aria-labelledby="penalties-title" data-testid="invoice-penalties">
             <div class="panel-head">
-                <h2 id="penalties-title">{tr(|t| t.penalties_title)}</h2>
+                <h2 id="penalties-title">{ledger_tr(|t| t.penalties_title)}</h2>
                 <div class="field inline">
-                    <label for="penalties-as-of">{tr(|t| t.as_of)}</label>
+                    <label for="penalties-as-of">{ledger_tr(|t| t.as_of)}</label>
                     <input id="penalties-as-of" type="date" prop:value=move || as_of_text.get() on:change=move |ev| as_of_text.set(event_target_value(&ev))/>
                 </div>
             </div>
             {move || match computed.get() {
-                None => view! { <p data-testid="penalty-none">{tr(|t| t.pen_not_yet_due)}</p> }.into_any(),
+                None => view! { <p data-testid="penalty-none">{ledger_tr(|t| t.pen_not_yet_due)}</p> }.into_any(),
                 Some((Err(missing), _, _)) => view! { <MissingRateNotice missing/> }.into_any(),
                 Some((Ok(breakdown), context, link)) => view! {
                     <PenaltyBreakdownView breakdown context/>
-                    <p class="no-print"><a href=link data-testid="open-in-calculator">{tr(|t| t.open_in_calculator)}</a></p>
+                    <p class="no-print"><a href=link data-testid="open-in-calculator">{ledger_tr(|t| t.open_in_calculator)}</a></p>
                 }.into_any(),
             }}
             {move || match notice() {
-                Some(day) => view! { <p>{move || (t.get().notice_sent_on)(&date(t, day))}</p> }.into_any(),
+                Some(day) => view! { <p>{move || (own.get().notice_sent_on)(&date(t, day))}</p> }.into_any(),
                 None => view! {
                     <form class="inline-form no-print" on:submit=record_notice>
                         <div class="field">
-                            <label for="notice-date">{tr(|t| t.f_formal_notice)}</label>
+                            <label for="notice-date">{ledger_tr(|t| t.f_formal_notice)}</label>
                             <input id="notice-date" type="date" prop:value=move || notice_day.get() on:input=move |ev| notice_day.set(event_target_value(&ev))/>
-                            {move || is_individual().then(|| view! { <p class="hint">{tr(|t| t.calc_notice_hint)}</p> })}
+                            {move || is_individual().then(|| view! { <p class="hint">{shared_tr(|t| t.calc_notice_hint)}</p> })}
                         </div>
-                        <button type="submit" class="secondary">{tr(|t| t.record_notice)}</button>
+                        <button type="submit" class="secondary">{ledger_tr(|t| t.record_notice)}</button>
                         <p class="form-error" role="alert">{move || notice_error.get()}</p>
                     </form>
                 }.into_any(),
@@ -387,6 +393,7 @@ fn InvoicePenalties(id: InvoiceId) -> impl IntoView {
 #[component]
 fn CreditNoteForm(id: InvoiceId, default_number: String) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
     let store = expect_context::<Store>();
     let number = RwSignal::new(default_number);
     let day = RwSignal::new(today_text());
@@ -428,16 +435,16 @@ fn CreditNoteForm(id: InvoiceId, default_number: String) -> impl IntoView {
     };
     view! {
         <details class="panel">
-            <summary>{tr(|t| t.credit_note)}</summary>
+            <summary>{ledger_tr(|t| t.credit_note)}</summary>
             <form novalidate on:submit=submit data-testid="credit-note-form">
                 <div class="field-row">
-                    <TextField id="credit-number" label=move || t.get().f_credit_note_number.to_string() value=number show_all=submitted/>
+                    <TextField id="credit-number" label=move || own.get().f_credit_note_number.to_string() value=number show_all=submitted/>
                     <TextField id="credit-date" label=move || t.get().date.to_string() value=day error=date_error show_all=submitted kind="date"/>
-                    <TextField id="credit-amount" label=move || t.get().amount.to_string() value=amount error=amount_error show_all=submitted inputmode="decimal" required=true/>
+                    <TextField id="credit-amount" label=move || own.get().amount.to_string() value=amount error=amount_error show_all=submitted inputmode="decimal" required=true/>
                 </div>
-                <TextField id="credit-reason" label=move || t.get().reason.to_string() value=reason show_all=submitted/>
+                <TextField id="credit-reason" label=move || own.get().reason.to_string() value=reason show_all=submitted/>
                 <p class="form-error" role="alert">{move || result.get()}</p>
-                <button type="submit">{tr(|t| t.credit_note)}</button>
+                <button type="submit">{ledger_tr(|t| t.credit_note)}</button>
             </form>
         </details>
     }
@@ -446,19 +453,19 @@ fn CreditNoteForm(id: InvoiceId, default_number: String) -> impl IntoView {
 #[component]
 fn DisputeForm(id: InvoiceId, open: bool) -> impl IntoView {
     let store = expect_context::<Store>();
-    let t = use_t();
+    let own = use_ledger_texts();
     let title = Signal::derive(move || {
         if open {
-            t.get().close_dispute
+            own.get().close_dispute
         } else {
-            t.get().open_dispute
+            own.get().open_dispute
         }
     });
     let label = Signal::derive(move || {
         if open {
-            t.get().f_resolution
+            own.get().f_resolution
         } else {
-            t.get().reason
+            own.get().reason
         }
     });
     let apply = move |date, words| {
@@ -476,6 +483,7 @@ fn DisputeForm(id: InvoiceId, open: bool) -> impl IntoView {
 #[component]
 fn WriteOffForm(id: InvoiceId, open: Decimal) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
     let store = expect_context::<Store>();
     let day = RwSignal::new(today_text());
     let reason = RwSignal::new(String::new());
@@ -488,7 +496,7 @@ fn WriteOffForm(id: InvoiceId, open: Decimal) -> impl IntoView {
         let Ok(date) = parse_date(&day.get_untracked()) else {
             return;
         };
-        if !confirm(&(t.get_untracked().confirm_write_off)(&eur(t, open))) {
+        if !confirm(&(own.get_untracked().confirm_write_off)(&eur(t, open))) {
             return;
         }
         match store.change(|l| {
@@ -501,14 +509,14 @@ fn WriteOffForm(id: InvoiceId, open: Decimal) -> impl IntoView {
     };
     view! {
         <details class="panel">
-            <summary>{tr(|t| t.write_off)}</summary>
+            <summary>{ledger_tr(|t| t.write_off)}</summary>
             <form novalidate on:submit=submit data-testid="write-off-form">
                 <div class="field-row">
                     <TextField id="write-off-date" label=move || t.get().date.to_string() value=day error=date_error show_all=submitted kind="date"/>
-                    <TextField id="write-off-reason" label=move || t.get().reason.to_string() value=reason show_all=submitted/>
+                    <TextField id="write-off-reason" label=move || own.get().reason.to_string() value=reason show_all=submitted/>
                 </div>
                 <p class="form-error" role="alert">{move || result.get()}</p>
-                <button type="submit" class="danger">{tr(|t| t.write_off)}</button>
+                <button type="submit" class="danger">{ledger_tr(|t| t.write_off)}</button>
             </form>
         </details>
     }

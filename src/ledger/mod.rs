@@ -7,3 +7,4 @@ pub mod invoice_form;
 pub mod invoice_list;
 pub mod invoice_page;
 pub mod payment_form;
+pub mod texts;

@@ -4,7 +4,9 @@ use crate::clock::today;
 use crate::components::change_error_text;
 use crate::components::fields::TextField;
 use crate::components::{client_choices, date_view, eur, money};
-use crate::i18n::{tr, use_t};
+use crate::i18n::shared::use_shared_texts;
+use crate::i18n::use_t;
+use crate::ledger::texts::{ledger_tr, use_ledger_texts};
 use crate::shell::route::{navigate, Route};
 use crate::storage::Store;
 use encaisse_domain::ids::{ClientId, InvoiceId};
@@ -33,6 +35,8 @@ fn amount_text(amount: Decimal) -> String {
 #[component]
 pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> impl IntoView {
     let t = use_t();
+    let own = use_ledger_texts();
+    let shared = use_shared_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     // An invoice named in the link decides the client and is pre-allocated in full.
@@ -199,17 +203,17 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
 
     view! {
         <section class="page narrow">
-            <h1>{tr(|t| t.payment_title)}</h1>
+            <h1>{ledger_tr(|t| t.payment_title)}</h1>
             <form novalidate on:submit=on_submit data-testid="payment-form">
                 <div class="field" class:invalid=move || client_error().is_some()>
-                    <label for="payment-client">{tr(|t| t.f_client)}<span class="required" aria-hidden="true">" *"</span></label>
+                    <label for="payment-client">{ledger_tr(|t| t.f_client)}<span class="required" aria-hidden="true">" *"</span></label>
                     <select id="payment-client" required aria-describedby="payment-client-error"
                         aria-invalid=move || if client_error().is_some() { "true" } else { "false" }
                         on:change=move |ev| {
                             client.set(event_target_value(&ev).parse().ok().map(ClientId));
                             allocations.set(HashMap::new());
                         }>
-                        <option value="" selected=move || client.get().is_none()>{tr(|t| t.choose_client)}</option>
+                        <option value="" selected=move || client.get().is_none()>{ledger_tr(|t| t.choose_client)}</option>
                         <For each=move || clients.get() key=|(id, name)| (*id, name.clone()) let:((id, name))>
                             <option value=id.to_string() selected=move || client.get() == Some(id)>{name}</option>
                         </For>
@@ -217,37 +221,37 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
                     <p class="error" id="payment-client-error" aria-live="polite">{client_error}</p>
                 </div>
                 <div class="field-row">
-                    <TextField id="payment-date" label=move || t.get().f_received_on.to_string() value=day
+                    <TextField id="payment-date" label=move || own.get().f_received_on.to_string() value=day
                         error=Signal::derive(move || parse_date(&day.get()).err().map(|p| problem_text(&p))) show_all kind="date" required=true/>
-                    <TextField id="payment-amount" label=move || t.get().f_received.to_string() value=amount
+                    <TextField id="payment-amount" label=move || own.get().f_received.to_string() value=amount
                         error=Signal::derive(move || amount_value.get().err().map(|p| problem_text(&p))) show_all inputmode="decimal" required=true/>
                 </div>
                 <div class="field-row">
                     <div class="field">
-                        <label for="payment-method">{tr(|t| t.f_method)}</label>
+                        <label for="payment-method">{ledger_tr(|t| t.f_method)}</label>
                         <select id="payment-method" on:change=move |ev| {
                             // Options carry their place in PaymentMethod::ALL.
                             let chosen = event_target_value(&ev).parse::<usize>().ok();
                             method.set(chosen.and_then(|i| PaymentMethod::ALL.get(i).copied()).unwrap_or_default());
                         }>
                             {PaymentMethod::ALL.into_iter().enumerate().map(|(i, m)| view! {
-                                <option value=i.to_string() selected=move || method.get() == m>{move || (t.get().method)(m)}</option>
+                                <option value=i.to_string() selected=move || method.get() == m>{move || (shared.get().method)(m)}</option>
                             }).collect_view()}
                         </select>
                     </div>
-                    <TextField id="payment-reference" label=move || t.get().f_reference.to_string() value=reference show_all/>
+                    <TextField id="payment-reference" label=move || own.get().f_reference.to_string() value=reference show_all/>
                 </div>
                 <Show when=move || client.get().is_some()>
                     <fieldset class="allocation">
-                        <legend>{tr(|t| t.allocation_section)}</legend>
-                        <Show when=move || open_invoices.with(|v| !v.is_empty()) fallback=move || view! { <p class="hint">{tr(|t| t.no_open_invoices)}</p> }>
-                            <button type="button" class="secondary" on:click=spread>{tr(|t| t.allocate_oldest)}</button>
+                        <legend>{ledger_tr(|t| t.allocation_section)}</legend>
+                        <Show when=move || open_invoices.with(|v| !v.is_empty()) fallback=move || view! { <p class="hint">{ledger_tr(|t| t.no_open_invoices)}</p> }>
+                            <button type="button" class="secondary" on:click=spread>{ledger_tr(|t| t.allocate_oldest)}</button>
                             <div class="table-wrap"><table>
                                 <thead><tr>
-                                    <th scope="col">{tr(|t| t.col_number)}</th>
-                                    <th scope="col">{tr(|t| t.col_due)}</th>
-                                    <th scope="col" class="num">{tr(|t| t.open_amount)}</th>
-                                    <th scope="col" class="num">{tr(|t| t.allocated)}</th>
+                                    <th scope="col">{ledger_tr(|t| t.col_number)}</th>
+                                    <th scope="col">{ledger_tr(|t| t.col_due)}</th>
+                                    <th scope="col" class="num">{ledger_tr(|t| t.open_amount)}</th>
+                                    <th scope="col" class="num">{ledger_tr(|t| t.allocated)}</th>
                                 </tr></thead>
                                 <tbody>
                                     <For each=move || open_invoices.get() key=|i| (i.id, i.open) let:inv>
@@ -268,7 +272,7 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
                                                     <td class="num">{money(inv.open)}</td>
                                                     <td class="num">
                                                         <input id=input_id.clone() class="amount" inputmode="decimal"
-                                                            aria-label=move || (t.get().allocate_to)(&number)
+                                                            aria-label=move || (own.get().allocate_to)(&number)
                                                             aria-invalid=move || if error().is_some() { "true" } else { "false" }
                                                             prop:value=move || allocations.with(|a| a.get(&id).cloned().unwrap_or_default())
                                                             on:input=move |ev| { let v = event_target_value(&ev); allocations.update(|a| { a.insert(id, v); }); }/>
@@ -282,16 +286,16 @@ pub fn PaymentFormPage(client: Option<ClientId>, invoice: Option<InvoiceId>) -> 
                             </table></div>
                         </Show>
                         <dl class="totals" aria-live="polite">
-                            <dt>{tr(|t| t.allocated)}</dt><dd data-testid="allocated">{money(allocated())}</dd>
-                            <dt>{tr(|t| t.unallocated)}</dt><dd data-testid="unallocated">{move || unallocated().map(|u| eur(t, u)).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{ledger_tr(|t| t.allocated)}</dt><dd data-testid="allocated">{money(allocated())}</dd>
+                            <dt>{ledger_tr(|t| t.unallocated)}</dt><dd data-testid="unallocated">{move || unallocated().map(|u| eur(t, u)).unwrap_or_else(|| "—".into())}</dd>
                         </dl>
                         <p class="error" role="alert">{move || over_allocated().then(|| problem_text(&Problem::AllocationsExceedPayment { payment: amount_value.get().unwrap_or_default() }))}</p>
                     </fieldset>
                 </Show>
                 <p class="form-error" role="alert">{move || save_error.get()}</p>
                 <div class="actions">
-                    <button type="submit">{tr(|t| t.save)}</button>
-                    <a class="button secondary" href=move || client.get().map_or(Route::Home, Route::Client).href()>{tr(|t| t.cancel)}</a>
+                    <button type="submit">{ledger_tr(|t| t.save)}</button>
+                    <a class="button secondary" href=move || client.get().map_or(Route::Home, Route::Client).href()>{ledger_tr(|t| t.cancel)}</a>
                 </div>
             </form>
         </section>

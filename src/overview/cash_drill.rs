@@ -5,7 +5,8 @@
 
 use crate::clock::today;
 use crate::components::from_ledger;
-use crate::i18n::{tr, Texts};
+use crate::i18n::Texts;
+use crate::overview::texts::{overview_tr, use_overview_texts, OverviewTexts};
 use crate::shell::route::Route;
 use encaisse_domain::forecast::{cash_in_forecast, Expectation};
 use encaisse_domain::format::{format_date, format_eur};
@@ -38,6 +39,7 @@ fn invoice_number(ledger: &Ledger, invoice: InvoiceId) -> String {
 /// or `empty` when there are none.
 fn drill_table(
     t: &'static Texts,
+    own: &'static OverviewTexts,
     ledger: &Ledger,
     head: Vec<&'static str>,
     amount_head: &'static str,
@@ -71,14 +73,14 @@ fn drill_table(
         <div class="table-wrap">
             <table data-testid="drill-table">
                 <thead><tr>
-                    <th scope="col">{t.col_number}</th>
-                    <th scope="col">{t.col_client}</th>
+                    <th scope="col">{own.col_number}</th>
+                    <th scope="col">{own.col_client}</th>
                     {head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
                     <th scope="col" class="num">{amount_head}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
                 <tfoot><tr>
-                    <th scope="row" colspan=span>{t.total}</th>
+                    <th scope="row" colspan=span>{own.total}</th>
                     <td class="num" data-testid="drill-total">{format_eur(total, t.locale)}</td>
                 </tr></tfoot>
             </table>
@@ -92,7 +94,7 @@ fn page(title: String, intro: String, body: AnyView) -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h1>{title}</h1>
-                <a class="button secondary no-print" href=Route::Home.href()>{tr(|t| t.back_to_dashboard)}</a>
+                <a class="button secondary no-print" href=Route::Home.href()>{overview_tr(|t| t.back_to_dashboard)}</a>
             </div>
             <p class="hint">{intro}</p>
             {body}
@@ -104,7 +106,9 @@ fn page(title: String, intro: String, body: AnyView) -> impl IntoView {
 #[component]
 pub fn CollectedPage(month: NaiveDate) -> impl IntoView {
     let to = end_of_month(month).min(today());
+    let own = use_overview_texts();
     from_ledger(move |t, ledger| {
+        let own = own.get();
         let collected = collected_between(ledger, month, to);
         let date = |d| format_date(d, t.locale);
         let mut lines: Vec<Line> = collected
@@ -120,22 +124,23 @@ pub fn CollectedPage(month: NaiveDate) -> impl IntoView {
             .collect();
         lines.extend(collected.unallocated.iter().map(|(client, amount)| Line {
             invoice: None,
-            first: t.unallocated_credit.into(),
+            first: own.unallocated_credit.into(),
             client: *client,
             cells: vec![String::new()],
             amount: *amount,
         }));
         let body = drill_table(
             t,
+            own,
             ledger,
-            vec![t.col_last_payment],
-            t.col_received,
+            vec![own.col_last_payment],
+            own.col_received,
             lines,
-            t.nothing_collected,
+            own.nothing_collected,
         );
         page(
-            (t.collected_title)(&(t.month_long)(month)),
-            (t.collected_intro)(&date(month), &date(to)),
+            (own.collected_title)(&(own.month_long)(month)),
+            (own.collected_intro)(&date(month), &date(to)),
             body,
         )
     })
@@ -146,7 +151,9 @@ pub fn CollectedPage(month: NaiveDate) -> impl IntoView {
 #[component]
 pub fn BeyondUsualDelayPage() -> impl IntoView {
     let as_of = today();
+    let own = use_overview_texts();
     from_ledger(move |t, ledger| {
+        let own = own.get();
         let forecast = cash_in_forecast(&Timeline::new(ledger), as_of, &ledger.settings().kpi);
         let lines = forecast
             .lines
@@ -168,15 +175,16 @@ pub fn BeyondUsualDelayPage() -> impl IntoView {
             .collect();
         let body = drill_table(
             t,
+            own,
             ledger,
-            vec![t.col_due, t.col_days_past_due],
-            t.col_remaining,
+            vec![own.col_due, own.col_days_past_due],
+            own.col_remaining,
             lines,
-            t.nothing_beyond_usual_delay,
+            own.nothing_beyond_usual_delay,
         );
         page(
-            t.beyond_usual_delay_title.into(),
-            t.beyond_usual_delay_intro.into(),
+            own.beyond_usual_delay_title.into(),
+            own.beyond_usual_delay_intro.into(),
             body,
         )
     })
@@ -186,7 +194,9 @@ pub fn BeyondUsualDelayPage() -> impl IntoView {
 #[component]
 pub fn ExpectedPage(week: NaiveDate) -> impl IntoView {
     let as_of = today();
+    let own = use_overview_texts();
     from_ledger(move |t, ledger| {
+        let own = own.get();
         let forecast = cash_in_forecast(&Timeline::new(ledger), as_of, &ledger.settings().kpi);
         let date = |d| format_date(d, t.locale);
         let body = if forecast.weeks.iter().any(|w| w.start == week) {
@@ -203,7 +213,7 @@ pub fn ExpectedPage(week: NaiveDate) -> impl IntoView {
                                 .map(|i| date(i.due_date()))
                                 .unwrap_or_default(),
                             date(expected),
-                            (t.delay_basis)(delay.basis),
+                            (own.delay_basis)(delay.basis),
                         ],
                         amount: line.open,
                     }),
@@ -212,18 +222,19 @@ pub fn ExpectedPage(week: NaiveDate) -> impl IntoView {
                 .collect();
             drill_table(
                 t,
+                own,
                 ledger,
-                vec![t.col_due, t.col_expected, t.col_basis],
-                t.col_remaining,
+                vec![own.col_due, own.col_expected, own.col_basis],
+                own.col_remaining,
                 lines,
-                t.nothing_expected,
+                own.nothing_expected,
             )
         } else {
-            view! { <p class="empty">{t.week_not_in_forecast}</p> }.into_any()
+            view! { <p class="empty">{own.week_not_in_forecast}</p> }.into_any()
         };
         page(
-            (t.expected_title)(&date(week)),
-            t.expected_intro.into(),
+            (own.expected_title)(&date(week)),
+            own.expected_intro.into(),
             body,
         )
     })

@@ -10,7 +10,9 @@
 use crate::components::chart::{bar_chart, line_chart, Bar, Line};
 use crate::components::from_ledger;
 use crate::components::penalty::ClaimCard;
+use crate::i18n::shared::{use_shared_texts, SharedTexts};
 use crate::i18n::Texts;
+use crate::overview::texts::{use_overview_texts, OverviewTexts};
 use crate::shell::route::Route;
 use chrono::Datelike;
 use encaisse_domain::aging::{aging, AgingReport};
@@ -74,10 +76,10 @@ pub struct Card {
     pub href: String,
 }
 
-fn days(t: &Texts, value: Option<Decimal>) -> String {
+fn days(t: &Texts, own: &OverviewTexts, value: Option<Decimal>) -> String {
     value.map_or_else(
-        || t.kpi_no_figure.to_string(),
-        |v| (t.kpi_days)(&format_one_decimal(v, t.locale)),
+        || own.kpi_no_figure.to_string(),
+        |v| (own.kpi_days)(&format_one_decimal(v, t.locale)),
     )
 }
 
@@ -87,7 +89,7 @@ fn share(t: &Texts, value: Decimal) -> String {
 
 /// The change of a figure since a month before, shown with `show`.
 fn change(
-    t: &Texts,
+    own: &OverviewTexts,
     now: Option<Decimal>,
     before: Option<Decimal>,
     better: Better,
@@ -103,20 +105,20 @@ fn change(
         }
         _ => (if delta > Decimal::ZERO { "▲" } else { "▼" }, "worse"),
     };
-    Some(((t.kpi_change)(arrow, &show(delta.abs())), class))
+    Some(((own.kpi_change)(arrow, &show(delta.abs())), class))
 }
 
 /// The dashboard's KPI cards.
-pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
+pub fn cards(t: &Texts, own: &OverviewTexts, data: &DashboardData) -> Vec<Card> {
     let now = &data.report.now;
     let before = &data.report.month_before;
     let money = |v: Decimal| format_eur(v, t.locale);
-    let day_text = |v: Decimal| days(t, Some(v));
+    let day_text = |v: Decimal| days(t, own, Some(v));
     let share_text = |v: Decimal| share(t, v);
-    let dso_note = (t.kpi_dso_note)(
+    let dso_note = (own.kpi_dso_note)(
         now.period_months,
         now.counts_disputed,
-        &days(t, Some(now.countback_dso)),
+        &days(t, own, Some(now.countback_dso)),
     );
     let overdue_href = Route::Invoices {
         status: Some(InvoiceStatus::Overdue),
@@ -134,11 +136,11 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
     let mut cards = vec![
         Card {
             testid: "kpi-outstanding",
-            label: t.summary_outstanding.into(),
+            label: own.summary_outstanding.into(),
             value: money(now.outstanding),
-            note: (t.kpi_open_invoices)(now.open_count),
+            note: (own.kpi_open_invoices)(now.open_count),
             change: change(
-                t,
+                own,
                 Some(now.outstanding),
                 Some(before.outstanding),
                 Better::Neither,
@@ -148,14 +150,14 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
         },
         Card {
             testid: "kpi-overdue",
-            label: t.summary_overdue.into(),
+            label: own.summary_overdue.into(),
             value: money(now.overdue),
-            note: (t.kpi_overdue_note)(
+            note: (own.kpi_overdue_note)(
                 &share(t, now.overdue_share_amount),
                 &share(t, now.overdue_share_count),
             ),
             change: change(
-                t,
+                own,
                 Some(now.overdue_share_amount),
                 Some(before.overdue_share_amount),
                 Better::Lower,
@@ -165,19 +167,19 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
         },
         Card {
             testid: "kpi-dso",
-            label: t.kpi_dso.into(),
-            value: days(t, now.dso),
+            label: own.kpi_dso.into(),
+            value: days(t, own, now.dso),
             note: dso_note,
-            change: change(t, now.dso, before.dso, Better::Lower, &day_text),
+            change: change(own, now.dso, before.dso, Better::Lower, &day_text),
             href: aging_href.clone(),
         },
         Card {
             testid: "kpi-best-dso",
-            label: t.kpi_best_dso.into(),
-            value: days(t, now.best_possible_dso),
-            note: (t.kpi_delinquent_note)(&days(t, now.days_delinquent)),
+            label: own.kpi_best_dso.into(),
+            value: days(t, own, now.best_possible_dso),
+            note: (own.kpi_delinquent_note)(&days(t, own, now.days_delinquent)),
             change: change(
-                t,
+                own,
                 now.best_possible_dso,
                 before.best_possible_dso,
                 Better::Lower,
@@ -187,43 +189,43 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
         },
         Card {
             testid: "kpi-cei",
-            label: t.kpi_cei.into(),
+            label: own.kpi_cei.into(),
             value: now
                 .cei
-                .map_or_else(|| t.kpi_no_figure.into(), |c| share(t, c)),
-            note: (t.kpi_cei_note)(now.period_months),
-            change: change(t, now.cei, before.cei, Better::Higher, &share_text),
+                .map_or_else(|| own.kpi_no_figure.into(), |c| share(t, c)),
+            note: (own.kpi_cei_note)(now.period_months),
+            change: change(own, now.cei, before.cei, Better::Higher, &share_text),
             href: overdue_href.clone(),
         },
         Card {
             testid: "kpi-days-to-pay",
-            label: t.kpi_days_to_pay.into(),
-            value: days(t, delays(now)),
-            note: (t.kpi_days_to_pay_note)(
-                &days(t, now.days_to_pay.map(|d| d.weighted)),
+            label: own.kpi_days_to_pay.into(),
+            value: days(t, own, delays(now)),
+            note: (own.kpi_days_to_pay_note)(
+                &days(t, own, now.days_to_pay.map(|d| d.weighted)),
                 now.paid_count,
             ),
-            change: change(t, delays(now), delays(before), Better::Lower, &day_text),
+            change: change(own, delays(now), delays(before), Better::Lower, &day_text),
             href: paid_href.clone(),
         },
         Card {
             testid: "kpi-days-late",
-            label: t.kpi_days_late.into(),
-            value: days(t, late(now)),
-            note: (t.kpi_days_late_note)(
-                &days(t, now.days_late.map(|d| d.weighted)),
-                &days(t, now.days_late_signed.map(|d| d.simple)),
+            label: own.kpi_days_late.into(),
+            value: days(t, own, late(now)),
+            note: (own.kpi_days_late_note)(
+                &days(t, own, now.days_late.map(|d| d.weighted)),
+                &days(t, own, now.days_late_signed.map(|d| d.simple)),
             ),
-            change: change(t, late(now), late(before), Better::Lower, &day_text),
+            change: change(own, late(now), late(before), Better::Lower, &day_text),
             href: paid_href,
         },
         Card {
             testid: "kpi-collected",
-            label: t.kpi_collected_month.into(),
+            label: own.kpi_collected_month.into(),
             value: money(now.collected_month),
-            note: (t.kpi_collected_quarter)(&money(now.collected_quarter)),
+            note: (own.kpi_collected_quarter)(&money(now.collected_quarter)),
             change: change(
-                t,
+                own,
                 Some(now.collected_month),
                 Some(before.collected_month),
                 Better::Higher,
@@ -240,11 +242,11 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
     if now.litigation_count > 0 || before.litigation_count > 0 {
         cards.push(Card {
             testid: "kpi-litigation",
-            label: t.kpi_litigation.into(),
+            label: own.kpi_litigation.into(),
             value: money(now.in_litigation),
-            note: (t.litigation_count)(now.litigation_count),
+            note: (own.litigation_count)(now.litigation_count),
             change: change(
-                t,
+                own,
                 Some(now.in_litigation),
                 Some(before.in_litigation),
                 Better::Lower,
@@ -256,19 +258,28 @@ pub fn cards(t: &Texts, data: &DashboardData) -> Vec<Card> {
     cards
 }
 
-fn month_label(t: &Texts, date: NaiveDate) -> String {
-    (t.month_short)(date)
+fn month_label(own: &OverviewTexts, date: NaiveDate) -> String {
+    (own.month_short)(date)
 }
 
 /// The dashboard as of a date (the home screen passes today's).
 #[component]
 pub fn Dashboard(as_of: NaiveDate) -> impl IntoView {
-    from_ledger(move |t, ledger| dashboard_view(t, &dashboard_data(ledger, as_of)))
+    let own = use_overview_texts();
+    let shared = use_shared_texts();
+    from_ledger(move |t, ledger| {
+        dashboard_view(t, own.get(), shared.get(), &dashboard_data(ledger, as_of))
+    })
 }
 
-fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
+fn dashboard_view(
+    t: &'static Texts,
+    own: &'static OverviewTexts,
+    shared: &'static SharedTexts,
+    data: &DashboardData,
+) -> impl IntoView {
     let now = &data.report.now;
-    let cards_view = cards(t, data)
+    let cards_view = cards(t, own, data)
         .into_iter()
         .map(|card| {
             view! {
@@ -284,7 +295,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
     let alert = data.forecast.alert.map(|alert| {
         view! {
             <p class="banner banner-warning" role="alert" data-testid="cash-alert">
-                {(t.cash_alert_text)(alert.weeks, &format_eur(alert.expected, t.locale), &format_eur(alert.threshold, t.locale))}
+                {(own.cash_alert_text)(alert.weeks, &format_eur(alert.expected, t.locale), &format_eur(alert.threshold, t.locale))}
             </p>
         }
     });
@@ -297,7 +308,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(bucket, amount)| Bar {
-            label: (t.bucket)(data.aging.bounds.range_of(bucket)),
+            label: (shared.bucket)(data.aging.bounds.range_of(bucket)),
             value: *amount,
             shown: money(*amount),
             href: Some(Route::Aging { as_of: None }.href()),
@@ -308,7 +319,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
         .report
         .series
         .iter()
-        .map(|k| month_label(t, k.as_of))
+        .map(|k| month_label(own, k.as_of))
         .collect();
     // A month's DSO is made of what was owed at its end: the aging report as of that day.
     let dso_links = data
@@ -327,17 +338,17 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
     let dso_line = |name: &str, class, values: Vec<Option<Decimal>>| Line {
         name: name.to_string(),
         class,
-        shown: values.iter().map(|v| days(t, *v)).collect(),
+        shown: values.iter().map(|v| days(t, own, *v)).collect(),
         values,
     };
     let dso_lines = vec![
         dso_line(
-            t.kpi_dso,
+            own.kpi_dso,
             "dso",
             data.report.series.iter().map(|k| k.dso).collect(),
         ),
         dso_line(
-            t.kpi_countback,
+            own.kpi_countback,
             "countback",
             data.report
                 .series
@@ -346,7 +357,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
                 .collect(),
         ),
         dso_line(
-            t.kpi_best_dso,
+            own.kpi_best_dso,
             "best",
             data.report
                 .series
@@ -360,7 +371,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
         .series
         .iter()
         .map(|k| Bar {
-            label: month_label(t, k.as_of),
+            label: month_label(own, k.as_of),
             value: k.collected_month,
             shown: money(k.collected_month),
             href: Some(
@@ -388,7 +399,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
         })
         .collect();
     forecast_bars.push(Bar {
-        label: t.forecast_later.into(),
+        label: own.forecast_later.into(),
         value: data.forecast.later,
         shown: money(data.forecast.later),
         href: None,
@@ -404,7 +415,7 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
                 <tr>
                     <td><a href=Route::Client(line.client).href()>{name.clone()}</a></td>
                     <td class="num">{line.invoices}</td>
-                    <td class="num">{(t.kpi_days)(&line.oldest_days.to_string())}</td>
+                    <td class="num">{(own.kpi_days)(&line.oldest_days.to_string())}</td>
                     <td class="num">{money(line.overdue)}</td>
                 </tr>
             }
@@ -414,37 +425,37 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
     let head = |first: &str, second: &str| [first.to_string(), second.to_string()];
 
     view! {
-        <h1>{format!("{} {}", t.summary_title, format_date(now.as_of, t.locale))}</h1>
+        <h1>{format!("{} {}", own.summary_title, format_date(now.as_of, t.locale))}</h1>
         {alert}
         <div class="cards" data-testid="kpi-cards">
             {cards_view}
             <ClaimCard claims=data.claims.clone()/>
         </div>
         <div class="charts">
-            {bar_chart(t.chart_aging, (t.chart_aging_desc)(&money(data.aging.totals.open())), t.chart_data, head(t.chart_bucket, t.col_total), aging_bars, "chart-aging")}
-            {line_chart(t.chart_dso, (t.chart_dso_desc)(&days(t, now.dso)), t.chart_data, months, dso_links, dso_lines, "chart-dso")}
-            {bar_chart(t.chart_collections, (t.chart_collections_desc)(&money(now.collected_month)), t.chart_data, head(t.chart_month, t.col_total), collection_bars, "chart-collections")}
-            {bar_chart(t.chart_forecast, (t.chart_forecast_desc)(&money(data.forecast.expected_within(encaisse_domain::forecast::WEEKS))), t.chart_data, head(t.chart_week, t.col_total), forecast_bars, "chart-forecast")}
+            {bar_chart(own.chart_aging, (own.chart_aging_desc)(&money(data.aging.totals.open())), own.chart_data, head(own.chart_bucket, own.col_total), aging_bars, "chart-aging")}
+            {line_chart(own.chart_dso, (own.chart_dso_desc)(&days(t, own, now.dso)), own.chart_data, months, dso_links, dso_lines, "chart-dso")}
+            {bar_chart(own.chart_collections, (own.chart_collections_desc)(&money(now.collected_month)), own.chart_data, head(own.chart_month, own.col_total), collection_bars, "chart-collections")}
+            {bar_chart(own.chart_forecast, (own.chart_forecast_desc)(&money(data.forecast.expected_within(encaisse_domain::forecast::WEEKS))), own.chart_data, head(own.chart_week, own.col_total), forecast_bars, "chart-forecast")}
         </div>
         <p class="forecast-apart" data-testid="forecast-apart">
-            <a href=Route::BeyondUsualDelay.href()>{(t.forecast_overdue_unexpected)(&money(data.forecast.overdue_unexpected))}</a>
+            <a href=Route::BeyondUsualDelay.href()>{(own.forecast_overdue_unexpected)(&money(data.forecast.overdue_unexpected))}</a>
             " · "
-            <a href=Route::Invoices { status: Some(InvoiceStatus::Disputed), client: None }.href()>{(t.forecast_disputed)(&money(data.forecast.disputed))}</a>
+            <a href=Route::Invoices { status: Some(InvoiceStatus::Disputed), client: None }.href()>{(own.forecast_disputed)(&money(data.forecast.disputed))}</a>
         </p>
         <div class="columns">
             <section class="panel">
-                <h2>{t.top_overdue_clients}</h2>
+                <h2>{own.top_overdue_clients}</h2>
                 {if data.report.most_overdue.is_empty() {
-                    view! { <p>{t.nothing_overdue}</p> }.into_any()
+                    view! { <p>{own.nothing_overdue}</p> }.into_any()
                 } else {
                     view! {
                         <div class="table-wrap">
                             <table data-testid="top-overdue">
                                 <thead><tr>
-                                    <th scope="col">{t.col_client}</th>
-                                    <th scope="col" class="num">{t.col_invoices}</th>
-                                    <th scope="col" class="num">{t.col_oldest}</th>
-                                    <th scope="col" class="num">{t.col_overdue}</th>
+                                    <th scope="col">{own.col_client}</th>
+                                    <th scope="col" class="num">{own.col_invoices}</th>
+                                    <th scope="col" class="num">{own.col_oldest}</th>
+                                    <th scope="col" class="num">{own.col_overdue}</th>
                                 </tr></thead>
                                 <tbody>{top}</tbody>
                             </table>
@@ -453,10 +464,10 @@ fn dashboard_view(t: &'static Texts, data: &DashboardData) -> impl IntoView {
                 }}
             </section>
             <section class="panel" data-testid="late-cost">
-                <h2>{t.cost_title}</h2>
-                <p><a href=Route::Invoices { status: Some(InvoiceStatus::Overdue), client: None }.href()>{(t.cost_financing)(&money(cost.overdue), &encaisse_domain::format::format_percent(cost.financing_rate, t.locale), &money(cost.financing_per_month), &money(cost.financing_to_date))}</a></p>
-                <p>{(t.cost_chasing)(cost.late_invoices, &format_one_decimal(cost.chasing_hours, t.locale), cost.chasing_cost.map(money).as_deref())}</p>
-                <p class="hint"><a href=Route::Settings.href()>{t.cost_settings_hint}</a></p>
+                <h2>{own.cost_title}</h2>
+                <p><a href=Route::Invoices { status: Some(InvoiceStatus::Overdue), client: None }.href()>{(own.cost_financing)(&money(cost.overdue), &encaisse_domain::format::format_percent(cost.financing_rate, t.locale), &money(cost.financing_per_month), &money(cost.financing_to_date))}</a></p>
+                <p>{(own.cost_chasing)(cost.late_invoices, &format_one_decimal(cost.chasing_hours, t.locale), cost.chasing_cost.map(money).as_deref())}</p>
+                <p class="hint"><a href=Route::Settings.href()>{own.cost_settings_hint}</a></p>
             </section>
         </div>
     }

@@ -2,8 +2,9 @@
 
 use crate::clock::today;
 use crate::components::EmptyState;
-use crate::i18n::{tr, use_t};
+use crate::i18n::tr;
 use crate::overview::dashboard::Dashboard;
+use crate::overview::texts::{overview_tr, use_overview_texts};
 use crate::shell::route::Route;
 use crate::storage::Store;
 use encaisse_domain::demo::{generate, DemoConfig};
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let t = use_t();
+    let own = use_overview_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let load_demo = move |_| {
@@ -22,10 +23,10 @@ pub fn HomePage() -> impl IntoView {
             <Show
                 when=move || !ledger.with(|l| l.is_empty())
                 fallback=move || view! {
-                    <h1>{tr(|t| t.welcome_title)}</h1>
-                    <EmptyState title=move || t.get().app_tagline.to_string() text=move || t.get().welcome_text.to_string()>
-                        <a class="button" href=Route::ClientNew.href()>{tr(|t| t.welcome_add_client)}</a>
-                        <button type="button" class="secondary" data-testid="load-demo" on:click=load_demo>{tr(|t| t.welcome_load_demo)}</button>
+                    <h1>{overview_tr(|t| t.welcome_title)}</h1>
+                    <EmptyState title=move || own.get().app_tagline.to_string() text=move || own.get().welcome_text.to_string()>
+                        <a class="button" href=Route::ClientNew.href()>{overview_tr(|t| t.welcome_add_client)}</a>
+                        <button type="button" class="secondary" data-testid="load-demo" on:click=load_demo>{overview_tr(|t| t.welcome_load_demo)}</button>
                         <a class="button secondary" href=Route::Settings.href()>{tr(|t| t.welcome_restore)}</a>
                     </EmptyState>
                 }

@@ -4,3 +4,4 @@ pub mod cash_drill;
 pub mod dashboard;
 pub mod home;
 pub mod payers;
+pub mod texts;

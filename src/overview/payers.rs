@@ -5,6 +5,7 @@ use crate::clock::today;
 use crate::components::from_ledger;
 use crate::components::score::grade_mark;
 use crate::i18n::Texts;
+use crate::overview::texts::{use_overview_texts, OverviewTexts};
 use crate::shell::route::Route;
 use encaisse_domain::ledger::Ledger;
 use encaisse_domain::score::{rankings, Grade, Ranked};
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 
 fn ranking_table(
     t: &'static Texts,
+    own: &'static OverviewTexts,
     ledger: &Ledger,
     testid: &'static str,
     rows: &[Ranked],
@@ -34,9 +36,9 @@ fn ranking_table(
         <div class="table-wrap">
             <table data-testid=testid>
                 <thead><tr>
-                    <th scope="col">{t.col_client}</th>
-                    <th scope="col">{t.col_score}</th>
-                    {with_before.then(|| view! { <th scope="col">{t.col_score_before}</th> })}
+                    <th scope="col">{own.col_client}</th>
+                    <th scope="col">{own.col_score}</th>
+                    {with_before.then(|| view! { <th scope="col">{own.col_score_before}</th> })}
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -47,34 +49,36 @@ fn ranking_table(
 #[component]
 pub fn PayersPage() -> impl IntoView {
     let as_of = today();
+    let own = use_overview_texts();
     from_ledger(move |t, ledger| {
+        let own = own.get();
         let r = rankings(ledger, as_of);
         view! {
             <section class="page">
-                <h1>{t.payers_title}</h1>
-                <p class="hint">{(t.payers_intro)(r.unscored)}</p>
+                <h1>{own.payers_title}</h1>
+                <p class="hint">{(own.payers_intro)(r.unscored)}</p>
                 <div class="columns">
                     <section class="panel">
-                        <h2>{t.best_payers}</h2>
-                        {ranking_table(t, ledger, "best-payers", &r.best, false)}
+                        <h2>{own.best_payers}</h2>
+                        {ranking_table(t, own, ledger, "best-payers", &r.best, false)}
                     </section>
                     <section class="panel">
-                        <h2>{t.worst_payers}</h2>
-                        {ranking_table(t, ledger, "worst-payers", &r.worst, false)}
+                        <h2>{own.worst_payers}</h2>
+                        {ranking_table(t, own, ledger, "worst-payers", &r.worst, false)}
                     </section>
                 </div>
                 <section class="panel">
-                    <h2>{t.fallen_payers}</h2>
-                    <p class="hint">{t.fallen_intro}</p>
+                    <h2>{own.fallen_payers}</h2>
+                    <p class="hint">{own.fallen_intro}</p>
                     {if r.fallen.is_empty() {
-                        view! { <p class="empty">{t.nobody_fell}</p> }.into_any()
+                        view! { <p class="empty">{own.nobody_fell}</p> }.into_any()
                     } else {
-                        ranking_table(t, ledger, "fallen-payers", &r.fallen, true).into_any()
+                        ranking_table(t, own, ledger, "fallen-payers", &r.fallen, true).into_any()
                     }}
                 </section>
                 <section class="panel" id="methode" data-testid="score-method">
-                    <h2>{t.method_title}</h2>
-                    {t.method_text.iter().map(|paragraph| view! { <p>{*paragraph}</p> }).collect_view()}
+                    <h2>{own.method_title}</h2>
+                    {own.method_text.iter().map(|paragraph| view! { <p>{*paragraph}</p> }).collect_view()}
                 </section>
             </section>
         }

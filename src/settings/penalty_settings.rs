@@ -4,7 +4,8 @@
 
 use crate::components::change_error_text;
 use crate::components::fields::TextField;
-use crate::i18n::{tr, use_t};
+use crate::i18n::use_t;
+use crate::settings::texts::{settings_tr, use_settings_texts};
 use crate::storage::Store;
 use encaisse_domain::format::format_percent;
 use encaisse_domain::kpi::{DsoPeriod, KpiField, KpiForm};
@@ -42,7 +43,7 @@ fn save_settings(store: Store, status: Status, done: String, change: impl FnOnce
 
 #[component]
 pub fn PenaltyRulesPanel() -> impl IntoView {
-    let t = use_t();
+    let own = use_settings_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let rules = move || ledger.with(|l| l.settings().penalties);
@@ -51,24 +52,24 @@ pub fn PenaltyRulesPanel() -> impl IntoView {
         save_settings(
             store,
             status,
-            t.get_untracked().settings_saved.into(),
+            own.get_untracked().settings_saved.into(),
             |s| s.penalties.half_year_rule = rule,
         )
     };
     view! {
         <section class="panel">
-            <h2>{tr(|t| t.penalty_rules_section)}</h2>
+            <h2>{settings_tr(|t| t.penalty_rules_section)}</h2>
             <fieldset class="field">
-                <legend>{tr(|t| t.half_year_rule)}</legend>
-                <label class="choice"><input type="radio" name="half-year-rule" prop:checked=move || rules().half_year_rule == HalfYearRule::Split on:change=move |_| set_rule(HalfYearRule::Split)/>{tr(|t| t.rule_split)}</label>
-                <label class="choice"><input type="radio" name="half-year-rule" data-testid="rule-frozen" prop:checked=move || rules().half_year_rule == HalfYearRule::Frozen on:change=move |_| set_rule(HalfYearRule::Frozen)/>{tr(|t| t.rule_frozen)}</label>
+                <legend>{settings_tr(|t| t.half_year_rule)}</legend>
+                <label class="choice"><input type="radio" name="half-year-rule" prop:checked=move || rules().half_year_rule == HalfYearRule::Split on:change=move |_| set_rule(HalfYearRule::Split)/>{settings_tr(|t| t.rule_split)}</label>
+                <label class="choice"><input type="radio" name="half-year-rule" data-testid="rule-frozen" prop:checked=move || rules().half_year_rule == HalfYearRule::Frozen on:change=move |_| set_rule(HalfYearRule::Frozen)/>{settings_tr(|t| t.rule_frozen)}</label>
             </fieldset>
             <label class="choice">
                 <input type="checkbox" prop:checked=move || rules().waive_indemnity on:change=move |ev| {
                     let waive = event_target_checked(&ev);
-                    save_settings(store, status, t.get_untracked().settings_saved.into(), |s| s.penalties.waive_indemnity = waive)
+                    save_settings(store, status, own.get_untracked().settings_saved.into(), |s| s.penalties.waive_indemnity = waive)
                 }/>
-                {tr(|t| t.waive_indemnity)}
+                {settings_tr(|t| t.waive_indemnity)}
             </label>
             {status_line(status)}
         </section>
@@ -87,6 +88,7 @@ struct RateRow {
 #[component]
 pub fn RateTablePanel() -> impl IntoView {
     let t = use_t();
+    let own = use_settings_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let rows = Memo::new(move |_| {
@@ -141,7 +143,7 @@ pub fn RateTablePanel() -> impl IntoView {
         save_settings(
             store,
             status,
-            (t.get_untracked().rates_saved)(&half_year.to_string()),
+            (own.get_untracked().rates_saved)(&half_year.to_string()),
             |s| s.set_rates(half_year, rates),
         );
         if matches!(status.get_untracked(), Some(Ok(_))) {
@@ -155,7 +157,7 @@ pub fn RateTablePanel() -> impl IntoView {
         save_settings(
             store,
             status,
-            t.get_untracked().settings_saved.into(),
+            own.get_untracked().settings_saved.into(),
             |s| s.clear_rates(half_year),
         );
         editing.set(None);
@@ -169,28 +171,28 @@ pub fn RateTablePanel() -> impl IntoView {
         Some(rate) => {
             view! { <td class="num">{move || format_percent(rate, t.get().locale)}</td> }.into_any()
         }
-        None => view! { <td class="num missing">{tr(|t| t.rate_unknown)}</td> }.into_any(),
+        None => view! { <td class="num missing">{settings_tr(|t| t.rate_unknown)}</td> }.into_any(),
     };
     view! {
         <section class="panel" id="taux">
-            <h2>{tr(|t| t.rates_section)}</h2>
-            <p>{tr(|t| t.rates_text)}</p>
+            <h2>{settings_tr(|t| t.rates_section)}</h2>
+            <p>{settings_tr(|t| t.rates_text)}</p>
             {move || next_half_year().map(|next| view! {
-                <button type="button" class="secondary" data-testid="add-half-year" on:click=move |_| edit(next)>{move || (t.get().add_half_year)(&next.to_string())}</button>
+                <button type="button" class="secondary" data-testid="add-half-year" on:click=move |_| edit(next)>{move || (own.get().add_half_year)(&next.to_string())}</button>
             })}
             <Show when=move || editing.get().is_some()>
                 <form class="rates-form" on:submit=save data-testid="rates-form">
-                    <h3>{move || editing.get().map(|h| (t.get().edit_rates_of)(&h.to_string()))}</h3>
+                    <h3>{move || editing.get().map(|h| (own.get().edit_rates_of)(&h.to_string()))}</h3>
                     <div class="field-row">
-                        <TextField id="rate-ecb" label=move || t.get().col_ecb.to_string() value=ecb error=error_of(RatesField::Ecb) show_all=true inputmode="decimal"/>
-                        <TextField id="rate-legal-individual" label=move || t.get().col_legal_individual.to_string() value=legal_individual error=error_of(RatesField::LegalIndividual) show_all=true inputmode="decimal"/>
-                        <TextField id="rate-legal-other" label=move || t.get().col_legal_other.to_string() value=legal_other error=error_of(RatesField::LegalOther) show_all=true inputmode="decimal"/>
+                        <TextField id="rate-ecb" label=move || own.get().col_ecb.to_string() value=ecb error=error_of(RatesField::Ecb) show_all=true inputmode="decimal"/>
+                        <TextField id="rate-legal-individual" label=move || own.get().col_legal_individual.to_string() value=legal_individual error=error_of(RatesField::LegalIndividual) show_all=true inputmode="decimal"/>
+                        <TextField id="rate-legal-other" label=move || own.get().col_legal_other.to_string() value=legal_other error=error_of(RatesField::LegalOther) show_all=true inputmode="decimal"/>
                     </div>
                     <div class="actions">
-                        <button type="submit" disabled=move || checked.with(|c| c.is_err())>{tr(|t| t.save)}</button>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>{tr(|t| t.cancel)}</button>
+                        <button type="submit" disabled=move || checked.with(|c| c.is_err())>{settings_tr(|t| t.save)}</button>
+                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>{settings_tr(|t| t.cancel)}</button>
                         <Show when=move || editing.get().is_some_and(|h| is_built_in(h) && ledger.with(|l| l.settings().has_correction(h)))>
-                            <button type="button" class="secondary" on:click=back_to_built_in>{tr(|t| t.back_to_built_in)}</button>
+                            <button type="button" class="secondary" on:click=back_to_built_in>{settings_tr(|t| t.back_to_built_in)}</button>
                         </Show>
                     </div>
                 </form>
@@ -199,12 +201,12 @@ pub fn RateTablePanel() -> impl IntoView {
             <div class="table-wrap rates">
                 <table data-testid="rate-table">
                     <thead><tr>
-                        <th scope="col">{tr(|t| t.col_half_year)}</th>
-                        <th scope="col" class="num">{tr(|t| t.col_ecb)}</th>
-                        <th scope="col" class="num">{tr(|t| t.col_legal_individual)}</th>
-                        <th scope="col" class="num">{tr(|t| t.col_legal_other)}</th>
-                        <th scope="col">{tr(|t| t.col_origin)}</th>
-                        <th scope="col"><span class="visually-hidden">{tr(|t| t.edit)}</span></th>
+                        <th scope="col">{settings_tr(|t| t.col_half_year)}</th>
+                        <th scope="col" class="num">{settings_tr(|t| t.col_ecb)}</th>
+                        <th scope="col" class="num">{settings_tr(|t| t.col_legal_individual)}</th>
+                        <th scope="col" class="num">{settings_tr(|t| t.col_legal_other)}</th>
+                        <th scope="col">{settings_tr(|t| t.col_origin)}</th>
+                        <th scope="col"><span class="visually-hidden">{settings_tr(|t| t.edit)}</span></th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|row| (row.half_year, row.ecb, row.legal_individual, row.legal_other, row.corrected) let:row>
@@ -213,8 +215,8 @@ pub fn RateTablePanel() -> impl IntoView {
                                 {rate_cell(row.ecb)}
                                 {rate_cell(row.legal_individual)}
                                 {rate_cell(row.legal_other)}
-                                <td>{move || if row.corrected { t.get().origin_user } else { t.get().origin_built_in }}</td>
-                                <td><button type="button" class="link" on:click=move |_| edit(row.half_year) aria-label=move || (t.get().edit_rates_of)(&row.half_year.to_string())>{tr(|t| t.edit)}</button></td>
+                                <td>{move || if row.corrected { own.get().origin_user } else { own.get().origin_built_in }}</td>
+                                <td><button type="button" class="link" on:click=move |_| edit(row.half_year) aria-label=move || (own.get().edit_rates_of)(&row.half_year.to_string())>{settings_tr(|t| t.edit)}</button></td>
                             </tr>
                         </For>
                     </tbody>
@@ -227,6 +229,7 @@ pub fn RateTablePanel() -> impl IntoView {
 #[component]
 pub fn AgingSettingsPanel() -> impl IntoView {
     let t = use_t();
+    let own = use_settings_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let shown = move || {
@@ -256,17 +259,17 @@ pub fn AgingSettingsPanel() -> impl IntoView {
             save_settings(
                 store,
                 status,
-                t.get_untracked().settings_saved.into(),
+                own.get_untracked().settings_saved.into(),
                 |s| s.aging_bounds = bounds,
             );
         }
     };
     view! {
         <section class="panel">
-            <h2>{tr(|t| t.aging_title)}</h2>
+            <h2>{settings_tr(|t| t.aging_title)}</h2>
             <form on:submit=save>
-                <TextField id="aging-bounds" label=move || t.get().aging_bounds_label.to_string() value=text error show_all=true hint=Signal::derive(move || t.get().aging_bounds_hint.to_string())/>
-                <button type="submit" disabled=move || parsed.with(|p| p.is_err())>{tr(|t| t.save)}</button>
+                <TextField id="aging-bounds" label=move || own.get().aging_bounds_label.to_string() value=text error show_all=true hint=Signal::derive(move || own.get().aging_bounds_hint.to_string())/>
+                <button type="submit" disabled=move || parsed.with(|p| p.is_err())>{settings_tr(|t| t.save)}</button>
             </form>
             {status_line(status)}
         </section>
@@ -277,7 +280,7 @@ pub fn AgingSettingsPanel() -> impl IntoView {
 /// payment costs (financing rate, chasing time, hourly cost).
 #[component]
 pub fn KpiSettingsPanel() -> impl IntoView {
-    let t = use_t();
+    let own = use_settings_texts();
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let kpi = move || ledger.with(|l| l.settings().kpi.clone());
@@ -299,19 +302,19 @@ pub fn KpiSettingsPanel() -> impl IntoView {
         .validate(&kpi())
     });
     let error_of = move |field: KpiField| crate::components::fields::field_error(checked, field);
-    let saved = move || t.get_untracked().settings_saved.to_string();
+    let saved = move || own.get_untracked().settings_saved.to_string();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Ok(settings) = checked.get_untracked() {
             save_settings(store, status, saved(), |s| s.kpi = settings);
         }
     };
-    let optional = Signal::derive(move || t.get().optional_hint.to_string());
+    let optional = Signal::derive(move || own.get().optional_hint.to_string());
     view! {
         <section class="panel" id="tableau-de-bord">
-            <h2>{tr(|t| t.kpi_section)}</h2>
+            <h2>{settings_tr(|t| t.kpi_section)}</h2>
             <div class="field">
-                <label for="dso-period">{tr(|t| t.dso_period_label)}</label>
+                <label for="dso-period">{settings_tr(|t| t.dso_period_label)}</label>
                 <select id="dso-period" data-testid="dso-period" on:change=move |ev| {
                     let months = event_target_value(&ev).parse::<u32>().ok();
                     if let Some(period) = months.and_then(|m| DsoPeriod::try_from(m).ok()) {
@@ -319,7 +322,7 @@ pub fn KpiSettingsPanel() -> impl IntoView {
                     }
                 }>
                     {DsoPeriod::ALL.into_iter().map(|period| view! {
-                        <option value=period.months().to_string() selected=move || kpi().dso_period == period>{move || (t.get().months)(period.months())}</option>
+                        <option value=period.months().to_string() selected=move || kpi().dso_period == period>{move || (own.get().months)(period.months())}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -328,19 +331,19 @@ pub fn KpiSettingsPanel() -> impl IntoView {
                     let counts = event_target_checked(&ev);
                     save_settings(store, status, saved(), |s| s.kpi.dso_counts_disputed = counts)
                 }/>
-                {tr(|t| t.counts_disputed_label)}
+                {settings_tr(|t| t.counts_disputed_label)}
             </label>
             <form on:submit=save data-testid="kpi-form">
                 <div class="field-row">
-                    <TextField id="cash-alert" label=move || t.get().cash_alert_label.to_string() value=cash_alert error=error_of(KpiField::CashAlert) show_all=true inputmode="decimal" hint=optional/>
-                    <TextField id="cash-alert-weeks" label=move || t.get().cash_alert_weeks_label.to_string() value=cash_alert_weeks error=error_of(KpiField::CashAlertWeeks) show_all=true inputmode="numeric"/>
+                    <TextField id="cash-alert" label=move || own.get().cash_alert_label.to_string() value=cash_alert error=error_of(KpiField::CashAlert) show_all=true inputmode="decimal" hint=optional/>
+                    <TextField id="cash-alert-weeks" label=move || own.get().cash_alert_weeks_label.to_string() value=cash_alert_weeks error=error_of(KpiField::CashAlertWeeks) show_all=true inputmode="numeric"/>
                 </div>
                 <div class="field-row">
-                    <TextField id="financing-rate" label=move || t.get().financing_rate_label.to_string() value=financing_rate error=error_of(KpiField::FinancingRate) show_all=true inputmode="decimal"/>
-                    <TextField id="chasing-hours" label=move || t.get().chasing_hours_label.to_string() value=chasing_hours error=error_of(KpiField::ChasingHours) show_all=true inputmode="decimal"/>
-                    <TextField id="hourly-cost" label=move || t.get().hourly_cost_label.to_string() value=hourly_cost error=error_of(KpiField::HourlyCost) show_all=true inputmode="decimal" hint=optional/>
+                    <TextField id="financing-rate" label=move || own.get().financing_rate_label.to_string() value=financing_rate error=error_of(KpiField::FinancingRate) show_all=true inputmode="decimal"/>
+                    <TextField id="chasing-hours" label=move || own.get().chasing_hours_label.to_string() value=chasing_hours error=error_of(KpiField::ChasingHours) show_all=true inputmode="decimal"/>
+                    <TextField id="hourly-cost" label=move || own.get().hourly_cost_label.to_string() value=hourly_cost error=error_of(KpiField::HourlyCost) show_all=true inputmode="decimal" hint=optional/>
                 </div>
-                <button type="submit" disabled=move || checked.with(|c| c.is_err())>{tr(|t| t.save)}</button>
+                <button type="submit" disabled=move || checked.with(|c| c.is_err())>{settings_tr(|t| t.save)}</button>
             </form>
             {status_line(status)}
         </section>

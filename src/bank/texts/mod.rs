@@ -1,18 +1,17 @@
-//! The bank screen's own texts, in French and English: only this page's wasm carries them
+//! The bank screen's own texts, in French and English: only this group's chunk carries them
 //! (the shell's texts stay in `crate::i18n`). Same rule as there: one struct, filled by
 //! `fr.rs` and `en.rs`, so that a string missing in one language does not compile.
 
 mod en;
 mod fr;
 
-use crate::i18n::{use_t, Lang};
+use crate::i18n::Localized;
 use encaisse_domain::bank::matching::{AsideReason, Confidence};
 use encaisse_domain::bank::read::csv::mapping::MappingProblem;
 use encaisse_domain::bank::statement::{
     CamtMessage, CsvLayout, FileProblem, Format, LineProblem, Skipped,
 };
 use encaisse_domain::read::encoding::Encoding;
-use leptos::prelude::Get;
 
 /// A balance as shown: its date and its amount, formatted.
 pub type DatedAmount = (String, String);
@@ -162,19 +161,15 @@ pub struct BankTexts {
 
 /// The bank texts of the current language, following language switches.
 pub fn bank_texts() -> impl Fn() -> &'static BankTexts + Copy + Send + Sync + 'static {
-    let t = use_t();
-    move || match t.0.get() {
-        Lang::Fr => &fr::TEXTS,
-        Lang::En => &en::TEXTS,
-    }
+    let texts = Localized::new(&fr::TEXTS, &en::TEXTS);
+    move || texts.get()
 }
 
 /// A bank string of the current language, as `crate::i18n::tr` for the shell's.
 pub fn btr(
     pick: fn(&'static BankTexts) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let b = bank_texts();
-    move || pick(b())
+    Localized::new(&fr::TEXTS, &en::TEXTS).tr(pick)
 }
 
 /// The format as the summary names it and the import keeps it ("CSV Boursorama", "OFX",

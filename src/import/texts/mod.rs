@@ -1,15 +1,14 @@
-//! The import screen's own texts, in French and English: only the bank page's wasm carries
+//! The import screen's own texts, in French and English: only this group's chunk carries
 //! them (the shell's texts stay in `crate::i18n`). One struct, filled by `fr.rs` and `en.rs`,
 //! so that a string missing in one language does not compile.
 
 mod en;
 mod fr;
 
-use crate::i18n::{use_t, Lang, Texts};
+use crate::i18n::{Localized, Texts};
 use encaisse_domain::import::apply::ImportRecord;
 use encaisse_domain::import::{ImportFileProblem, RefusedLine};
 use encaisse_domain::read::encoding::EncodingProblem;
-use leptos::prelude::Get;
 
 pub struct ImportTexts {
     pub title: &'static str,
@@ -96,17 +95,13 @@ pub struct ImportTexts {
 /// The import texts of the current language, following language switches. The closure
 /// holds the language signal, not the context: it can be called from a task after an await.
 pub fn import_texts() -> impl Fn() -> &'static ImportTexts + Copy + Send + Sync + 'static {
-    let t = use_t();
-    move || match t.0.get() {
-        Lang::Fr => &fr::TEXTS,
-        Lang::En => &en::TEXTS,
-    }
+    let texts = Localized::new(&fr::TEXTS, &en::TEXTS);
+    move || texts.get()
 }
 
 /// An import string of the current language, as `crate::i18n::tr` for the shell's.
 pub fn itr(
     pick: fn(&'static ImportTexts) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let i = import_texts();
-    move || pick(i())
+    Localized::new(&fr::TEXTS, &en::TEXTS).tr(pick)
 }
