@@ -1,5 +1,5 @@
 // Trunk post-build step of the release build: replaces the one wasm Trunk built by the core and
-// one chunk per group of screens (src/screens.rs), fetched when a screen first opens.
+// one chunk per group of screens (src/shell/screens.rs), fetched when a screen first opens.
 //
 // Trunk has no wasm splitting, so this does what cargo-leptos's `--split` does, on stable Rust:
 //   1. the app's library built with its split points on (cfg `encaisse_split`) and the

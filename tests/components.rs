@@ -3,16 +3,16 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use encaisse::aging::AgingPage;
+use encaisse::calculator::CalculatorPage;
+use encaisse::collection::reminder_message::ReminderMessagePage;
 use encaisse::i18n::{I18n, Lang};
-use encaisse::pages::aging::AgingPage;
-use encaisse::pages::calculator::CalculatorPage;
-use encaisse::pages::client_form::ClientFormPage;
-use encaisse::pages::dashboard::Dashboard;
-use encaisse::pages::import::ImportPage;
-use encaisse::pages::invoice_form::{InvoiceFormPage, Target};
-use encaisse::pages::invoice_list::InvoiceListPage;
-use encaisse::pages::reminder_message::ReminderMessagePage;
-use encaisse::route::Route;
+use encaisse::import::ImportPage;
+use encaisse::ledger::client_form::ClientFormPage;
+use encaisse::ledger::invoice_form::{InvoiceFormPage, Target};
+use encaisse::ledger::invoice_list::InvoiceListPage;
+use encaisse::overview::dashboard::Dashboard;
+use encaisse::shell::route::Route;
 use encaisse::storage::{Keys, Store};
 use encaisse_domain::model::client::ClientForm;
 use encaisse_domain::model::invoice::InvoiceDetails;
@@ -354,12 +354,7 @@ fn routes_round_trip_through_the_fragment() {
             line: Some(encaisse_domain::values::ids::BankLineId(18)),
         },
     ] {
-        assert_eq!(
-            Route::parse(&route.href()),
-            route,
-            "{}",
-            route.href()
-        );
+        assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
     }
     assert_eq!(Route::parse("#/clients/abc"), Route::NotFound);
     assert_eq!(Route::parse(""), Route::Home);

@@ -3,9 +3,9 @@
 //! blocking or unblocking a client.
 
 use crate::clock::today;
+use crate::components::change_error_text;
 use crate::components::fields::TextField;
 use crate::i18n::use_t;
-use crate::pages::change_error_text;
 use crate::storage::ChangeError;
 use encaisse_domain::model::invoice::parse_date;
 use encaisse_domain::values::iso_date;

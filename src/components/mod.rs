@@ -4,17 +4,16 @@ pub mod chart;
 pub mod dated_form;
 pub mod fields;
 pub mod file_drop;
-pub mod layout;
 pub mod penalty;
 pub mod score;
 
 use crate::i18n::{use_t, I18n, Texts};
-use crate::storage::Store;
+use crate::storage::{ChangeError, Store};
 use encaisse_domain::model::client::Client;
-use encaisse_domain::model::invoice::InvoiceStatus;
-use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::values::format::{format_date, format_eur};
 use encaisse_domain::values::ids::ClientId;
+use encaisse_domain::model::invoice::InvoiceStatus;
+use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::values::sorting::sort_by_key;
 use encaisse_domain::values::text::fold;
 use encaisse_domain::{Decimal, NaiveDate};
@@ -89,6 +88,15 @@ pub fn client_choices(ledger: &Ledger, shown: impl Fn(&Client) -> bool) -> Vec<(
         .collect();
     sort_by_key(&mut choices, |(_, name)| fold(name));
     choices
+}
+
+/// The sentence to show when a change did not go through.
+pub fn change_error_text(error: &ChangeError) -> String {
+    let t = use_t().get_untracked();
+    match error {
+        ChangeError::Rejected(problem) => (t.problem)(problem, t.locale),
+        ChangeError::NotSaved => t.saved_nowhere.to_string(),
+    }
 }
 
 /// Asks the user to confirm an irreversible step with the browser's own dialog.

@@ -1,32 +1,28 @@
-//! Every string the user reads, in French (default) and English.
+//! The current language, and the texts the core carries: the shell's (header, navigation,
+//! banners, loading and not-found screens) and those of the shared components
+//! (`crate::components`), in French (default) and English.
 //!
-//! One struct lists them all; `fr.rs` and `en.rs` each fill it, so the compiler refuses a
-//! string that exists in one language only. Strings with values are functions.
+//! Each group of screens keeps its own texts beside its code (`crate::ledger::texts` and the
+//! like), read through [`Localized`], so that only its chunk carries them; the few that several
+//! groups show and no shared component does are in [`shared`]. Everywhere the rule is the same:
+//! one struct, filled by `fr.rs` and `en.rs`, so the compiler refuses a string that exists in
+//! one language only. Strings with values are functions.
 
 mod en;
 mod fr;
+pub mod grammar;
+pub mod shared;
 
-use encaisse_domain::analysis::credit::{CreditAction, CreditWarning};
-use encaisse_domain::analysis::history::HistoryEvent;
-use encaisse_domain::analysis::prediction::DelayBasis;
-use encaisse_domain::analysis::score::{Factor, Grade};
-use encaisse_domain::collection::letter::TemplateError;
-use encaisse_domain::collection::reminder::instalments::PlanStatus;
-use encaisse_domain::collection::reminder::schedule::{PauseReason, PromiseStatus};
-use encaisse_domain::files::snapshot::SnapshotError;
+use encaisse_domain::values::format::Locale;
+use encaisse_domain::model::invoice::InvoiceStatus;
 use encaisse_domain::law::penalty::rates::MissingRate;
 use encaisse_domain::law::penalty::{NoInterest, RateSource};
-use encaisse_domain::model::invoice::InvoiceStatus;
-use encaisse_domain::model::issuer::IssuerField;
-use encaisse_domain::model::payment::PaymentMethod;
-use encaisse_domain::model::reminders::LitigationKind;
-use encaisse_domain::model::reminders::{Channel, Tone};
-use encaisse_domain::model::terms::{LegalCapWarning, PaymentTerms};
-use encaisse_domain::values::format::Locale;
-use encaisse_domain::values::problem::PlanProblem;
 use encaisse_domain::values::problem::Problem;
+use encaisse_domain::values::problem::PlanProblem;
 use encaisse_domain::values::problem::ReminderProblem;
-use encaisse_domain::NaiveDate;
+use encaisse_domain::analysis::score::{Factor, Grade};
+use encaisse_domain::files::snapshot::SnapshotError;
+use encaisse_domain::model::terms::LegalCapWarning;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,9 +33,13 @@ pub enum Lang {
 
 impl Lang {
     pub fn texts(self) -> &'static Texts {
+        self.pick(&fr::TEXTS, &en::TEXTS)
+    }
+    /// One of two things written per language: `fr` in French, `en` in English.
+    pub fn pick<T: ?Sized>(self, fr: &'static T, en: &'static T) -> &'static T {
         match self {
-            Lang::Fr => &fr::TEXTS,
-            Lang::En => &en::TEXTS,
+            Lang::Fr => fr,
+            Lang::En => en,
         }
     }
     pub fn code(self) -> &'static str {
@@ -87,9 +87,51 @@ pub fn tr(
     move || pick(t.get())
 }
 
+/// A group's own texts, one struct filled once per language, read in the current language as
+/// [`I18n`] reads the shell's: `get` inside a view follows language switches.
+pub struct Localized<T: 'static> {
+    lang: RwSignal<Lang>,
+    fr: &'static T,
+    en: &'static T,
+}
+
+impl<T> Clone for Localized<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Localized<T> {}
+
+impl<T: Sync + 'static> Localized<T> {
+    /// The texts `fr` and `en`, read in the language of the context.
+    pub fn new(fr: &'static T, en: &'static T) -> Self {
+        Localized {
+            lang: use_t().0,
+            fr,
+            en,
+        }
+    }
+    /// The texts of the current language; reading it inside a view subscribes to changes.
+    pub fn get(&self) -> &'static T {
+        self.lang.get().pick(self.fr, self.en)
+    }
+    pub fn get_untracked(&self) -> &'static T {
+        self.lang.get_untracked().pick(self.fr, self.en)
+    }
+    /// A string of the current language, following language switches, as [`tr`] does for the
+    /// shell's: one closure type for every call site of a group.
+    pub fn tr(
+        self,
+        pick: fn(&'static T) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || pick(self.get())
+    }
+}
+
 pub struct Texts {
+    // The shell: header and navigation, loading and not-found screens, storage banners.
     pub locale: Locale,
-    pub app_tagline: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub nav_home: &'static str,
@@ -97,31 +139,20 @@ pub struct Texts {
     pub nav_invoices: &'static str,
     pub nav_payment: &'static str,
     pub nav_bank: &'static str,
-    pub nav_settings: &'static str,
+    pub nav_reminders: &'static str,
     pub nav_aging: &'static str,
+    pub nav_payers: &'static str,
     pub nav_calculator: &'static str,
+    pub nav_settings: &'static str,
     pub language: &'static str,
     pub other_language: &'static str,
     pub other_language_name: &'static str,
-
-    pub save: &'static str,
-    pub cancel: &'static str,
-    pub edit: &'static str,
-    pub delete: &'static str,
-    pub search: &'static str,
-    pub optional: &'static str,
-    pub total: &'static str,
-    pub date: &'static str,
-    pub amount: &'static str,
-    pub reason: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub chunk_loading: &'static str,
     pub chunk_failed_title: &'static str,
     pub chunk_failed_text: &'static str,
     pub chunk_retry: &'static str,
-    pub form_has_errors: fn(usize) -> String,
-    pub saved_nowhere: &'static str,
 
     pub banner_unreadable: fn(Option<&str>, &str) -> String,
     pub banner_full: &'static str,
@@ -131,213 +162,32 @@ pub struct Texts {
     pub confirm_start_fresh: &'static str,
     pub download_unreadable: &'static str,
     pub dismiss: &'static str,
-
-    pub welcome_title: &'static str,
-    pub welcome_text: &'static str,
-    pub welcome_add_client: &'static str,
-    pub welcome_load_demo: &'static str,
     pub welcome_restore: &'static str,
-    pub summary_title: &'static str,
-    pub summary_outstanding: &'static str,
-    pub summary_overdue: &'static str,
-    pub most_overdue: &'static str,
-    pub nothing_overdue: &'static str,
-    pub days_late: fn(i64) -> String,
+    pub snapshot_error: fn(&SnapshotError) -> String,
 
-    pub clients_title: &'static str,
-    pub new_client: &'static str,
-    pub search_clients: &'static str,
-    pub show_archived: &'static str,
-    pub col_name: &'static str,
-    pub col_kind: &'static str,
-    pub col_city: &'static str,
-    pub col_open: &'static str,
-    pub col_overdue: &'static str,
-    pub col_balance: &'static str,
-    pub no_clients_title: &'static str,
-    pub no_clients_text: &'static str,
-    pub no_client_match: fn(&str) -> String,
-    pub clients_count: fn(usize) -> String,
-    pub kind_business: &'static str,
-    pub kind_individual: &'static str,
-    pub archived: &'static str,
-
-    pub client_new_title: &'static str,
-    pub client_edit_title: &'static str,
-    pub section_identity: &'static str,
-    pub section_address: &'static str,
-    pub section_payer: &'static str,
-    pub section_bank: &'static str,
-    pub section_terms: &'static str,
-    pub f_name: &'static str,
-    pub f_kind: &'static str,
-    pub f_registration: &'static str,
-    pub hint_registration: &'static str,
-    pub hint_individual: &'static str,
-    pub f_line1: &'static str,
-    pub f_line2: &'static str,
-    pub f_postal_code: &'static str,
-    pub f_city: &'static str,
-    pub f_country: &'static str,
-    pub f_payer_name: &'static str,
-    pub f_email: &'static str,
-    pub f_phone: &'static str,
-    pub f_iban: &'static str,
-    pub f_bic: &'static str,
+    // Shared components: fields and forms, a change refused (`components::change_error_text`),
+    // the terms picker, the status badge.
+    pub date: &'static str,
+    pub saved_nowhere: &'static str,
+    pub problem: fn(&Problem, Locale) -> String,
+    pub reminder_problem: fn(&ReminderProblem, Locale) -> String,
+    pub plan_problem: fn(&PlanProblem) -> String,
     pub f_terms: &'static str,
     pub f_days: &'static str,
-    pub f_credit_limit: &'static str,
-    pub hint_credit_limit: &'static str,
-    pub f_notes: &'static str,
-    pub f_contractual_rate: &'static str,
-    pub hint_contractual_rate: &'static str,
-    pub hint_invoice_rate: &'static str,
-
     pub terms_on_receipt: &'static str,
     pub terms_net: &'static str,
     pub terms_end_of_month: &'static str,
     pub terms_days_eom_a: &'static str,
     pub terms_days_eom_b: &'static str,
-    pub describe_terms: fn(&PaymentTerms) -> String,
     pub cap_warning: fn(LegalCapWarning) -> &'static str,
-
-    pub client_details: &'static str,
-    pub balance_open: &'static str,
-    pub balance_overdue: &'static str,
-    pub balance_credit: &'static str,
-    pub balance_net: &'static str,
-    pub invoices_section: &'static str,
-    pub payments_section: &'static str,
-    pub history_section: &'static str,
-    pub new_invoice: &'static str,
-    pub record_payment: &'static str,
-    pub archive: &'static str,
-    pub unarchive: &'static str,
-    pub confirm_delete_client: &'static str,
-    pub no_invoices_for_client: &'static str,
-    pub no_payments: &'static str,
-    pub bank_line_link: &'static str,
-    pub no_history: &'static str,
-    pub history_event: fn(&HistoryEvent, Locale) -> String,
-    pub unallocated_of: fn(&str) -> String,
-
-    pub invoices_title: &'static str,
-    pub filter_status: &'static str,
-    pub all_statuses: &'static str,
-    pub filter_client: &'static str,
-    pub all_clients: &'static str,
-    pub sort_by: &'static str,
-    pub sort_due: &'static str,
-    pub sort_amount: &'static str,
-    pub sort_issue: &'static str,
-    pub sort_order: &'static str,
-    pub order_asc: &'static str,
-    pub order_desc: &'static str,
-    pub col_number: &'static str,
-    pub col_client: &'static str,
-    pub col_issued: &'static str,
-    pub col_due: &'static str,
-    pub col_total: &'static str,
-    pub col_remaining: &'static str,
-    pub col_status: &'static str,
-    pub invoices_count: fn(usize) -> String,
-    pub no_invoices_title: &'static str,
-    pub no_invoices_text: &'static str,
-    pub no_invoice_match: &'static str,
     pub status: fn(InvoiceStatus) -> &'static str,
 
-    pub invoice_new_title: &'static str,
-    pub invoice_edit_title: &'static str,
-    pub f_number: &'static str,
-    pub f_client: &'static str,
-    pub choose_client: &'static str,
-    pub f_issue_date: &'static str,
-    pub f_net: &'static str,
-    pub f_vat_rate: &'static str,
-    pub vat_exempt: &'static str,
-    pub f_description: &'static str,
-    pub due_date: &'static str,
-    pub vat: &'static str,
-    pub total_incl_vat: &'static str,
-    pub terms_from_client: &'static str,
-
-    pub invoice_title: fn(&str) -> String,
-    pub issued_on: &'static str,
-    pub settlements: &'static str,
-    pub no_settlements: &'static str,
-    pub paid_line: fn(&str, &str) -> String,
-    pub credit_note_line: fn(&str) -> String,
-    pub written_off_line: &'static str,
-    pub dispute_line: fn(&str, Option<&str>) -> String,
-    pub credit_note: &'static str,
-    pub open_dispute: &'static str,
-    pub close_dispute: &'static str,
-    pub write_off: &'static str,
-    pub f_credit_note_number: &'static str,
-    pub f_resolution: &'static str,
-    pub confirm_write_off: fn(&str) -> String,
-    pub confirm_delete_invoice: &'static str,
-    pub paid: &'static str,
-    pub credited: &'static str,
-    pub written_off: &'static str,
-    pub remaining: &'static str,
-    pub apply_credit: fn(&str) -> String,
-
-    pub payment_title: &'static str,
-    pub f_received_on: &'static str,
-    pub f_received: &'static str,
-    pub f_method: &'static str,
-    pub f_reference: &'static str,
-    pub method: fn(PaymentMethod) -> &'static str,
-    pub allocation_section: &'static str,
-    pub allocate_oldest: &'static str,
-    pub allocated: &'static str,
-    pub unallocated: &'static str,
-    pub no_open_invoices: &'static str,
-    pub open_amount: &'static str,
-    pub allocate_to: fn(&str) -> String,
-
-    pub settings_title: &'static str,
-    pub backup_section: &'static str,
-    pub backup_text: &'static str,
-    pub backup_download: &'static str,
-    pub restore_label: &'static str,
-    pub restore_text: &'static str,
-    pub restore_confirm: fn(usize, usize) -> String,
-    pub restore_done: fn(usize, usize) -> String,
-    pub restore_failed: fn(&str, &str) -> String,
-    pub demo_section: &'static str,
-    pub demo_text: &'static str,
-    pub demo_load: &'static str,
-    pub demo_confirm: &'static str,
-    pub demo_loaded: &'static str,
-    pub clear_all: &'static str,
-    pub clear_confirm: &'static str,
-    pub cleared: &'static str,
-    pub storage_section: &'static str,
-    pub storage_info: fn(&str, usize) -> String,
-    pub privacy_note: &'static str,
-
+    // Penalties (`components::penalty`).
+    pub days_late: fn(i64) -> String,
     pub summary_claimable: &'static str,
     pub claimable_summary: fn(&str, usize) -> String,
-
-    pub aging_title: &'static str,
-    pub as_of: &'static str,
-    /// A bucket's heading from its day range; None is "not yet due".
-    pub bucket: fn(Option<(u32, Option<u32>)>) -> String,
-    pub col_unapplied: &'static str,
-    pub col_claimable: &'static str,
-    pub col_days_past_due: &'static str,
-    pub col_registration: &'static str,
-    pub aging_nothing: &'static str,
-    pub export_clients_csv: &'static str,
-    pub export_invoices_csv: &'static str,
-    pub drill_title: fn(&str, &str) -> String,
-    pub drill_hint: &'static str,
     pub missing_rates_warning: fn(usize, &str) -> String,
     pub enter_missing_rate: &'static str,
-
-    pub penalties_title: &'static str,
     pub pen_period: &'static str,
     pub pen_days: &'static str,
     pub pen_base: &'static str,
@@ -347,7 +197,6 @@ pub struct Texts {
     pub pen_indemnity: &'static str,
     pub pen_total: &'static str,
     pub pen_on_time: &'static str,
-    pub pen_not_yet_due: &'static str,
     pub rate_source: fn(&RateSource, Locale) -> String,
     pub no_interest: fn(NoInterest) -> String,
     pub missing_rate: fn(&MissingRate) -> String,
@@ -363,304 +212,11 @@ pub struct Texts {
     pub pen_explain_split: &'static str,
     pub pen_explain_frozen: &'static str,
     pub pen_explain_partial: &'static str,
-    pub open_in_calculator: &'static str,
-    pub f_formal_notice: &'static str,
-    pub record_notice: &'static str,
-    pub notice_sent_on: fn(&str) -> String,
 
-    pub calc_title: &'static str,
-    pub calc_intro: &'static str,
-    pub calc_amount: &'static str,
-    pub calc_due: &'static str,
-    pub calc_paid: &'static str,
-    pub calc_paid_hint: &'static str,
-    pub calc_client: &'static str,
-    pub calc_pro: &'static str,
-    pub calc_individual: &'static str,
-    pub calc_notice_hint: &'static str,
-    pub calc_settlements: &'static str,
-    pub calc_add_settlement: &'static str,
-    pub calc_remove: &'static str,
-    pub calc_fill_in: &'static str,
-    pub calc_bad_link: fn(&str) -> String,
-    pub calc_link: &'static str,
-    pub print: &'static str,
-
-    pub penalty_rules_section: &'static str,
-    pub half_year_rule: &'static str,
-    pub rule_split: &'static str,
-    pub rule_frozen: &'static str,
-    pub waive_indemnity: &'static str,
-    pub rates_section: &'static str,
-    pub rates_text: &'static str,
-    pub col_half_year: &'static str,
-    pub col_ecb: &'static str,
-    pub col_legal_individual: &'static str,
-    pub col_legal_other: &'static str,
-    pub col_origin: &'static str,
-    pub origin_built_in: &'static str,
-    pub origin_user: &'static str,
-    pub rate_unknown: &'static str,
-    pub add_half_year: fn(&str) -> String,
-    pub edit_rates_of: fn(&str) -> String,
-    pub back_to_built_in: &'static str,
-    pub rates_saved: fn(&str) -> String,
-    pub aging_bounds_label: &'static str,
-    pub aging_bounds_hint: &'static str,
-    pub settings_saved: &'static str,
-
-    pub kpi_no_figure: &'static str,
-    pub kpi_days: fn(&str) -> String,
-    /// The change of a figure over a month: arrow, amount.
-    pub kpi_change: fn(&str, &str) -> String,
-    pub kpi_open_invoices: fn(usize) -> String,
-    pub kpi_overdue_note: fn(&str, &str) -> String,
-    pub kpi_dso: &'static str,
-    /// Period in months, whether disputed invoices count, countback DSO.
-    pub kpi_dso_note: fn(u32, bool, &str) -> String,
-    pub kpi_countback: &'static str,
-    pub kpi_best_dso: &'static str,
-    pub kpi_delinquent_note: fn(&str) -> String,
-    pub kpi_cei: &'static str,
-    pub kpi_cei_note: fn(u32) -> String,
-    pub kpi_days_to_pay: &'static str,
-    pub kpi_days_to_pay_note: fn(&str, usize) -> String,
-    pub kpi_days_late: &'static str,
-    pub kpi_days_late_note: fn(&str, &str) -> String,
-    pub kpi_collected_month: &'static str,
-    pub kpi_collected_quarter: fn(&str) -> String,
-    pub month_short: fn(NaiveDate) -> String,
-    pub cash_alert_text: fn(u32, &str, &str) -> String,
-    pub forecast_later: &'static str,
-    /// Overdue beyond the client's usual delay, hence not in the forecast's weeks.
-    pub forecast_overdue_unexpected: fn(&str) -> String,
-    pub forecast_disputed: fn(&str) -> String,
-    pub chart_data: &'static str,
-    pub chart_aging: &'static str,
-    pub chart_aging_desc: fn(&str) -> String,
-    pub chart_bucket: &'static str,
-    pub chart_dso: &'static str,
-    pub chart_dso_desc: fn(&str) -> String,
-    pub chart_collections: &'static str,
-    pub chart_collections_desc: fn(&str) -> String,
-    pub chart_month: &'static str,
-    pub chart_forecast: &'static str,
-    pub chart_forecast_desc: fn(&str) -> String,
-    pub chart_week: &'static str,
-    pub top_overdue_clients: &'static str,
-    pub col_invoices: &'static str,
-    pub col_oldest: &'static str,
-    pub cost_title: &'static str,
-    /// Overdue, rate, cost per month, cost so far.
-    pub cost_financing: fn(&str, &str, &str, &str) -> String,
-    /// Late invoices, hours, their cost if an hourly cost is set.
-    pub cost_chasing: fn(usize, &str, Option<&str>) -> String,
-    pub cost_settings_hint: &'static str,
-    pub kpi_section: &'static str,
-    pub dso_period_label: &'static str,
-    pub months: fn(u32) -> String,
-    pub counts_disputed_label: &'static str,
-    pub cash_alert_label: &'static str,
-    pub cash_alert_weeks_label: &'static str,
-    pub financing_rate_label: &'static str,
-    pub chasing_hours_label: &'static str,
-    pub hourly_cost_label: &'static str,
-    pub optional_hint: &'static str,
-
-    /// The month in full: "octobre 2026".
-    pub month_long: fn(NaiveDate) -> String,
-    pub collected_title: fn(&str) -> String,
-    /// First and last day of the payments counted.
-    pub collected_intro: fn(&str, &str) -> String,
-    pub col_last_payment: &'static str,
-    pub col_received: &'static str,
-    pub unallocated_credit: &'static str,
-    pub nothing_collected: &'static str,
-    pub expected_title: fn(&str) -> String,
-    pub expected_intro: &'static str,
-    pub col_expected: &'static str,
-    /// The expected-payment cell of an invoice overdue beyond its client's usual delay.
-    pub expected_overdue: &'static str,
-    /// The expected-payment cell of a disputed invoice.
-    pub expected_disputed: &'static str,
-    pub col_basis: &'static str,
-    pub delay_basis: fn(DelayBasis) -> String,
-    pub week_not_in_forecast: &'static str,
-    pub nothing_expected: &'static str,
-    pub beyond_usual_delay_title: &'static str,
-    pub beyond_usual_delay_intro: &'static str,
-    pub nothing_beyond_usual_delay: &'static str,
-    pub back_to_dashboard: &'static str,
-
-    pub nav_payers: &'static str,
-    pub score_section: &'static str,
-    pub col_score: &'static str,
+    // Scores (`components::score`).
     /// Paid invoices in the lookback, when under the minimum.
     pub not_enough_history: fn(usize) -> String,
     pub score_out_of: fn(u8) -> String,
     pub grade_meaning: fn(Grade) -> &'static str,
     pub factor: fn(&Factor) -> String,
-    /// Exposure (open plus drafts), the drafts' share when there are any, the credit limit.
-    pub exposure_line: fn(&str, Option<&str>, &str) -> String,
-    pub score_method_link: &'static str,
-    pub payers_title: &'static str,
-    pub payers_intro: fn(usize) -> String,
-    pub best_payers: &'static str,
-    pub worst_payers: &'static str,
-    pub fallen_payers: &'static str,
-    pub fallen_intro: &'static str,
-    pub nobody_fell: &'static str,
-    pub col_score_before: &'static str,
-    pub method_title: &'static str,
-    /// The method, paragraph by paragraph (docs/scoring.md says the same).
-    pub method_text: &'static [&'static str],
-    pub credit_warning_title: &'static str,
-    pub credit_warning: fn(&CreditWarning, Locale) -> String,
-    pub credit_action: fn(&CreditAction, Locale) -> String,
-    pub blocked: &'static str,
-    /// The hold's date and reason.
-    pub blocked_since: fn(&str, &str) -> String,
-    pub block_intro: &'static str,
-    pub block_client: &'static str,
-    pub unblock_client: &'static str,
-    pub f_block_reason: &'static str,
-    pub f_unblock_reason: &'static str,
-    pub draft_title: &'static str,
-    pub draft_hint: &'static str,
-    pub issue_invoice: &'static str,
-    pub save_as_draft: &'static str,
-    pub delete_draft: &'static str,
-    pub confirm_delete_draft: &'static str,
-    pub drafts_section: &'static str,
-    /// How many drafts and their total.
-    pub drafts_count: fn(usize, &str) -> String,
-    pub col_draft_date: &'static str,
-
-    pub problem: fn(&Problem, Locale) -> String,
-    pub snapshot_error: fn(&SnapshotError) -> String,
-
-    // Collection: reminders, promises, payment plans, litigation (relances.html).
-    pub nav_reminders: &'static str,
-    pub tone: fn(Tone) -> &'static str,
-    pub channel: fn(Channel) -> &'static str,
-    pub litigation_kind: fn(LitigationKind) -> &'static str,
-    pub reminder_problem: fn(&ReminderProblem, Locale) -> String,
-    pub plan_problem: fn(&PlanProblem) -> String,
-    pub template_error: fn(&TemplateError) -> String,
-    pub reminders_title: &'static str,
-    /// The date, how many reminders are due, how many clients are paused.
-    pub reminders_summary: fn(&str, usize, usize) -> String,
-    pub section_due: &'static str,
-    pub no_reminder_due: &'static str,
-    pub col_level: &'static str,
-    pub col_channel: &'static str,
-    pub col_since: &'static str,
-    pub col_actions: &'static str,
-    pub prepare: &'static str,
-    pub skip: &'static str,
-    pub snooze_until: &'static str,
-    pub section_instalments: &'static str,
-    /// The instalment's number (from 1) and date.
-    pub instalment_label: fn(u16, &str) -> String,
-    pub instalment_upcoming: &'static str,
-    pub instalment_late: &'static str,
-    pub done_by_phone: &'static str,
-    pub section_paused: &'static str,
-    /// A pause reason; the invoice number for a dispute, the date for the others.
-    pub pause_reason: fn(&PauseReason, &str, Locale) -> String,
-    pub section_exhausted: &'static str,
-    pub exhausted_hint: &'static str,
-    pub section_litigation: &'static str,
-    pub collection_file: &'static str,
-    pub reminder_settings_title: &'static str,
-    /// The issuer's fields a letter still needs.
-    pub issuer_missing: fn(&str) -> String,
-    pub issuer_field: fn(IssuerField) -> &'static str,
-    pub message_title: fn(&str) -> String,
-    pub no_entry_for_client: &'static str,
-    pub f_message_lang: &'static str,
-    pub f_channel: &'static str,
-    pub f_subject: &'static str,
-    pub f_body: &'static str,
-    pub send_email: &'static str,
-    pub copy_text: &'static str,
-    pub print_letter: &'static str,
-    pub mark_done: &'static str,
-    pub mark_done_hint: &'static str,
-    pub no_email: &'static str,
-    pub copied: &'static str,
-    pub copy_failed: &'static str,
-    /// The date and channel a reminder was logged with.
-    pub reminder_logged: fn(&str, &str) -> String,
-    pub letter_preview: &'static str,
-    pub missing_rates_in_message: &'static str,
-    /// The client's credit deducted from what a message claims.
-    pub credit_in_message: fn(&str) -> String,
-    pub credit_in_instalment_note: fn(&str) -> String,
-    pub confirm_replace_message: &'static str,
-    pub broken_promise_note: fn(&str) -> String,
-    pub collection_title: fn(&str) -> String,
-    pub promise_section: &'static str,
-    pub f_promised_for: &'static str,
-    pub f_promise_amount: &'static str,
-    pub f_note: &'static str,
-    pub record_promise: &'static str,
-    /// When made, for when, and the amount if any.
-    pub promise_line: fn(&str, &str, Option<&str>) -> String,
-    pub promise_status: fn(PromiseStatus) -> &'static str,
-    pub withdraw_promise: &'static str,
-    pub confirm_withdraw_promise: &'static str,
-    pub last_action: &'static str,
-    pub undo_action: &'static str,
-    pub confirm_undo_action: &'static str,
-    pub action_undone: &'static str,
-    pub payment_plan_section: &'static str,
-    pub f_instalment_count: &'static str,
-    pub f_first_date: &'static str,
-    pub f_every_days: &'static str,
-    pub every_days_hint: &'static str,
-    pub f_grace_days: &'static str,
-    pub propose_plan: &'static str,
-    pub save_plan: &'static str,
-    pub cancel_plan: &'static str,
-    pub nothing_to_plan: &'static str,
-    pub plan_status: fn(&PlanStatus, Locale) -> String,
-    /// How many instalments and their total.
-    pub plan_line: fn(usize, &str) -> String,
-    pub col_instalment: &'static str,
-    pub col_met: &'static str,
-    pub litigation_section: &'static str,
-    pub f_litigation_kind: &'static str,
-    pub f_documents: &'static str,
-    pub hand_over: &'static str,
-    pub close_litigation: &'static str,
-    pub f_outcome: &'static str,
-    /// The kind and the date of a hand-over.
-    pub litigation_line: fn(LitigationKind, &str) -> String,
-    pub litigation_closed: fn(&str, &str) -> String,
-    pub no_overdue_to_hand_over: &'static str,
-    pub own_plan_section: &'static str,
-    pub follows_default_plan: &'static str,
-    pub use_own_plan: &'static str,
-    pub back_to_default_plan: &'static str,
-    pub default_plan_section: &'static str,
-    pub plan_intro: &'static str,
-    pub level_n: fn(usize) -> String,
-    pub f_offset: &'static str,
-    pub f_tone: &'static str,
-    pub add_level: &'static str,
-    pub remove_level: &'static str,
-    pub save_plan_levels: &'static str,
-    pub placeholders_help: &'static str,
-    pub template_default_hint: &'static str,
-    pub issuer_section: &'static str,
-    pub f_company: &'static str,
-    pub f_late_clause: &'static str,
-    pub late_clause_hint: &'static str,
-    pub collection_link: &'static str,
-    /// Settings' way to the import screen, which another page hosts.
-    pub import_section: &'static str,
-    pub import_link: &'static str,
-    pub kpi_litigation: &'static str,
-    pub litigation_count: fn(usize) -> String,
 }

@@ -1,0 +1,60 @@
+//! The root view: provides the store, the language and the route, then shows the screen
+//! the URL fragment names, fetching its code the first time (`screens`).
+
+use crate::i18n::tr;
+use crate::i18n::{I18n, Lang};
+use crate::shell::layout::{Header, StorageBanner};
+use crate::shell::route::{provide_route, Route};
+use crate::shell::screens;
+use crate::storage::{self, Keys, Store};
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let keys = Keys::from_page();
+    let lang = RwSignal::new(storage::stored_lang(&keys));
+    provide_context(I18n(lang));
+    provide_context(Store::open(keys));
+    let route = provide_route();
+
+    Effect::new(move |_| {
+        let code = lang.get().code();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", code);
+        }
+    });
+    let switch_lang = Callback::new(move |_| {
+        let next = if lang.get_untracked() == Lang::Fr {
+            Lang::En
+        } else {
+            Lang::Fr
+        };
+        storage::choose_lang(I18n(lang), next);
+    });
+    // After a navigation, start at the top, as a new page would.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        if previous.is_some_and(|p| p != current) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        current
+    });
+
+    // A screen whose chunk failed to load asks again when the user says so.
+    let attempt = RwSignal::new(0u32);
+    let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
+
+    view! {
+        <Header on_switch_lang=switch_lang/>
+        <StorageBanner/>
+        <main id="main" tabindex="-1">
+            <Suspense fallback=|| view! { <p class="loading" role="status">{tr(|t| t.chunk_loading)}</p> }>
+                {move || {
+                    attempt.track();
+                    let route = route.get();
+                    Suspend::new(screens::show(route, retry))
+                }}
+            </Suspense>
+        </main>
+    }
+}

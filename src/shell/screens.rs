@@ -1,0 +1,262 @@
+//! Which code shows which screen, and when that code is fetched.
+//!
+//! The app is one page. In the release build (`scripts/split.sh`, cfg `encaisse_split`) each
+//! group of screens below is a split point: its code is cut out of the core wasm into a chunk
+//! that the browser fetches the first time one of its screens opens, and on idle before that.
+//! Code two groups share goes into a shared chunk, fetched once. In every other build (Trunk's
+//! `serve`, the component tests) the same functions are plain calls.
+
+use super::route::Route;
+use super::NotFound;
+use crate::i18n::{tr, use_t};
+use crate::{aging, bank, calculator, collection, import, ledger, overview, settings};
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// A chunk could not be fetched (offline, the server gone, a release replaced under the page).
+#[derive(Clone, Copy, Debug)]
+pub struct ChunkError;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// Declares a group of screens: `$group(route)` renders one of them once its chunk is there,
+/// `$preload()` only fetches the chunk.
+macro_rules! screen_group {
+    ($(#[$doc:meta])* $group:ident, $preload:ident, |$route:ident| $body:expr) => {
+        $(#[$doc])*
+        #[cfg(encaisse_split)]
+        #[leptos::wasm_split::wasm_split(
+            $group,
+            fallible,
+            wasm_split_path = ::leptos::wasm_split,
+            preload($preload)
+        )]
+        fn $group($route: Route) -> Result<AnyView, ChunkError> {
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(encaisse_split))]
+        async fn $group($route: Route) -> Result<AnyView, ChunkError> {
+            Ok($body)
+        }
+
+        #[cfg(not(encaisse_split))]
+        async fn $preload() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+
+/// The group of screens a route belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Group {
+    Overview,
+    Aging,
+    Calculator,
+    Settings,
+    Ledger,
+    Collection,
+    Bank,
+    Import,
+}
+
+impl Group {
+    const ALL: [Group; 8] = [
+        Group::Overview,
+        Group::Ledger,
+        Group::Collection,
+        Group::Aging,
+        Group::Calculator,
+        Group::Settings,
+        Group::Bank,
+        Group::Import,
+    ];
+
+    fn of(route: &Route) -> Option<Group> {
+        Some(match route {
+            Route::Home
+            | Route::Collected { .. }
+            | Route::Expected { .. }
+            | Route::BeyondUsualDelay
+            | Route::Payers => Group::Overview,
+            Route::Aging { .. } => Group::Aging,
+            Route::Calculator(_) => Group::Calculator,
+            Route::Settings => Group::Settings,
+            Route::Clients
+            | Route::ClientNew
+            | Route::Client(_)
+            | Route::ClientEdit(_)
+            | Route::Invoices { .. }
+            | Route::InvoiceNew { .. }
+            | Route::Invoice(_)
+            | Route::InvoiceEdit(_)
+            | Route::Draft(_)
+            | Route::PaymentNew { .. } => Group::Ledger,
+            Route::Reminders
+            | Route::ReminderMessage(_)
+            | Route::InstalmentMessage { .. }
+            | Route::Collection(_)
+            | Route::ReminderSettings => Group::Collection,
+            Route::Reconciliation { .. } => Group::Bank,
+            Route::Import => Group::Import,
+            Route::NotFound => return None,
+        })
+    }
+
+    async fn show(self, route: Route) -> Result<AnyView, ChunkError> {
+        match self {
+            Group::Overview => overview_screens(route).await,
+            Group::Aging | Group::Calculator | Group::Settings => tools_screens(route).await,
+            Group::Ledger => ledger_screens(route).await,
+            Group::Collection => collection_screens(route).await,
+            Group::Bank | Group::Import => files_screens(route).await,
+        }
+    }
+
+    async fn preload(self) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+        match self {
+            Group::Overview => preload_overview().await,
+            Group::Aging | Group::Calculator | Group::Settings => preload_tools().await,
+            Group::Ledger => preload_ledger().await,
+            Group::Collection => preload_collection().await,
+            Group::Bank | Group::Import => preload_files().await,
+        }
+    }
+}
+
+/// The screen a route names: at once when its chunk is there, after fetching it otherwise;
+/// when the fetch fails, a message and a button that tries again. Once a first screen is up,
+/// the other chunks are fetched while the browser is idle.
+pub async fn show(route: Route, retry: Callback<()>) -> AnyView {
+    let Some(group) = Group::of(&route) else {
+        return NotFound().into_any();
+    };
+    match group.show(route).await {
+        Ok(view) => {
+            prefetch_once();
+            view
+        }
+        Err(ChunkError) => ChunkFailed(ChunkFailedProps { retry }).into_any(),
+    }
+}
+
+/// Fetches every chunk not yet fetched, one after the other, when the browser is next idle,
+/// so that a screen opened later (or offline) is already there; after the first screen only,
+/// so that its own chunks are not slowed down. A failure is left for the screen itself to
+/// report when it opens.
+fn prefetch_once() {
+    static STARTED: AtomicBool = AtomicBool::new(false);
+    if STARTED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    request_idle_callback(|| {
+        leptos::task::spawn_local(async {
+            for group in Group::ALL {
+                let _ = group.preload().await;
+            }
+        })
+    });
+}
+
+#[component]
+fn ChunkFailed(retry: Callback<()>) -> impl IntoView {
+    let _t = use_t();
+    view! {
+        <section class="page" role="alert">
+            <h1>{tr(|t| t.chunk_failed_title)}</h1>
+            <p>{tr(|t| t.chunk_failed_text)}</p>
+            <p><button type="button" on:click=move |_| retry.run(())>{tr(|t| t.chunk_retry)}</button></p>
+        </section>
+    }
+}
+
+screen_group!(
+    /// The dashboard (home) and what its charts lead to, the payers' rankings.
+    overview_screens, preload_overview, |route| match route {
+        Route::Collected { month } => {
+            view! { <overview::cash_drill::CollectedPage month/> }.into_any()
+        }
+        Route::Expected { week } => view! { <overview::cash_drill::ExpectedPage week/> }.into_any(),
+        Route::BeyondUsualDelay => view! { <overview::cash_drill::BeyondUsualDelayPage/> }.into_any(),
+        Route::Payers => overview::payers::PayersPage().into_any(),
+        _ => overview::home::HomePage().into_any(),
+    }
+);
+
+screen_group!(
+    /// The aging report, the calculator, the settings.
+    tools_screens, preload_tools, |route| match route {
+        Route::Aging { as_of } => view! { <aging::AgingPage as_of/> }.into_any(),
+        Route::Calculator(query) => view! { <calculator::CalculatorPage query/> }.into_any(),
+        Route::Settings => settings::SettingsPage().into_any(),
+        _ => NotFound().into_any(),
+    }
+);
+
+screen_group!(
+    /// Clients, invoices and payments.
+    ledger_screens, preload_ledger, |route| match route {
+        Route::Clients => ledger::client_list::ClientListPage().into_any(),
+        Route::ClientNew => view! { <ledger::client_form::ClientFormPage editing=None/> }.into_any(),
+        Route::ClientEdit(id) => {
+            view! { <ledger::client_form::ClientFormPage editing=Some(id)/> }.into_any()
+        }
+        Route::Client(id) => view! { <ledger::client_page::ClientPage id/> }.into_any(),
+        Route::Invoices { status, client } => {
+            view! { <ledger::invoice_list::InvoiceListPage status client/> }.into_any()
+        }
+        Route::InvoiceNew { client } => {
+            let target = ledger::invoice_form::Target::New(client);
+            view! { <ledger::invoice_form::InvoiceFormPage target/> }.into_any()
+        }
+        Route::InvoiceEdit(id) => {
+            let target = ledger::invoice_form::Target::Invoice(id);
+            view! { <ledger::invoice_form::InvoiceFormPage target/> }.into_any()
+        }
+        Route::Draft(id) => {
+            let target = ledger::invoice_form::Target::Draft(id);
+            view! { <ledger::invoice_form::InvoiceFormPage target/> }.into_any()
+        }
+        Route::Invoice(id) => view! { <ledger::invoice_page::InvoicePage id/> }.into_any(),
+        Route::PaymentNew { client, invoice } => {
+            view! { <ledger::payment_form::PaymentFormPage client invoice/> }.into_any()
+        }
+        _ => NotFound().into_any(),
+    }
+);
+
+screen_group!(
+    /// Today's reminders and their messages, the clients' collection files, the reminder
+    /// settings.
+    collection_screens, preload_collection, |route| match route {
+        Route::Reminders => collection::reminders::RemindersPage().into_any(),
+        Route::InstalmentMessage { plan, instalment } => {
+            view! { <collection::reminder_message::InstalmentMessagePage plan instalment/> }.into_any()
+        }
+        Route::ReminderMessage(client) => {
+            view! { <collection::reminder_message::ReminderMessagePage client/> }.into_any()
+        }
+        Route::Collection(client) => {
+            view! { <collection::client_file::CollectionPage client/> }.into_any()
+        }
+        Route::ReminderSettings => collection::reminder_settings::ReminderSettingsPage().into_any(),
+        _ => NotFound().into_any(),
+    }
+);
+
+screen_group!(
+    /// Bank statements read, reconciled and checked; invoices, clients and payments from an
+    /// FEC or an invoicing tool's CSV.
+    files_screens, preload_files, |route| match route {
+        Route::Reconciliation { line } => {
+            view! { <bank::ReconciliationPage line/> }.into_any()
+        }
+        Route::Import => import::ImportPage().into_any(),
+        _ => NotFound().into_any(),
+    }
+);
