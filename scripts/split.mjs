@@ -10,8 +10,8 @@
 //   5. the files go into `app-<hash>/` of Trunk's staging folder, a folder named by their
 //      content (the loader and the glue import each other by fixed names, so the folder carries
 //      the version), and index.html loads the core from there with fresh integrity hashes.
-// Trunk's own build shares step 1 when scripts/build.sh gives it the same flags (RUSTFLAGS);
-// run alone, this builds the library itself.
+// Trunk's own build shares step 1 when scripts/build.sh gives it the same flags (RUSTFLAGS, from
+// `node scripts/split.mjs --print-rustflags`); otherwise this builds the library itself.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -86,6 +86,10 @@ function rewriteHtml(staging, folder) {
   writeFileSync(htmlFile, html);
 }
 
+if (process.argv[2] === "--print-rustflags") {
+  console.log(SPLIT_RUSTFLAGS);
+  process.exit(0);
+}
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk hook");
 split(staging, new URL("..", import.meta.url).pathname);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test suite: native domain tests (unit, property,
 # storage migrations), components in headless Chromium (wasm-bindgen-test), the release
-# build and its size budget, and end-to-end tests against that release build.
+# build and its size budgets, end-to-end tests against that release build, and the benchmark
+# of opening a screen whose code is not loaded yet.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -18,8 +19,11 @@ CHROMEDRIVER="$(command -v chromedriver)" cargo test --locked -p encaisse --targ
 step "release build (trunk, wasm-opt)"
 bash scripts/build.sh
 
-step "bundle size budget"
-bash scripts/size-report.sh
+step "bundle size budgets: first visit, largest chunk, whole app"
+node scripts/size-report.mjs
 
 step "end to end: the release dist/ in headless Chromium"
 (cd e2e && npm test)
+
+step "benchmark: opening a screen not loaded yet, in headless Chromium"
+(cd e2e && npm run bench)

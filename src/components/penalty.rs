@@ -4,13 +4,13 @@
 use crate::components::{date, eur, money};
 use crate::i18n::{tr, use_t, Texts};
 use crate::shell::route::Route;
-use encaisse_domain::model::client::ClientKind;
-use encaisse_domain::values::format::format_percent;
 use encaisse_domain::law::penalty::claims::Claims;
 use encaisse_domain::law::penalty::rates::MissingRate;
-use encaisse_domain::model::settings::HalfYear;
 use encaisse_domain::law::penalty::{PenaltyBreakdown, RateSource};
+use encaisse_domain::model::client::ClientKind;
+use encaisse_domain::model::settings::HalfYear;
 use encaisse_domain::model::settings::{HalfYearRule, PenaltySettings};
+use encaisse_domain::values::format::format_percent;
 use leptos::prelude::*;
 
 /// What a breakdown depends on besides its figures, to explain it.

@@ -1,15 +1,15 @@
 use super::Texts;
 use crate::i18n::grammar::en::{days_text, plural};
-use encaisse_domain::values::format::{format_date, format_eur, format_percent, Locale};
-use encaisse_domain::model::invoice::InvoiceStatus;
-use encaisse_domain::law::penalty::rates::MissingRate;
-use encaisse_domain::law::penalty::{NoInterest, RateSource};
-use encaisse_domain::values::problem::{BuiltOnImport, Problem};
-use encaisse_domain::values::problem::PlanProblem;
-use encaisse_domain::values::problem::ReminderProblem;
 use encaisse_domain::analysis::score::{Factor, Grade};
 use encaisse_domain::files::snapshot::{Inconsistency, SnapshotError};
+use encaisse_domain::law::penalty::rates::MissingRate;
+use encaisse_domain::law::penalty::{NoInterest, RateSource};
+use encaisse_domain::model::invoice::InvoiceStatus;
 use encaisse_domain::model::terms::LegalCapWarning;
+use encaisse_domain::values::format::{format_date, format_eur, format_percent, Locale};
+use encaisse_domain::values::problem::PlanProblem;
+use encaisse_domain::values::problem::ReminderProblem;
+use encaisse_domain::values::problem::{BuiltOnImport, Problem};
 
 pub static TEXTS: Texts = Texts {
     locale: Locale::En,

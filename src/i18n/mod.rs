@@ -13,16 +13,16 @@ mod fr;
 pub mod grammar;
 pub mod shared;
 
-use encaisse_domain::values::format::Locale;
-use encaisse_domain::model::invoice::InvoiceStatus;
-use encaisse_domain::law::penalty::rates::MissingRate;
-use encaisse_domain::law::penalty::{NoInterest, RateSource};
-use encaisse_domain::values::problem::Problem;
-use encaisse_domain::values::problem::PlanProblem;
-use encaisse_domain::values::problem::ReminderProblem;
 use encaisse_domain::analysis::score::{Factor, Grade};
 use encaisse_domain::files::snapshot::SnapshotError;
+use encaisse_domain::law::penalty::rates::MissingRate;
+use encaisse_domain::law::penalty::{NoInterest, RateSource};
+use encaisse_domain::model::invoice::InvoiceStatus;
 use encaisse_domain::model::terms::LegalCapWarning;
+use encaisse_domain::values::format::Locale;
+use encaisse_domain::values::problem::PlanProblem;
+use encaisse_domain::values::problem::Problem;
+use encaisse_domain::values::problem::ReminderProblem;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,12 +9,12 @@ use crate::i18n::Texts;
 use crate::overview::texts::{overview_tr, use_overview_texts, OverviewTexts};
 use crate::shell::route::Route;
 use encaisse_domain::analysis::forecast::{cash_in_forecast, Expectation};
-use encaisse_domain::values::format::{format_date, format_eur};
-use encaisse_domain::values::ids::{ClientId, InvoiceId};
 use encaisse_domain::analysis::kpi::collected::collected_between;
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::model::terms::end_of_month;
 use encaisse_domain::model::timeline::Timeline;
+use encaisse_domain::values::format::{format_date, format_eur};
+use encaisse_domain::values::ids::{ClientId, InvoiceId};
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 

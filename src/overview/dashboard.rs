@@ -17,12 +17,12 @@ use crate::shell::route::Route;
 use chrono::Datelike;
 use encaisse_domain::analysis::aging::{aging, AgingReport};
 use encaisse_domain::analysis::forecast::{cash_in_forecast, CashInForecast};
-use encaisse_domain::values::format::{format_date, format_eur, format_one_decimal};
-use encaisse_domain::model::invoice::InvoiceStatus;
 use encaisse_domain::analysis::kpi::cost::{late_cost, LateCost};
 use encaisse_domain::analysis::kpi::{report, KpiReport, Kpis};
 use encaisse_domain::law::penalty::claims::{Claims, PenaltyInputs};
+use encaisse_domain::model::invoice::InvoiceStatus;
 use encaisse_domain::model::timeline::Timeline;
+use encaisse_domain::values::format::{format_date, format_eur, format_one_decimal};
 use encaisse_domain::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
@@ -37,7 +37,10 @@ pub struct DashboardData {
     pub names: Vec<String>,
 }
 
-pub fn dashboard_data(ledger: &encaisse_domain::model::ledger::Ledger, as_of: NaiveDate) -> DashboardData {
+pub fn dashboard_data(
+    ledger: &encaisse_domain::model::ledger::Ledger,
+    as_of: NaiveDate,
+) -> DashboardData {
     let timeline = Timeline::new(ledger);
     let settings = &ledger.settings().kpi;
     let report = report(ledger, &timeline, as_of);

@@ -7,8 +7,8 @@ use crate::components::score::grade_mark;
 use crate::i18n::Texts;
 use crate::overview::texts::{use_overview_texts, OverviewTexts};
 use crate::shell::route::Route;
-use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::analysis::score::{rankings, Grade, Ranked};
+use encaisse_domain::model::ledger::Ledger;
 use leptos::prelude::*;
 
 fn ranking_table(

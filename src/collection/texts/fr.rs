@@ -1,11 +1,11 @@
 use super::CollectionTexts;
 use crate::i18n::grammar::fr::plural;
 use crate::i18n::shared::fr::TEXTS as SHARED;
-use encaisse_domain::values::format::format_date;
 use encaisse_domain::collection::letter::TemplateProblem;
-use encaisse_domain::model::issuer::IssuerField;
 use encaisse_domain::collection::reminder::instalments::PlanStatus;
 use encaisse_domain::collection::reminder::schedule::{PauseReason, PromiseStatus};
+use encaisse_domain::model::issuer::IssuerField;
+use encaisse_domain::values::format::format_date;
 
 pub static TEXTS: CollectionTexts = CollectionTexts {
     save: "Enregistrer",

@@ -9,12 +9,12 @@ mod en;
 mod fr;
 
 use crate::i18n::Localized;
-use encaisse_domain::values::format::Locale;
 use encaisse_domain::collection::letter::TemplateError;
-use encaisse_domain::model::issuer::IssuerField;
 use encaisse_domain::collection::reminder::instalments::PlanStatus;
-use encaisse_domain::model::reminders::LitigationKind;
 use encaisse_domain::collection::reminder::schedule::{PauseReason, PromiseStatus};
+use encaisse_domain::model::issuer::IssuerField;
+use encaisse_domain::model::reminders::LitigationKind;
+use encaisse_domain::values::format::Locale;
 
 pub struct CollectionTexts {
     pub save: &'static str,

@@ -1,10 +1,10 @@
 use super::SharedTexts;
 use crate::i18n::grammar::fr::plural;
-use encaisse_domain::values::format::{format_date, format_eur};
 use encaisse_domain::analysis::history::HistoryEvent;
 use encaisse_domain::model::payment::PaymentMethod;
 use encaisse_domain::model::reminders::LitigationKind;
 use encaisse_domain::model::reminders::{Channel, Tone};
+use encaisse_domain::values::format::{format_date, format_eur};
 
 pub static TEXTS: SharedTexts = SharedTexts {
     form_has_errors: |n| format!("{} à corriger avant d'enregistrer.", plural(n, "champ", "champs")),

@@ -7,11 +7,11 @@ pub(crate) mod en;
 pub(crate) mod fr;
 
 use crate::i18n::Localized;
-use encaisse_domain::values::format::Locale;
 use encaisse_domain::analysis::history::HistoryEvent;
 use encaisse_domain::model::payment::PaymentMethod;
 use encaisse_domain::model::reminders::LitigationKind;
 use encaisse_domain::model::reminders::{Channel, Tone};
+use encaisse_domain::values::format::Locale;
 
 pub struct SharedTexts {
     pub form_has_errors: fn(usize) -> String,

@@ -6,8 +6,8 @@ mod en;
 mod fr;
 
 use crate::i18n::{Localized, Texts};
-use encaisse_domain::model::imports::ImportRecord;
 use encaisse_domain::files::import::{ImportFileProblem, RefusedLine};
+use encaisse_domain::model::imports::ImportRecord;
 use encaisse_domain::values::read::encoding::EncodingProblem;
 
 pub struct ImportTexts {

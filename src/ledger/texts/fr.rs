@@ -1,8 +1,8 @@
 use super::LedgerTexts;
 use crate::i18n::grammar::fr::plural;
 use encaisse_domain::analysis::credit::{CreditAction, CreditWarning, LONG_OVERDUE_DAYS};
-use encaisse_domain::values::format::{format_date, format_eur};
 use encaisse_domain::model::terms::{EndOfMonthConvention, PaymentTerms};
+use encaisse_domain::values::format::{format_date, format_eur};
 
 pub static TEXTS: LedgerTexts = LedgerTexts {
     save: "Enregistrer",

@@ -9,8 +9,8 @@ mod fr;
 
 use crate::i18n::Localized;
 use encaisse_domain::analysis::credit::{CreditAction, CreditWarning};
-use encaisse_domain::values::format::Locale;
 use encaisse_domain::model::terms::PaymentTerms;
+use encaisse_domain::values::format::Locale;
 
 pub struct LedgerTexts {
     pub save: &'static str,
