@@ -16,7 +16,8 @@ const SCREENS = ["#/clients", "#/relances", "#/balance-agee", "#/calculateur", "
 
 const dist = new URL("../../dist/", import.meta.url).pathname;
 const { splits } = readSplitLoader(dist);
-const home = new Set(splits.overview_screens);
+// The welcome (where the demo is loaded) and the dashboard it leads to.
+const home = new Set([...splits.welcome_screen, ...splits.overview_screens]);
 const server = await serveDist("/");
 const chrome = await startBrowser();
 

@@ -14,8 +14,12 @@ pub fn App() -> impl IntoView {
     let keys = Keys::from_page();
     let lang = RwSignal::new(storage::stored_lang(&keys));
     provide_context(I18n(lang));
-    provide_context(Store::open(keys));
+    let store = Store::open(keys);
+    provide_context(store);
     let route = provide_route();
+    // The home screen is the welcome while the ledger is empty: whether it is, followed only
+    // on the home screen, so that no other screen is redrawn when the first record arrives.
+    let ledger_is_empty = Memo::new(move |_| store.ledger().with(|l| l.is_empty()));
 
     Effect::new(move |_| {
         let code = lang.get().code();
@@ -52,7 +56,8 @@ pub fn App() -> impl IntoView {
                 {move || {
                     attempt.track();
                     let route = route.get();
-                    Suspend::new(screens::show(route, retry))
+                    let welcome = route == Route::Home && ledger_is_empty.get();
+                    Suspend::new(screens::show(route, welcome, retry))
                 }}
             </Suspense>
         </main>

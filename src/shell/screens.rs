@@ -55,6 +55,7 @@ macro_rules! screen_group {
 /// The group of screens a route belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Group {
+    Welcome,
     Overview,
     Aging,
     Calculator,
@@ -66,7 +67,8 @@ enum Group {
 }
 
 impl Group {
-    const ALL: [Group; 8] = [
+    const ALL: [Group; 9] = [
+        Group::Welcome,
         Group::Overview,
         Group::Ledger,
         Group::Collection,
@@ -77,7 +79,11 @@ impl Group {
         Group::Import,
     ];
 
-    fn of(route: &Route) -> Option<Group> {
+    /// `welcome`: the home screen of an empty ledger.
+    fn of(route: &Route, welcome: bool) -> Option<Group> {
+        if welcome {
+            return Some(Group::Welcome);
+        }
         Some(match route {
             Route::Home
             | Route::Collected { .. }
@@ -110,6 +116,7 @@ impl Group {
 
     async fn show(self, route: Route) -> Result<AnyView, ChunkError> {
         match self {
+            Group::Welcome => welcome_screen(route).await,
             Group::Overview => overview_screens(route).await,
             Group::Aging | Group::Calculator | Group::Settings => tools_screens(route).await,
             Group::Ledger => ledger_screens(route).await,
@@ -120,6 +127,7 @@ impl Group {
 
     async fn preload(self) -> Result<(), leptos::wasm_split::SplitLoaderError> {
         match self {
+            Group::Welcome => preload_welcome().await,
             Group::Overview => preload_overview().await,
             Group::Aging | Group::Calculator | Group::Settings => preload_tools().await,
             Group::Ledger => preload_ledger().await,
@@ -131,9 +139,10 @@ impl Group {
 
 /// The screen a route names: at once when its chunk is there, after fetching it otherwise;
 /// when the fetch fails, a message and a button that tries again. Once a first screen is up,
-/// the other chunks are fetched while the browser is idle.
-pub async fn show(route: Route, retry: Callback<()>) -> AnyView {
-    let Some(group) = Group::of(&route) else {
+/// the other chunks are fetched while the browser is idle. `welcome`: the route is the home
+/// screen and the ledger is empty.
+pub async fn show(route: Route, welcome: bool, retry: Callback<()>) -> AnyView {
+    let Some(group) = Group::of(&route, welcome) else {
         return NotFound().into_any();
     };
     match group.show(route).await {
@@ -174,6 +183,11 @@ fn ChunkFailed(retry: Callback<()>) -> impl IntoView {
         </section>
     }
 }
+
+screen_group!(
+    /// The home screen of an empty ledger: the first steps.
+    welcome_screen, preload_welcome, |_route| overview::home::WelcomePage().into_any()
+);
 
 screen_group!(
     /// The dashboard (home) and what its charts lead to, the payers' rankings.
