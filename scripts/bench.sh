@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Speed budgets of the aging screen with penalties on 10 000 open invoices and of the
-# dashboard on a 10 000-invoice portfolio: runs the native criterion benches
+# dashboard on portfolios of 600, 10 000 and 20 000 invoices (budgets at 10 000 and 20 000): runs the native criterion benches
 # (domain/benches/aging_penalties.rs, domain/benches/dashboard.rs) and the same work compiled
 # to wasm in headless Chromium (domain/tests/browser_bench.rs), prints the figures, and fails
 # if any exceeds its budget. The budgets are about 3x what the project's 2-core machine
@@ -15,6 +15,10 @@ NATIVE_BUDGET_MS=${NATIVE_BUDGET_MS:-45}
 BROWSER_BUDGET_MS=${BROWSER_BUDGET_MS:-50}
 DASHBOARD_NATIVE_BUDGET_MS=${DASHBOARD_NATIVE_BUDGET_MS:-350}
 DASHBOARD_BROWSER_BUDGET_MS=${DASHBOARD_BROWSER_BUDGET_MS:-400}
+# The dashboard's figures on the largest firm (20 000 invoices, 800 clients): issue 15 wants the
+# dashboard shown within 1 s; its computation may take most of that, not more.
+LARGE_DASHBOARD_NATIVE_BUDGET_MS=${LARGE_DASHBOARD_NATIVE_BUDGET_MS:-700}
+LARGE_DASHBOARD_BROWSER_BUDGET_MS=${LARGE_DASHBOARD_BROWSER_BUDGET_MS:-800}
 # Reading a 10 000-line statement and matching it against 10 000 open invoices: the bound
 # issue 14 sets, native.
 BANK_NATIVE_BUDGET_MS=${BANK_NATIVE_BUDGET_MS:-300}
@@ -54,9 +58,11 @@ aging_ms=$(native_mean_ms open_invoices_10000/aging)
 claims_ms=$(native_mean_ms open_invoices_10000/penalty_claims)
 both_ms=$(native_mean_ms open_invoices_10000/aging_with_penalties)
 browser_ms=$(browser_median_ms aging_with_penalties)
-kpis_ms=$(native_mean_ms portfolio_10000/kpis_today)
-dashboard_ms=$(native_mean_ms portfolio_10000/dashboard)
-dashboard_browser_ms=$(browser_median_ms dashboard)
+for size in 600 10000 20000; do
+  declare "kpis_${size}_ms=$(native_mean_ms "portfolio_$size/kpis_today")"
+  declare "dashboard_${size}_ms=$(native_mean_ms "portfolio_$size/dashboard")"
+  declare "dashboard_${size}_browser_ms=$(browser_median_ms "dashboard_$size")"
+done
 bank_ms=$(native_mean_ms bank_matching/read_and_match_10000_lines_10000_invoices)
 
 printf '\n%-52s %10s %10s\n' "10 000 open invoices" "ms" "budget ms"
@@ -64,10 +70,11 @@ printf '%-52s %10s %10s\n' "native, aging (mean)" "$aging_ms" -
 printf '%-52s %10s %10s\n' "native, penalty claims (mean)" "$claims_ms" -
 printf '%-52s %10s %10s\n' "native, aging + penalties (mean)" "$both_ms" "$NATIVE_BUDGET_MS"
 printf '%-52s %10s %10s\n' "in headless Chromium, aging + penalties (median)" "$browser_ms" "$BROWSER_BUDGET_MS"
-printf '\n%-52s %10s %10s\n' "portfolio of 10 000 invoices" "ms" "budget ms"
-printf '%-52s %10s %10s\n' "native, every KPI as of one date (mean)" "$kpis_ms" -
-printf '%-52s %10s %10s\n' "native, whole dashboard (mean)" "$dashboard_ms" "$DASHBOARD_NATIVE_BUDGET_MS"
-printf '%-52s %10s %10s\n' "in headless Chromium, whole dashboard (median)" "$dashboard_browser_ms" "$DASHBOARD_BROWSER_BUDGET_MS"
+printf '\n%-52s %9s %9s %9s\n' "portfolio of (invoices), ms" 600 "10 000" "20 000"
+printf '%-52s %9s %9s %9s\n' "native, every KPI as of one date (mean)" "$kpis_600_ms" "$kpis_10000_ms" "$kpis_20000_ms"
+printf '%-52s %9s %9s %9s\n' "native, whole dashboard (mean)" "$dashboard_600_ms" "$dashboard_10000_ms" "$dashboard_20000_ms"
+printf '%-52s %9s %9s %9s\n' "in headless Chromium, whole dashboard (median)" "$dashboard_600_browser_ms" "$dashboard_10000_browser_ms" "$dashboard_20000_browser_ms"
+printf '%-52s %9s %9s %9s\n' "budget, native / in Chromium" - "$DASHBOARD_NATIVE_BUDGET_MS / $DASHBOARD_BROWSER_BUDGET_MS" "$LARGE_DASHBOARD_NATIVE_BUDGET_MS / $LARGE_DASHBOARD_BROWSER_BUDGET_MS"
 printf '\n%-52s %10s %10s\n' "bank statement of 10 000 lines" "ms" "budget ms"
 printf '%-52s %10s %10s\n' "native, read + match vs 10 000 open invoices (mean)" "$bank_ms" "$BANK_NATIVE_BUDGET_MS"
 
@@ -80,8 +87,10 @@ check() { # what, figure, budget
 }
 check "native aging + penalties, 10 000 open invoices," "$both_ms" "$NATIVE_BUDGET_MS"
 check "in-browser aging + penalties, 10 000 open invoices," "$browser_ms" "$BROWSER_BUDGET_MS"
-check "native dashboard, 10 000 invoices," "$dashboard_ms" "$DASHBOARD_NATIVE_BUDGET_MS"
-check "in-browser dashboard, 10 000 invoices," "$dashboard_browser_ms" "$DASHBOARD_BROWSER_BUDGET_MS"
+check "native dashboard, 10 000 invoices," "$dashboard_10000_ms" "$DASHBOARD_NATIVE_BUDGET_MS"
+check "in-browser dashboard, 10 000 invoices," "$dashboard_10000_browser_ms" "$DASHBOARD_BROWSER_BUDGET_MS"
+check "native dashboard, 20 000 invoices," "$dashboard_20000_ms" "$LARGE_DASHBOARD_NATIVE_BUDGET_MS"
+check "in-browser dashboard, 20 000 invoices," "$dashboard_20000_browser_ms" "$LARGE_DASHBOARD_BROWSER_BUDGET_MS"
 check "native read + match of a 10 000-line statement," "$bank_ms" "$BANK_NATIVE_BUDGET_MS"
 if [ "$failed" -ne 0 ]; then
   exit 1

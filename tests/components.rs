@@ -556,3 +556,15 @@ async fn an_invoice_csv_is_shown_imported_undone_and_not_doubled() {
     let import: web_sys::HtmlButtonElement = find(&root, ".import-plan button.primary");
     assert!(import.disabled(), "nothing to import the second time");
 }
+
+#[wasm_bindgen_test]
+fn a_page_beyond_the_last_shows_the_last() {
+    // Guards against a filter that leaves fewer rows than the page shown: an empty table under
+    // a count that says there are rows.
+    use encaisse::ledger::pager::{page_of, PAGE_ROWS};
+    let rows: Vec<usize> = (0..250).collect();
+    assert_eq!(page_of(&rows, 0).len(), PAGE_ROWS);
+    assert_eq!(page_of(&rows, 2), (200..250).collect::<Vec<_>>());
+    assert_eq!(page_of(&rows, 9), (200..250).collect::<Vec<_>>());
+    assert!(page_of::<usize>(&[], 3).is_empty());
+}

@@ -60,7 +60,11 @@ fn aging_with_penalties_on_10000_open_invoices() {
 }
 
 #[wasm_bindgen_test]
-fn dashboard_on_10000_invoices() {
-    let ledger = workload::checked_portfolio();
-    report_median("dashboard", || workload::dashboard(black_box(&ledger)));
+fn dashboard_on_600_10000_and_20000_invoices() {
+    for (size, config) in workload::PORTFOLIOS {
+        let ledger = workload::checked_portfolio(config());
+        report_median(&format!("dashboard_{size}"), || {
+            workload::dashboard(black_box(&ledger))
+        });
+    }
 }

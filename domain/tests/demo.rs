@@ -136,3 +136,14 @@ fn benchmark_ledger_keeps_every_invoice_open() {
     let text = snapshot::to_storage(&ledger, 1);
     assert_eq!(snapshot::decode(&text).unwrap().ledger, ledger);
 }
+
+#[test]
+fn the_large_firm_has_the_size_the_benchmarks_announce() {
+    // Guards against a benchmark figure "at 20 000 invoices" measured on a smaller ledger.
+    let ledger = encaisse_domain::files::demo::generate(
+        encaisse_domain::NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
+        encaisse_domain::files::demo::DemoConfig::large_firm(),
+    );
+    assert_eq!(ledger.invoices().len(), 20_000);
+    assert_eq!(ledger.clients().len(), 800);
+}

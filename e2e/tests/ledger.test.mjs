@@ -1,7 +1,7 @@
 // A freelancer records a client, an invoice and a partial payment, closes the tab, comes back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appUnderTest, withPage, visit, shown } from "../harness.mjs";
+import { appUnderTest, withPage, visit, shown, loadDemoOn } from "../harness.mjs";
 
 const app = appUnderTest();
 
@@ -62,5 +62,32 @@ test("the English switch translates the app and is remembered", async () => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
   await page.reload();
   await page.getByRole("heading", { name: "Welcome to Encaisse" }).waitFor();
+  });
+});
+
+test("long lists show a page at a time while their count and totals cover every row", async () => {
+  // Guards against a firm's thousands of invoices drawn at once, and against totals that
+  // would only add up the page on screen.
+  await withPage(app, async (page) => {
+    await loadDemoOn(page, app);
+    await visit(page, app.server.url + "#/factures");
+    const table = page.locator("table.invoices tbody tr");
+    const count = await page.getByTestId("invoice-count").innerText();
+    const all = Number(count.match(/^(\d+)/)[1]);
+    assert.ok(all > 200, count);
+    assert.equal(await table.count(), 100);
+    const pager = page.getByTestId("pager");
+    assert.equal(await shown(pager.locator("span")), `1 à 100 sur ${all}`);
+    const total = await shown(page.getByTestId("invoices-total"));
+    const firstRow = await table.first().innerText();
+    await pager.getByRole("button", { name: "Page suivante" }).click();
+    await pager.getByText(`101 à 200 sur ${all}`).waitFor();
+    assert.notEqual(await table.first().innerText(), firstRow);
+    assert.equal(await shown(page.getByTestId("invoices-total")), total);
+    // A filter starts again from its first page.
+    await page.getByLabel("Statut").selectOption("paid");
+    const paid = Number((await page.getByTestId("invoice-count").innerText()).match(/^(\d+)/)[1]);
+    if (paid > 100) await pager.getByText(`1 à 100 sur ${paid}`).waitFor();
+    else await pager.waitFor({ state: "detached" });
   });
 });

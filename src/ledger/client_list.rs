@@ -4,6 +4,7 @@ use crate::clock::today;
 use crate::components::score::grade_badge;
 use crate::components::{eur, money, EmptyState};
 use crate::i18n::use_t;
+use crate::ledger::pager::{Paged, Pager};
 use crate::ledger::texts::{ledger_tr, use_ledger_texts};
 use crate::shell::route::Route;
 use crate::storage::Store;
@@ -91,6 +92,11 @@ pub fn ClientListPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let Paged {
+        page,
+        on_page,
+        row_count,
+    } = Paged::new(visible);
     let totals = move || {
         visible.with(|rows| {
             (
@@ -140,7 +146,7 @@ pub fn ClientListPage() -> impl IntoView {
                                 <th scope="col" class="num hide-narrow">{ledger_tr(|t| t.col_balance)}</th>
                             </tr></thead>
                             <tbody>
-                                <For each=move || visible.get() key=|r| (r.id, r.balance, r.overdue, r.name.clone(), r.archived, r.blocked, r.score.score()) let:r>
+                                <For each=move || on_page.get() key=|r| (r.id, r.balance, r.overdue, r.name.clone(), r.archived, r.blocked, r.score.score()) let:r>
                                     <tr class:archived=r.archived>
                                         <td>
                                             <a href=Route::Client(r.id).href()>{r.name.clone()}</a>
@@ -167,6 +173,7 @@ pub fn ClientListPage() -> impl IntoView {
                             </tr></tfoot>
                         </table>
                     </div>
+                    <Pager page rows=row_count/>
                 </Show>
             </Show>
         </section>

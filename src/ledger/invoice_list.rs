@@ -4,6 +4,7 @@
 use crate::clock::today;
 use crate::components::{client_choices, date_view, money, EmptyState, StatusBadge};
 use crate::i18n::use_t;
+use crate::ledger::pager::{Paged, Pager};
 use crate::ledger::texts::{ledger_tr, use_ledger_texts};
 use crate::shell::route::Route;
 use crate::storage::Store;
@@ -175,6 +176,11 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
             )
         })
     });
+    let Paged {
+        page,
+        on_page,
+        row_count,
+    } = Paged::new(visible);
     let total = move || visible.with(|v| v.iter().map(|r| r.total).sum::<Decimal>());
     let open = move || visible.with(|v| v.iter().map(|r| r.open).sum::<Decimal>());
 
@@ -249,7 +255,7 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
                                 <th scope="col">{ledger_tr(|t| t.col_status)}</th>
                             </tr></thead>
                             <tbody>
-                                <For each=move || visible.get() key=|r| (r.id, r.open, r.status, r.total, r.due, r.number.clone(), r.client_name.clone()) let:r>
+                                <For each=move || on_page.get() key=|r| (r.id, r.open, r.status, r.total, r.due, r.number.clone(), r.client_name.clone()) let:r>
                                     <tr>
                                         <td><a href=Route::Invoice(r.id).href()>{r.number.clone()}</a></td>
                                         <td><a href=Route::Client(r.client).href()>{r.client_name.clone()}</a></td>
@@ -271,6 +277,7 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
                             </tr></tfoot>
                         </table>
                     </div>
+                    <Pager page rows=row_count/>
                 </Show>
             </Show>
         </section>

@@ -6,5 +6,6 @@ pub mod client_page;
 pub mod invoice_form;
 pub mod invoice_list;
 pub mod invoice_page;
+pub mod pager;
 pub mod payment_form;
 pub mod texts;

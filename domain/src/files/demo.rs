@@ -39,6 +39,18 @@ impl Default for DemoConfig {
     }
 }
 
+impl DemoConfig {
+    /// The largest firm Encaisse is built for (issue 15): 20 000 invoices over 24 months for
+    /// 800 clients, every payer profile, for the benchmarks that show it stays fast.
+    pub fn large_firm() -> DemoConfig {
+        DemoConfig {
+            clients: 800,
+            invoices: 20_000,
+            ..DemoConfig::default()
+        }
+    }
+}
+
 /// SplitMix64: tiny, fast and good enough for demo data; no dependency needed.
 struct Rng(u64);
 

@@ -112,6 +112,10 @@ pub static TEXTS: LedgerTexts = LedgerTexts {
     no_invoices_title: "No invoices yet",
     no_invoices_text: "Record your invoices to track their due dates and payments.",
     no_invoice_match: "No invoice matches these filters.",
+    pager_label: "List pages",
+    pager_range: |first, last, of| format!("{first} to {last} of {of}"),
+    previous_page: "Previous page",
+    next_page: "Next page",
 
     invoice_new_title: "New invoice",
     invoice_edit_title: "Edit invoice",

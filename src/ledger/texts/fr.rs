@@ -112,6 +112,10 @@ pub static TEXTS: LedgerTexts = LedgerTexts {
     no_invoices_title: "Aucune facture pour l'instant",
     no_invoices_text: "Enregistrez vos factures pour suivre leurs échéances et leurs paiements.",
     no_invoice_match: "Aucune facture ne correspond à ces filtres.",
+    pager_label: "Pages de la liste",
+    pager_range: |first, last, of| format!("{first} à {last} sur {of}"),
+    previous_page: "Page précédente",
+    next_page: "Page suivante",
 
     invoice_new_title: "Nouvelle facture",
     invoice_edit_title: "Modifier la facture",

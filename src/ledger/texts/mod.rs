@@ -110,6 +110,12 @@ pub struct LedgerTexts {
     pub no_invoices_title: &'static str,
     pub no_invoices_text: &'static str,
     pub no_invoice_match: &'static str,
+    /// The pager of a long list: its label, the rows shown (first, last, of how many), the
+    /// buttons.
+    pub pager_label: &'static str,
+    pub pager_range: fn(usize, usize, usize) -> String,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
 
     pub invoice_new_title: &'static str,
     pub invoice_edit_title: &'static str,
