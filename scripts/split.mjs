@@ -21,6 +21,9 @@ import { join } from "node:path";
 const SPLIT_RUSTFLAGS = "--cfg encaisse_split --cfg erase_components -Clink-args=--emit-relocs";
 const WASM_OPT_ARGS = ["-Oz", "--low-memory-unused", "--strip-producers", "--strip-target-features"];
 const CRATE = "encaisse";
+// binaryen 132 from npm (scripts/setup.sh puts it first on the PATH); never Debian's 108, which
+// silently breaks the module.
+const WASM_OPT_VERSION = "version 132";
 
 function run(command, args, env = process.env) {
   execFileSync(command, args, { stdio: "inherit", env });
@@ -44,6 +47,10 @@ function split(staging, root) {
       "--out-dir", work, "--out-name", CRATE, join(work, `${CRATE}.wasm`)]);
     rmSync(join(work, `${CRATE}.wasm`));
     const files = readdirSync(work).sort();
+    const wasmOpt = execFileSync("wasm-opt", ["--version"], { encoding: "utf8" });
+    if (!wasmOpt.includes(WASM_OPT_VERSION)) {
+      throw new Error(`wasm-opt on the PATH is "${wasmOpt.trim()}", not binaryen's ${WASM_OPT_VERSION}: source scripts/setup.sh`);
+    }
     for (const name of files.filter((n) => n.endsWith(".wasm"))) {
       run("wasm-opt", [...WASM_OPT_ARGS, join(work, name), "-o", join(work, name)]);
     }
