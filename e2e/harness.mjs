@@ -65,10 +65,48 @@ export async function visit(page, url) {
   await page.locator("main#main").waitFor();
 }
 
-/** The ledger as stored in localStorage, parsed. */
-export async function storedLedger(page, key = "encaisse.ledger") {
-  const raw = await page.evaluate((k) => localStorage.getItem(k), key);
-  return raw === null ? null : JSON.parse(raw);
+/** The large lists of the stored ledger, each kept in records of 500 (domain stored_records). */
+const STORED_LISTS = ["clients", "invoices", "payments", "credit_notes", "disputes", "write_offs"];
+
+/**
+ * The ledger as the app stored it in IndexedDB, put back into one snapshot document, once no
+ * write is under way; null when nothing is stored. Never creates the database.
+ */
+export async function storedLedger(page, database = "encaisse") {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-saving"));
+  const records = await databaseRecords(page, database, "ledger");
+  if (!records?.meta) return null;
+  const ledger = JSON.parse(records.rest ?? "{}");
+  for (const list of STORED_LISTS) {
+    ledger[list] = Object.keys(records).filter((k) => k.startsWith(`${list}/`)).sort().flatMap((k) => JSON.parse(records[k]));
+  }
+  return { ...JSON.parse(records.meta), ledger };
+}
+
+/** Every record of one object store of the app's database, by key; null when there is none. */
+export async function databaseRecords(page, database, objectStore) {
+  return page.evaluate(([name, storeName]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open(name);
+    // A database that does not exist yet is not created here: the app must create it.
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onerror = () => resolve(null);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(storeName)) {
+        db.close();
+        resolve(null);
+        return;
+      }
+      const store = db.transaction(storeName).objectStore(storeName);
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onerror = () => reject(values.error);
+      values.onsuccess = () => {
+        db.close();
+        resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
+      };
+    };
+  }), [database, objectStore]);
 }
 
 /** What a locator shows, with French no-break spaces (1 234,56 €) read as plain spaces. */

@@ -33,35 +33,51 @@ async fn mount<V: IntoView + 'static>(
     prefix: &str,
     ledger: Ledger,
     lang: Lang,
-    screen: impl FnOnce() -> V + 'static,
+    screen: impl FnOnce() -> V + Send + 'static,
 ) -> (
     web_sys::HtmlElement,
     leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+    Store,
 ) {
     let document = document();
     let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
     let keys = Keys::new(prefix);
-    let _ = gloo_storage_clear(&keys);
+    let opened = std::rc::Rc::new(std::cell::Cell::new(None));
+    let keep = opened.clone();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(I18n(RwSignal::new(lang)));
         let store = Store::open(keys);
-        store.replace(ledger).unwrap();
+        let ready = RwSignal::new(false);
+        keep.set(Some((store, ready)));
         provide_context(store);
         let (route, _) = signal(Route::Home);
         provide_context(route);
-        screen().into_any()
+        // The screen is built once the test's ledger is in place, as the app builds screens
+        // only once the stored ledger is read.
+        let mut screen = Some(screen);
+        (move || ready.get().then(|| screen.take().map(|s| s().into_any()))).into_any()
     });
+    let (store, ready) = opened.get().expect("the store is opened on mount");
+    while !store.loaded().get_untracked() {
+        sleep_ms(5).await;
+    }
+    store.replace(ledger).unwrap();
+    ready.set(true);
+    // The screen's effects (values put into its inputs) run after it is built.
     leptos::task::tick().await;
-    (container, handle)
+    sleep_ms(0).await;
+    (container, handle, store)
 }
 
-fn gloo_storage_clear(keys: &Keys) -> Result<(), wasm_bindgen::JsValue> {
-    web_sys::window()
-        .unwrap()
-        .local_storage()?
-        .unwrap()
-        .remove_item(&keys.ledger)
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn find<T: JsCast>(root: &web_sys::HtmlElement, selector: &str) -> T {
@@ -156,7 +172,7 @@ fn small_ledger() -> (Ledger, ClientId) {
 #[wasm_bindgen_test]
 async fn client_form_names_the_wrong_field_as_the_user_leaves_it() {
     // Guards against a form that accepts a mistyped IBAN or only complains after saving.
-    let (root, _handle) = mount(
+    let (root, _handle, store) = mount(
         "t-client-form",
         Ledger::default(),
         Lang::Fr,
@@ -189,20 +205,15 @@ async fn client_form_names_the_wrong_field_as_the_user_leaves_it() {
         "Ce champ est obligatoire."
     );
     assert!(text(&root, ".form-error").contains("1 champ à corriger"));
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("t-client-form.ledger")
-        .unwrap()
-        .unwrap();
-    assert!(stored.contains("\"clients\":[]"), "nothing saved: {stored}");
+    assert!(
+        store.ledger().get_untracked().clients().is_empty(),
+        "nothing saved"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn client_form_speaks_english_when_asked() {
-    let (root, _handle) = mount(
+    let (root, _handle, _store) = mount(
         "t-client-form-en",
         Ledger::default(),
         Lang::En,
@@ -226,7 +237,7 @@ async fn client_form_speaks_english_when_asked() {
 async fn invoice_form_shows_the_due_date_as_terms_change() {
     // Guards against a due date that does not follow the terms the user picks.
     let (ledger, dupont) = small_ledger();
-    let (root, _handle) = mount(
+    let (root, _handle, _store) = mount(
         "t-invoice-form",
         ledger,
         Lang::Fr,
@@ -272,7 +283,7 @@ async fn invoice_form_shows_the_due_date_as_terms_change() {
 async fn invoice_list_totals_follow_the_filters() {
     // Guards against totals that count invoices the filters hide.
     let (ledger, dupont) = small_ledger();
-    let (root, _handle) = mount(
+    let (root, _handle, _store) = mount(
         "t-invoice-list",
         ledger,
         Lang::Fr,
@@ -370,7 +381,7 @@ async fn aging_buckets_add_up_and_open_their_invoices() {
     // Guards against a future-dated invoice falling out of the buckets, and against a drill
     // down that shows other invoices than the amount clicked.
     let (ledger, _) = small_ledger();
-    let (root, _handle) = mount("test-aging", ledger, Lang::Fr, || {
+    let (root, _handle, _store) = mount("test-aging", ledger, Lang::Fr, || {
         view! { <AgingPage as_of=Some(d(2026, 1, 1))/> }
     })
     .await;
@@ -406,10 +417,11 @@ async fn aging_buckets_add_up_and_open_their_invoices() {
 async fn a_bad_calculator_link_is_named_then_fixed_by_typing() {
     // Guards against a blank or silent calculator when a shared link is damaged.
     let query = "montant=abc&echeance=2018-04-15&paiement=2018-05-15&taux=15".to_string();
-    let (root, _handle) = mount("test-calculator", Ledger::default(), Lang::Fr, move || {
-        view! { <CalculatorPage query/> }
-    })
-    .await;
+    let (root, _handle, _store) =
+        mount("test-calculator", Ledger::default(), Lang::Fr, move || {
+            view! { <CalculatorPage query/> }
+        })
+        .await;
     assert!(text(&root, "[data-testid=calc-bad-link]").contains("(montant)"));
     assert!(root
         .query_selector("[data-testid=penalty-total]")
@@ -443,7 +455,7 @@ async fn dashboard_cards_show_the_ledgers_figures_in_both_languages() {
         ),
         (Lang::En, "€300.00", "15.0 days", "50.0 days", "31 Mar"),
     ] {
-        let (root, _handle) = mount("test-dashboard", ledger.clone(), lang, move || {
+        let (root, _handle, _store) = mount("test-dashboard", ledger.clone(), lang, move || {
             view! { <Dashboard as_of/> }
         })
         .await;
@@ -465,7 +477,7 @@ async fn a_reminder_is_written_in_the_chosen_language_with_the_invoices_owed() {
     // Guards against a message that stays French once English is chosen, and a letter whose
     // table does not add up to what the client owes.
     let (ledger, dupont) = small_ledger();
-    let (root, _handle) = mount("t-reminder", ledger, Lang::Fr, move || {
+    let (root, _handle, _store) = mount("t-reminder", ledger, Lang::Fr, move || {
         view! { <ReminderMessagePage client=dupont/> }
     })
     .await;
@@ -520,7 +532,8 @@ async fn an_invoice_csv_is_shown_imported_undone_and_not_doubled() {
                F-101;Atelier Dupont;05/02/2026;07/03/2026;1 000,00;200,00;1 200,00\n\
                F-102;Studio Neuf;10/02/2026;12/03/2026;500,00;100,00;600,00\n";
     let (ledger, _) = small_ledger();
-    let (root, _handle) = mount("t-import", ledger, Lang::Fr, || view! { <ImportPage/> }).await;
+    let (root, _handle, _store) =
+        mount("t-import", ledger, Lang::Fr, || view! { <ImportPage/> }).await;
     let see_plan = async |root: &web_sys::HtmlElement| {
         pick_file(root, "factures.csv", csv).await;
         wait_for(root, "form.import-columns").await;

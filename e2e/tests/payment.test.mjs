@@ -22,8 +22,10 @@ test("changing a payment's pre-filled amount moves its single allocation with it
     assert.equal(await shown(page.getByTestId("unallocated")), "0,00 €");
     const before = (await storedLedger(page)).ledger.payments.length;
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-    await page.waitForFunction((count) => JSON.parse(localStorage.getItem("encaisse.ledger")).ledger.payments.length > count, before);
-    const recorded = (await storedLedger(page)).ledger.payments.at(-1).details;
+    // The click starts the write; storedLedger waits for it to end.
+    const stored = (await storedLedger(page)).ledger;
+    assert.equal(stored.payments.length, before + 1);
+    const recorded = stored.payments.at(-1).details;
     assert.equal(recorded.amount, "500");
     assert.deepEqual(recorded.allocations.map((a) => a.amount), ["500"]);
   });

@@ -35,19 +35,19 @@ pub static TEXTS: Texts = Texts {
     chunk_failed_text: "Its code could not be downloaded: the connection may be down, or a new version was published. Your data is untouched.",
     chunk_retry: "Try again",
 
-    banner_unreadable: |kept, detail| match kept {
-        Some(key) => format!(
-            "The data stored in this browser cannot be read ({detail}). It has been set aside under the key “{key}” and will not be overwritten. Restore a backup or start from an empty ledger."
-        ),
-        None => format!(
-            "The data stored in this browser cannot be read ({detail}) and could not be copied aside. Nothing will be saved until you download that data or restore a backup."
-        ),
-    },
-    banner_full: "The browser's storage is full: your last change was not saved. Download a backup, then free some space.",
-    banner_write_failed: |detail| format!("The browser refused to save ({detail}): your last change was not saved."),
+    ledger_loading: "Reading the data…",
+    banner_unreadable: |detail| format!(
+        "The data stored in this browser cannot be read ({detail}). It stays as it is and nothing will be saved until you restore a backup or start from an empty ledger; either keeps a copy of it aside first. You can also download it."
+    ),
+    banner_full: "The browser's storage is full: your last change was not saved and has been undone. Download a backup, free some space, then try again.",
+    banner_write_failed: |detail| format!("The browser refused to save ({detail}): your last change was not saved and has been undone."),
+    banner_unavailable: "This browser does not let Encaisse store data here (another site's frame, a privacy setting): you can work, but nothing will be kept once the page is closed. Download a backup before closing.",
     banner_elsewhere: "The data was changed in another tab; this screen shows it up to date.",
+    banner_change_lost: "Another tab changed the data at the same moment: your last change was not saved. This screen shows the data up to date; please make it again.",
+    download_backup: "Download a backup",
+    storage_retry: "Try again",
     start_fresh: "Start from an empty ledger",
-    confirm_start_fresh: "Start from an empty ledger? The unreadable data stays set aside.",
+    confirm_start_fresh: "Start from an empty ledger? A copy of the unreadable data is kept aside.",
     download_unreadable: "Download the unreadable data",
     dismiss: "Dismiss",
     welcome_restore: "Restore a backup",

@@ -35,19 +35,19 @@ pub static TEXTS: Texts = Texts {
     chunk_failed_text: "Son code n'a pas pu être téléchargé : la connexion est peut-être coupée, ou une nouvelle version a été publiée. Vos données ne sont pas touchées.",
     chunk_retry: "Réessayer",
 
-    banner_unreadable: |kept, detail| match kept {
-        Some(key) => format!(
-            "Les données enregistrées dans ce navigateur sont illisibles ({detail}). Elles ont été mises de côté sous la clé « {key} » et ne seront pas écrasées. Restaurez une sauvegarde ou repartez d'un registre vide."
-        ),
-        None => format!(
-            "Les données enregistrées dans ce navigateur sont illisibles ({detail}) et n'ont pas pu être copiées à part. Rien ne sera enregistré tant que vous n'aurez pas téléchargé ces données ou restauré une sauvegarde."
-        ),
-    },
-    banner_full: "L'espace de stockage du navigateur est plein : votre dernière modification n'a pas été enregistrée. Téléchargez une sauvegarde, puis libérez de la place.",
-    banner_write_failed: |detail| format!("Le navigateur a refusé l'enregistrement ({detail}) : votre dernière modification n'a pas été enregistrée."),
+    ledger_loading: "Lecture des données…",
+    banner_unreadable: |detail| format!(
+        "Les données enregistrées dans ce navigateur sont illisibles ({detail}). Elles restent telles quelles et rien ne sera enregistré tant que vous n'aurez pas restauré une sauvegarde ou repris un registre vide ; l'une et l'autre en gardent d'abord une copie à part. Vous pouvez aussi les télécharger."
+    ),
+    banner_full: "L'espace de stockage du navigateur est plein : votre dernière modification n'a pas été enregistrée et a été annulée. Téléchargez une sauvegarde, libérez de la place, puis réessayez.",
+    banner_write_failed: |detail| format!("Le navigateur a refusé l'enregistrement ({detail}) : votre dernière modification n'a pas été enregistrée et a été annulée."),
+    banner_unavailable: "Ce navigateur ne laisse pas Encaisse enregistrer de données ici (cadre d'un autre site, réglage de confidentialité) : vous pouvez travailler, mais rien ne sera conservé à la fermeture de la page. Téléchargez une sauvegarde avant de fermer.",
     banner_elsewhere: "Les données ont été modifiées dans un autre onglet ; cet écran les affiche à jour.",
+    banner_change_lost: "Un autre onglet a modifié les données au même moment : votre dernière modification n'a pas été enregistrée. Cet écran affiche les données à jour ; refaites-la.",
+    download_backup: "Télécharger une sauvegarde",
+    storage_retry: "Réessayer",
     start_fresh: "Repartir d'un registre vide",
-    confirm_start_fresh: "Repartir d'un registre vide ? Les données illisibles restent conservées à part.",
+    confirm_start_fresh: "Repartir d'un registre vide ? Une copie des données illisibles est conservée à part.",
     download_unreadable: "Télécharger les données illisibles",
     dismiss: "Fermer",
     welcome_restore: "Restaurer une sauvegarde",

@@ -135,7 +135,7 @@ pub fn SettingsPage() -> impl IntoView {
             </section>
             <section class="panel">
                 <h2>{settings_tr(|t| t.storage_section)}</h2>
-                <p>{move || { ledger.track(); (own.get().storage_info)(&store.ledger_key(), store.stored_size()) }}</p>
+                <p>{move || { ledger.track(); (own.get().storage_info)(&store.database_name(), store.stored_size()) }}</p>
                 <p>{settings_tr(|t| t.privacy_note)}</p>
             </section>
         </section>

@@ -55,9 +55,17 @@ pub fn App() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading" role="status">{tr(|t| t.chunk_loading)}</p> }>
                 {move || {
                     attempt.track();
+                    // Until the stored ledger is read, no screen: an empty one would flash first.
+                    let loaded = store.loaded().get();
                     let route = route.get();
                     let welcome = route == Route::Home && ledger_is_empty.get();
-                    Suspend::new(screens::show(route, welcome, retry))
+                    Suspend::new(async move {
+                        if loaded {
+                            screens::show(route, welcome, retry).await
+                        } else {
+                            view! { <p class="loading" role="status">{tr(|t| t.ledger_loading)}</p> }.into_any()
+                        }
+                    })
                 }}
             </Suspense>
         </main>

@@ -4,7 +4,8 @@ use crate::components::confirm;
 use crate::files::download;
 use crate::i18n::{tr, use_t};
 use crate::shell::route::{use_route, Route};
-use crate::storage::{Health, Store};
+use crate::storage::{Elsewhere, Health, Store};
+use encaisse_domain::files::snapshot;
 use encaisse_domain::model::ledger::Ledger;
 use leptos::prelude::*;
 
@@ -109,34 +110,56 @@ pub fn StorageBanner() -> impl IntoView {
             let _ = store.replace(Ledger::default());
         }
     };
+    let download_backup = move |_| {
+        let text = store.ledger().with_untracked(snapshot::to_backup);
+        let _ = download("encaisse-sauvegarde.json", "application/json", &text);
+    };
+    let retry = move |_| store.retry();
     view! {
         {move || match health.get() {
             Health::Ok => None,
-            Health::Unreadable { kept_as, error } => {
-                let can_start_fresh = kept_as.is_some();
+            Health::Unreadable(error) => Some(view! {
+                <div class="banner banner-error" role="alert" data-testid="storage-banner">
+                    <p>{(t.get().banner_unreadable)(&(t.get().snapshot_error)(&error))}</p>
+                    <div class="actions">
+                        <button type="button" on:click=download_unreadable>{t.get().download_unreadable}</button>
+                        <a class="button" href=Route::Settings.href()>{t.get().welcome_restore}</a>
+                        <button type="button" class="secondary" on:click=start_fresh>{t.get().start_fresh}</button>
+                    </div>
+                </div>
+            }.into_any()),
+            Health::Full | Health::WriteFailed(_) => {
+                let text = match health.get() {
+                    Health::WriteFailed(detail) => (t.get().banner_write_failed)(&detail),
+                    _ => t.get().banner_full.to_string(),
+                };
                 Some(view! {
                     <div class="banner banner-error" role="alert" data-testid="storage-banner">
-                        <p>{(t.get().banner_unreadable)(kept_as.as_deref(), &(t.get().snapshot_error)(&error))}</p>
+                        <p>{text}</p>
                         <div class="actions">
-                            <button type="button" on:click=download_unreadable>{t.get().download_unreadable}</button>
-                            <a class="button" href=Route::Settings.href()>{t.get().welcome_restore}</a>
-                            {can_start_fresh.then(|| view! { <button type="button" class="secondary" on:click=start_fresh>{t.get().start_fresh}</button> })}
+                            <button type="button" on:click=download_backup>{t.get().download_backup}</button>
+                            <button type="button" class="secondary" on:click=retry>{t.get().storage_retry}</button>
                         </div>
                     </div>
                 }.into_any())
             }
-            Health::Full => Some(view! {
-                <div class="banner banner-error" role="alert" data-testid="storage-banner"><p>{t.get().banner_full}</p></div>
-            }.into_any()),
-            Health::WriteFailed(detail) => Some(view! {
-                <div class="banner banner-error" role="alert" data-testid="storage-banner"><p>{(t.get().banner_write_failed)(&detail)}</p></div>
+            Health::Unavailable => Some(view! {
+                <div class="banner banner-warning" role="alert" data-testid="storage-banner">
+                    <p>{t.get().banner_unavailable}</p>
+                    <div class="actions">
+                        <button type="button" on:click=download_backup>{t.get().download_backup}</button>
+                    </div>
+                </div>
             }.into_any()),
         }}
-        <Show when=move || store.changed_elsewhere().get()>
+        {move || store.elsewhere().get().map(|what| view! {
             <div class="banner banner-info" role="status">
-                <p>{tr(|t| t.banner_elsewhere)}</p>
-                <button type="button" class="secondary" on:click=move |_| store.changed_elsewhere().set(false)>{tr(|t| t.dismiss)}</button>
+                <p>{match what {
+                    Elsewhere::Changed => t.get().banner_elsewhere,
+                    Elsewhere::ChangeLost => t.get().banner_change_lost,
+                }}</p>
+                <button type="button" class="secondary" on:click=move |_| store.elsewhere().set(None)>{tr(|t| t.dismiss)}</button>
             </div>
-        </Show>
+        })}
     }
 }

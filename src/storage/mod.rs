@@ -1,34 +1,43 @@
 //! The only module that touches the browser's storage.
 //!
-//! The ledger is kept as one value (one `setItem`), so a write is complete or absent. Every
-//! change goes through [`Store::change`]: it first picks up what another tab may have
-//! written, applies the change to a copy, writes it, and only then shows it. A refused or
-//! failed write leaves both the screen and the storage as they were. Unreadable stored data
-//! is copied aside under its own key before anything could overwrite it.
+//! The ledger lives in IndexedDB (`database`), cut into records (`stored_records`) so that a
+//! change writes only what it touched. Every change goes through [`Store::change`]: the domain
+//! checks it, the screen shows it at once, and it is written in one transaction behind it
+//! (complete or absent). A write the browser refuses undoes what it carried and says so; a
+//! write that finds another tab's newer data is not made, and that data is shown instead.
+//! Unreadable data is never overwritten: a restore or a fresh start first copies it aside,
+//! in the same transaction. The language and the ledger of earlier versions live in
+//! localStorage; the latter moves to IndexedDB on first open (`legacy`).
 
-use crate::browser_error::error_name;
+mod database;
+
 use crate::i18n::{I18n, Lang};
+use database::{Write, WriteError};
 use encaisse_domain::files::snapshot::{self, SnapshotError};
+use encaisse_domain::files::stored_records::{self, changed_records, records};
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::values::problem::Problem;
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage as BrowserLocalStorage, Storage};
 use leptos::prelude::*;
-
+use leptos::task::spawn_local;
+use web_sys::{BroadcastChannel, IdbDatabase};
 /// Storage keys under one configurable prefix: an embedded widget shares its host page's
 /// storage, so it must not collide with the host's own keys.
 #[derive(Clone, Debug)]
 pub struct Keys {
-    pub ledger: String,
+    /// The IndexedDB database holding the ledger (also the name other tabs hear on).
+    pub database: String,
     pub lang: String,
-    unreadable: String,
+    /// Where versions before IndexedDB kept the ledger, in localStorage.
+    pub legacy_ledger: String,
 }
 
 impl Keys {
     pub fn new(prefix: &str) -> Keys {
         Keys {
-            ledger: format!("{prefix}.ledger"),
+            database: prefix.to_string(),
             lang: format!("{prefix}.lang"),
-            unreadable: format!("{prefix}.unreadable."),
+            legacy_ledger: format!("{prefix}.ledger"),
         }
     }
 
@@ -48,15 +57,16 @@ impl Keys {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Health {
     Ok,
-    /// The stored ledger cannot be read; `kept_as` is where a copy was set aside.
-    Unreadable {
-        kept_as: Option<String>,
-        error: SnapshotError,
-    },
-    /// The last write hit the storage quota.
+    /// The stored ledger cannot be read. It stays as it is until a restore or a fresh start,
+    /// which copy it aside first.
+    Unreadable(SnapshotError),
+    /// The last write hit the storage quota; what it carried was undone.
     Full,
-    /// The browser refused the last write for another reason (storage disabled...).
+    /// The browser refused the last write for another reason; what it carried was undone.
     WriteFailed(String),
+    /// The browser gives no storage to this page (a cross-site frame, a setting): the ledger
+    /// is kept in memory only, until the page closes.
+    Unavailable,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,47 +83,94 @@ impl From<Problem> for ChangeError {
     }
 }
 
-/// What this tab last read or wrote, to tell whether another tab wrote since.
+/// What another tab did, as the banner tells it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Elsewhere {
+    /// Another tab changed the data; this one shows it.
+    Changed,
+    /// Another tab changed the data at the same moment as this tab's last change, which was
+    /// therefore not saved.
+    ChangeLost,
+}
+
+/// What is stored, as this tab last read or wrote it.
 #[derive(Default)]
-struct Synced {
-    raw: Option<String>,
+struct Durable {
+    ledger: Ledger,
     revision: u64,
-    unreadable_raw: Option<String>,
+    /// The text found unreadable, so that the user can download it and a replacement keeps it.
+    unreadable: Option<String>,
+    /// The legacy localStorage key to remove once its ledger is safely replaced.
+    legacy_key: Option<String>,
+    /// Each stored record's length in characters, for the settings screen.
+    sizes: std::collections::BTreeMap<String, usize>,
+}
+
+/// Where the write behind the screen stands.
+#[derive(Default)]
+struct Writes {
+    running: bool,
+    /// A change made while a write was running: written when it ends.
+    pending: bool,
+    /// The next write replaces every record (demo, restore, erase, fresh start).
+    replace: bool,
 }
 
 #[derive(Clone, Copy)]
 pub struct Store {
     ledger: RwSignal<Ledger>,
     health: RwSignal<Health>,
-    changed_elsewhere: RwSignal<bool>,
-    synced: StoredValue<Synced>,
+    loaded: RwSignal<bool>,
+    elsewhere: RwSignal<Option<Elsewhere>>,
+    durable: StoredValue<Durable>,
+    writes: StoredValue<Writes>,
+    database: StoredValue<Option<IdbDatabase>, leptos::prelude::LocalStorage>,
+    /// Where this tab tells the others it wrote, and hears that they did.
+    channel: StoredValue<Option<BroadcastChannel>, leptos::prelude::LocalStorage>,
     keys: StoredValue<Keys>,
 }
 
-fn storage() -> web_sys::Storage {
-    LocalStorage::raw()
-}
-
 impl Store {
-    /// Opens the ledger stored under `keys` and follows writes made by other tabs.
+    /// Opens the ledger stored under `keys`, moving an earlier version's localStorage ledger
+    /// into the database, and follows writes made by other tabs.
     pub fn open(keys: Keys) -> Store {
         let store = Store {
             ledger: RwSignal::new(Ledger::default()),
             health: RwSignal::new(Health::Ok),
-            changed_elsewhere: RwSignal::new(false),
-            synced: StoredValue::new(Synced::default()),
+            loaded: RwSignal::new(false),
+            elsewhere: RwSignal::new(None),
+            durable: StoredValue::new(Durable::default()),
+            writes: StoredValue::new(Writes::default()),
+            database: StoredValue::new_local(None),
+            channel: StoredValue::new_local(None),
             keys: StoredValue::new(keys),
         };
-        store.load_stored();
-        let handle = window_event_listener(leptos::ev::storage, move |event| {
-            let ours = store
-                .keys
-                .with_value(|k| event.key().as_deref() == Some(k.ledger.as_str()));
-            if ours && store.load_stored() {
-                store.changed_elsewhere.set(true);
+        spawn_local(async move { store.load().await });
+        let channel = BroadcastChannel::new(&store.channel_name()).ok();
+        if let Some(channel) = &channel {
+            let on_message = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                spawn_local(async move { store.reload_from_other_tab().await });
+            });
+            channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(
+                on_message.as_ref(),
+            )));
+            // Lives as long as the channel, which the cleanup closes.
+            on_message.forget();
+        }
+        store.channel.set_value(channel);
+        // Closing the page while a write is under way would lose it: the browser asks first.
+        let unload = window_event_listener(leptos::ev::beforeunload, move |event| {
+            if store.writes.with_value(|w| w.running || w.pending) {
+                event.prevent_default();
+                event.set_return_value("");
             }
         });
-        on_cleanup(move || handle.remove());
+        on_cleanup(move || {
+            unload.remove();
+            store
+                .channel
+                .with_value(|c| c.as_ref().map(BroadcastChannel::close));
+        });
         store
     }
 
@@ -123,143 +180,356 @@ impl Store {
     pub fn health(&self) -> ReadSignal<Health> {
         self.health.read_only()
     }
-    pub fn changed_elsewhere(&self) -> RwSignal<bool> {
-        self.changed_elsewhere
+    /// Whether the stored ledger has been read (screens wait for it).
+    pub fn loaded(&self) -> ReadSignal<bool> {
+        self.loaded.read_only()
     }
-    pub fn ledger_key(&self) -> String {
-        self.keys.with_value(|k| k.ledger.clone())
+    pub fn elsewhere(&self) -> RwSignal<Option<Elsewhere>> {
+        self.elsewhere
+    }
+    /// Where the ledger is kept, for the settings screen.
+    pub fn database_name(&self) -> String {
+        self.keys.with_value(|k| k.database.clone())
+    }
+    /// The stored records' length in characters.
+    pub fn stored_size(&self) -> usize {
+        self.durable.with_value(|d| d.sizes.values().sum())
     }
     /// The unreadable text found in storage, so the user can download it.
     pub fn unreadable_text(&self) -> Option<String> {
-        self.synced.with_value(|s| s.unreadable_raw.clone())
-    }
-    pub fn stored_size(&self) -> usize {
-        self.synced
-            .with_value(|s| s.raw.as_ref().map_or(0, String::len))
+        self.durable.with_value(|d| d.unreadable.clone())
     }
 
-    /// Reads the stored ledger if it differs from what this tab knows. Returns whether the
-    /// shown ledger changed.
-    fn load_stored(&self) -> bool {
-        let key = self.ledger_key();
-        let raw = match storage().get_item(&key) {
-            Ok(raw) => raw,
-            Err(error) => {
-                self.health.set(Health::WriteFailed(error_name(&error)));
-                return false;
+    fn channel_name(&self) -> String {
+        self.keys.with_value(|k| k.database.clone())
+    }
+
+    /// Whether the view that opened this store is gone (a test's unmount): work still in
+    /// flight then stops.
+    fn closed(&self) -> bool {
+        self.ledger.is_disposed()
+    }
+
+    async fn load(&self) {
+        let name = self.database_name();
+        let opened = database::open(&name).await;
+        if self.closed() {
+            return;
+        }
+        let database = match opened {
+            Ok(db) => db,
+            Err(_) => {
+                // No database: the earlier version's ledger, if any, is shown and kept in memory.
+                if let Some(snapshot) = self.legacy_text().and_then(|t| snapshot::decode(&t).ok()) {
+                    self.ledger.set(snapshot.ledger);
+                }
+                self.health.set(Health::Unavailable);
+                self.loaded.set(true);
+                return;
             }
         };
-        if self.synced.with_value(|s| s.raw == raw) {
-            return false;
+        self.database.set_value(Some(database.clone()));
+        let read = database::read_all(&database).await;
+        if self.closed() {
+            return;
         }
-        let Some(text) = raw.clone() else {
-            // Nothing stored (first visit, or storage cleared by the user): an empty ledger.
-            self.synced.update_value(|s| *s = Synced::default());
-            self.ledger.set(Ledger::default());
-            return true;
+        match read {
+            Ok(stored) => match {
+                self.durable.update_value(|d| d.sizes = sizes(&stored));
+                stored_records::decode_records(&stored)
+            } {
+                Some(Ok(snapshot)) => self.show_stored(snapshot),
+                Some(Err(error)) => {
+                    let text = stored_records::document(&stored).unwrap_or_default();
+                    self.durable.update_value(|d| d.unreadable = Some(text));
+                    self.health.set(Health::Unreadable(error));
+                }
+                None => self.move_legacy(&database).await,
+            },
+            Err(name) => self.health.set(Health::WriteFailed(name)),
+        }
+        self.loaded.set(true);
+    }
+
+    fn show_stored(&self, snapshot: snapshot::Snapshot) {
+        self.durable.update_value(|d| {
+            d.ledger = snapshot.ledger.clone();
+            d.revision = snapshot.revision;
+        });
+        self.ledger.set(snapshot.ledger);
+    }
+
+    fn legacy_text(&self) -> Option<String> {
+        let key = self.keys.with_value(|k| k.legacy_ledger.clone());
+        BrowserLocalStorage::raw().get_item(&key).ok().flatten()
+    }
+
+    /// Moves the ledger an earlier version kept in localStorage into the database; the
+    /// localStorage value is removed only once the database holds it.
+    async fn move_legacy(&self, database: &IdbDatabase) {
+        let Some(text) = self.legacy_text() else {
+            return;
         };
+        let key = self.keys.with_value(|k| k.legacy_ledger.clone());
         match snapshot::decode(&text) {
-            Ok(stored) => {
-                self.synced.update_value(|s| {
-                    s.raw = raw;
-                    s.revision = stored.revision;
-                    s.unreadable_raw = None;
+            Ok(snapshot) => {
+                let revision = snapshot.revision.max(1);
+                let records = records(&snapshot.ledger, revision);
+                let written = records.iter().map(|(k, t)| (k.clone(), t.len())).collect();
+                let write = Write::Replace {
+                    records,
+                    keep_aside: None,
+                };
+                let outcome = database::write(database, 0, write).await;
+                if self.closed() {
+                    return;
+                }
+                match outcome {
+                    Ok(()) => {
+                        let _ = BrowserLocalStorage::raw().remove_item(&key);
+                        self.durable.update_value(|d| d.sizes = written);
+                        self.show_stored(snapshot::Snapshot {
+                            revision,
+                            ..snapshot
+                        });
+                    }
+                    Err(error) => {
+                        // Shown from localStorage, which keeps it; the next open tries again.
+                        self.ledger.set(snapshot.ledger);
+                        self.health.set(refusal(error));
+                    }
+                }
+            }
+            Err(error) => {
+                self.durable.update_value(|d| {
+                    d.unreadable = Some(text);
+                    d.legacy_key = Some(key);
                 });
-                self.ledger.set(stored.ledger);
-                if matches!(self.health.get_untracked(), Health::Unreadable { .. }) {
+                self.health.set(Health::Unreadable(error));
+            }
+        }
+    }
+
+    /// Another tab wrote: show what it stored, unless this tab is writing (its write then
+    /// finds the conflict itself).
+    async fn reload_from_other_tab(&self) {
+        if self.closed() || self.writes.with_value(|w| w.running) {
+            return;
+        }
+        let Some(database) = self.database.get_value() else {
+            return;
+        };
+        let read = database::read_all(&database).await;
+        let Ok(stored) = read else {
+            return;
+        };
+        if self.closed() {
+            return;
+        }
+        if let Some(Ok(snapshot)) = stored_records::decode_records(&stored) {
+            if snapshot.revision != self.durable.with_value(|d| d.revision) {
+                self.show_stored(snapshot);
+                self.durable.update_value(|d| d.unreadable = None);
+                if matches!(self.health.get_untracked(), Health::Unreadable(_)) {
                     self.health.set(Health::Ok);
                 }
-                true
-            }
-            Err(error) => {
-                let kept_as = self.keep_aside(&text);
-                self.synced.update_value(|s| {
-                    s.raw = raw;
-                    s.unreadable_raw = Some(text);
-                });
-                self.health.set(Health::Unreadable { kept_as, error });
-                false
+                self.elsewhere.set(Some(Elsewhere::Changed));
             }
         }
     }
 
-    /// Copies unreadable data under a key of its own, once: if an identical copy is
-    /// already set aside, that copy's key is returned.
-    fn keep_aside(&self, text: &str) -> Option<String> {
-        let prefix = self.keys.with_value(|k| k.unreadable.clone());
-        let storage = storage();
-        let count = storage.length().unwrap_or(0);
-        for index in 0..count {
-            if let Ok(Some(key)) = storage.key(index) {
-                if key.starts_with(&prefix)
-                    && storage.get_item(&key).ok().flatten().as_deref() == Some(text)
-                {
-                    return Some(key);
-                }
-            }
-        }
-        let key = format!("{prefix}{}", js_sys::Date::now() as u64);
-        storage.set_item(&key, text).ok().map(|_| key)
+    /// Whether a change may be made now; the banner says why not.
+    fn writable(&self) -> bool {
+        self.loaded.get_untracked()
+            && matches!(
+                self.health.get_untracked(),
+                Health::Ok | Health::Unavailable
+            )
     }
 
-    /// Applies a change and stores it; on any refusal or failure nothing changes.
+    /// Applies a change, shows it, and stores it behind; a refusal changes nothing.
     pub fn change<T>(
         &self,
         apply: impl FnOnce(&mut Ledger) -> Result<T, Problem>,
     ) -> Result<T, ChangeError> {
-        // Another tab may have written since this one last read: change its latest ledger.
-        if self.load_stored() {
-            self.changed_elsewhere.set(true);
-        }
-        if matches!(self.health.get_untracked(), Health::Unreadable { .. }) {
+        if !self.writable() {
             return Err(ChangeError::NotSaved);
         }
         let mut next = self.ledger.get_untracked();
         let result = apply(&mut next)?;
-        self.write(next)?;
+        self.ledger.set(next);
+        self.write_behind(false);
         Ok(result)
     }
 
-    /// Replaces the whole ledger (demo, restore, erase, fresh start). Unreadable data is
-    /// replaced only once a copy of it is safely set aside.
+    /// Replaces the whole ledger (demo, restore, erase, fresh start): also the way out of
+    /// unreadable data, which is copied aside in the same write.
     pub fn replace(&self, ledger: Ledger) -> Result<(), ChangeError> {
-        if let Health::Unreadable { kept_as: None, .. } = self.health.get_untracked() {
-            let text = self.unreadable_text().unwrap_or_default();
-            if self.keep_aside(&text).is_none() {
-                return Err(ChangeError::NotSaved);
-            }
-        }
-        self.write(ledger)
-    }
-
-    fn write(&self, ledger: Ledger) -> Result<(), ChangeError> {
-        let revision = self.synced.with_value(|s| s.revision) + 1;
-        let text = snapshot::to_storage(&ledger, revision);
-        if let Err(error) = storage().set_item(&self.ledger_key(), &text) {
-            let name = error_name(&error);
-            self.health.set(if name == "QuotaExceededError" {
-                Health::Full
-            } else {
-                Health::WriteFailed(name)
-            });
+        if !self.loaded.get_untracked() {
             return Err(ChangeError::NotSaved);
         }
-        self.synced.update_value(|s| {
-            *s = Synced {
-                raw: Some(text),
-                revision,
-                unreadable_raw: None,
+        self.ledger.set(ledger);
+        if !matches!(self.health.get_untracked(), Health::Unavailable) {
+            self.health.set(Health::Ok);
+        }
+        self.write_behind(true);
+        Ok(())
+    }
+
+    /// Asks the storage again after a refused write (the user freed some space).
+    pub fn retry(&self) {
+        if matches!(
+            self.health.get_untracked(),
+            Health::Full | Health::WriteFailed(_)
+        ) {
+            self.health.set(Health::Ok);
+        }
+    }
+
+    fn write_behind(&self, replace: bool) {
+        if self.database.with_value(Option::is_none) {
+            return;
+        }
+        let start = self.writes.try_update_value(|w| {
+            w.replace |= replace;
+            if w.running {
+                w.pending = true;
+                false
+            } else {
+                w.running = true;
+                true
             }
         });
-        self.ledger.set(ledger);
-        self.health.set(Health::Ok);
-        Ok(())
+        if start == Some(true) {
+            let store = *self;
+            saving(true);
+            spawn_local(async move {
+                store.write_loop().await;
+                saving(false);
+            });
+        }
+    }
+
+    async fn write_loop(&self) {
+        let Some(database) = self.database.get_value() else {
+            return;
+        };
+        loop {
+            let target = self.ledger.get_untracked();
+            let replace = self
+                .writes
+                .try_update_value(|w| std::mem::take(&mut w.replace))
+                == Some(true);
+            let (base, write, sizes) = self.durable.with_value(|d| {
+                let revision = d.revision + 1;
+                let write = if replace || d.unreadable.is_some() {
+                    Write::Replace {
+                        records: records(&target, revision),
+                        keep_aside: d.unreadable.clone(),
+                    }
+                } else {
+                    Write::Change(changed_records(&d.ledger, &target, revision))
+                };
+                let mut sizes = d.sizes.clone();
+                match &write {
+                    Write::Change(change) => {
+                        for key in &change.delete {
+                            sizes.remove(key);
+                        }
+                        sizes.extend(change.put.iter().map(|(k, t)| (k.clone(), t.len())));
+                    }
+                    Write::Replace { records, .. } => {
+                        sizes = records.iter().map(|(k, t)| (k.clone(), t.len())).collect();
+                    }
+                }
+                (d.revision, write, sizes)
+            });
+            let written = database::write(&database, base, write).await;
+            if self.closed() {
+                return;
+            }
+            match written {
+                Ok(()) => {
+                    let legacy = self.durable.try_update_value(|d| {
+                        d.ledger = target;
+                        d.revision = base + 1;
+                        d.unreadable = None;
+                        d.sizes = sizes;
+                        d.legacy_key.take()
+                    });
+                    if let Some(Some(key)) = legacy {
+                        let _ = BrowserLocalStorage::raw().remove_item(&key);
+                    }
+                    self.tell_other_tabs();
+                }
+                Err(WriteError::Conflict) => {
+                    self.writes.update_value(|w| *w = Writes::default());
+                    if let Ok(stored) = database::read_all(&database).await {
+                        if let Some(Ok(snapshot)) = stored_records::decode_records(&stored) {
+                            self.show_stored(snapshot);
+                        }
+                    }
+                    self.elsewhere.set(Some(Elsewhere::ChangeLost));
+                    return;
+                }
+                Err(error) => {
+                    self.writes.update_value(|w| *w = Writes::default());
+                    self.ledger
+                        .set(self.durable.with_value(|d| d.ledger.clone()));
+                    self.health.set(refusal(error));
+                    return;
+                }
+            }
+            let again = self.writes.try_update_value(|w| {
+                let again = std::mem::take(&mut w.pending);
+                w.running = again;
+                again
+            });
+            if again != Some(true) {
+                return;
+            }
+        }
+    }
+
+    fn tell_other_tabs(&self) {
+        let revision = self.durable.with_value(|d| d.revision);
+        self.channel.with_value(|channel| {
+            if let Some(channel) = channel {
+                let _ = channel.post_message(&wasm_bindgen::JsValue::from_f64(revision as f64));
+            }
+        });
+    }
+}
+
+/// Marks the page while a write is under way (`<html data-saving>`), for the end-to-end tests
+/// and the style sheet.
+fn saving(on: bool) {
+    if let Some(root) = document().document_element() {
+        let _ = if on {
+            root.set_attribute("data-saving", "")
+        } else {
+            root.remove_attribute("data-saving")
+        };
+    }
+}
+
+fn sizes(
+    stored: &std::collections::BTreeMap<String, String>,
+) -> std::collections::BTreeMap<String, usize> {
+    stored.iter().map(|(k, t)| (k.clone(), t.len())).collect()
+}
+
+fn refusal(error: WriteError) -> Health {
+    match error {
+        WriteError::Refused(name) if name == "QuotaExceededError" => Health::Full,
+        WriteError::Refused(name) => Health::WriteFailed(name),
+        WriteError::Conflict => Health::WriteFailed("ConflictError".into()),
     }
 }
 
 /// The language chosen last time, French when none was.
 pub fn stored_lang(keys: &Keys) -> Lang {
-    LocalStorage::get::<String>(&keys.lang)
+    BrowserLocalStorage::get::<String>(&keys.lang)
         .ok()
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or(Lang::Fr)
@@ -270,5 +540,5 @@ pub fn stored_lang(keys: &Keys) -> Lang {
 /// (the page still switches), so the error is ignored.
 pub fn choose_lang(i18n: I18n, lang: Lang) {
     i18n.0.set(lang);
-    let _ = LocalStorage::set(&Keys::from_page().lang, lang.code());
+    let _ = BrowserLocalStorage::set(&Keys::from_page().lang, lang.code());
 }

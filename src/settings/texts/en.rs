@@ -24,7 +24,7 @@ pub static TEXTS: SettingsTexts = SettingsTexts {
     clear_confirm: "Erase all data from this browser? Download a backup first.",
     cleared: "All data has been erased.",
     storage_section: "Storage",
-    storage_info: |key, bytes| format!("Data stored under the key “{key}”: {} KB.", bytes.div_ceil(1024)),
+    storage_info: |name, chars| format!("Data stored in this browser's IndexedDB database “{name}”: {} KB.", chars.div_ceil(1024)),
     privacy_note: "Encaisse makes no request to the Internet: no data is sent anywhere.",
 
     aging_title: "Aged receivables",

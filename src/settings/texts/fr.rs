@@ -24,7 +24,7 @@ pub static TEXTS: SettingsTexts = SettingsTexts {
     clear_confirm: "Effacer toutes les données de ce navigateur ? Pensez à télécharger une sauvegarde avant.",
     cleared: "Toutes les données ont été effacées.",
     storage_section: "Stockage",
-    storage_info: |key, bytes| format!("Données enregistrées sous la clé « {key} » : {} Ko.", bytes.div_ceil(1024)),
+    storage_info: |name, chars| format!("Données enregistrées dans la base IndexedDB « {name} » de ce navigateur : {} Ko.", chars.div_ceil(1024)),
     privacy_note: "Encaisse ne fait aucune requête vers Internet : aucune donnée n'est envoyée nulle part.",
 
     aging_title: "Balance âgée",
