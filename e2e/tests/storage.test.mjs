@@ -159,3 +159,32 @@ test("a change made in another tab is picked up without losing this tab's edits"
     await context.close();
   }
 });
+
+// Guards against the blank page a browser that refuses storage used to get ("failed to get
+// local_storage"): the app opens, works in memory, says so, and the calculator works.
+test("without storage the app opens, works in memory and says nothing will be kept", async () => {
+  await withPage(app, async (page) => {
+    await page.addInitScript(() => {
+      for (const name of ["localStorage", "indexedDB"]) {
+        Object.defineProperty(window, name, {
+          get() {
+            throw new DOMException("Storage is disabled.", "SecurityError");
+          },
+        });
+      }
+    });
+    await visit(page, app.server.url);
+    const banner = page.getByTestId("storage-banner");
+    await banner.getByText("rien ne sera conservé").waitFor();
+    await addClient(page, "Atelier Dupont");
+    await visit(page, app.server.url + "#/clients");
+    await page.getByRole("link", { name: "Atelier Dupont" }).waitFor();
+    const download = page.waitForEvent("download");
+    await banner.getByRole("button", { name: "Télécharger une sauvegarde" }).click();
+    const backup = JSON.parse(readFileSync(await (await download).path(), "utf8"));
+    assert.equal(backup.ledger.clients[0].details.name, "Atelier Dupont");
+
+    await visit(page, app.server.url + "#/calculateur?montant=15000&echeance=2018-04-15&paiement=2018-05-15&taux=15&client=pro");
+    assert.equal((await page.getByTestId("penalty-total").innerText()).replace(/\s/g, " "), "224,93 €");
+  });
+});

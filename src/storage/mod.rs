@@ -17,7 +17,7 @@ use encaisse_domain::files::snapshot::{self, SnapshotError};
 use encaisse_domain::files::stored_records::{self, changed_records, records};
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::values::problem::Problem;
-use gloo_storage::{LocalStorage as BrowserLocalStorage, Storage};
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::{BroadcastChannel, IdbDatabase};
@@ -261,7 +261,7 @@ impl Store {
 
     fn legacy_text(&self) -> Option<String> {
         let key = self.keys.with_value(|k| k.legacy_ledger.clone());
-        BrowserLocalStorage::raw().get_item(&key).ok().flatten()
+        local_storage()?.get_item(&key).ok().flatten()
     }
 
     /// Moves the ledger an earlier version kept in localStorage into the database; the
@@ -286,7 +286,9 @@ impl Store {
                 }
                 match outcome {
                     Ok(()) => {
-                        let _ = BrowserLocalStorage::raw().remove_item(&key);
+                        if let Some(storage) = local_storage() {
+                            let _ = storage.remove_item(&key);
+                        }
                         self.durable.update_value(|d| d.sizes = written);
                         self.show_stored(snapshot::Snapshot {
                             revision,
@@ -458,7 +460,9 @@ impl Store {
                         d.legacy_key.take()
                     });
                     if let Some(Some(key)) = legacy {
-                        let _ = BrowserLocalStorage::raw().remove_item(&key);
+                        if let Some(storage) = local_storage() {
+                            let _ = storage.remove_item(&key);
+                        }
                     }
                     self.tell_other_tabs();
                 }
@@ -527,10 +531,16 @@ fn refusal(error: WriteError) -> Health {
     }
 }
 
+/// The page's localStorage, or None when the browser refuses it (a setting, a sandboxed
+/// frame). gloo-storage panics then, so every use asks here first.
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
 /// The language chosen last time, French when none was.
 pub fn stored_lang(keys: &Keys) -> Lang {
-    BrowserLocalStorage::get::<String>(&keys.lang)
-        .ok()
+    local_storage()
+        .and_then(|_| LocalStorage::get::<String>(&keys.lang).ok())
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or(Lang::Fr)
 }
@@ -540,5 +550,7 @@ pub fn stored_lang(keys: &Keys) -> Lang {
 /// (the page still switches), so the error is ignored.
 pub fn choose_lang(i18n: I18n, lang: Lang) {
     i18n.0.set(lang);
-    let _ = BrowserLocalStorage::set(&Keys::from_page().lang, lang.code());
+    if local_storage().is_some() {
+        let _ = LocalStorage::set(&Keys::from_page().lang, lang.code());
+    }
 }
