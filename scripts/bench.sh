@@ -78,6 +78,10 @@ printf '%-52s %9s %9s %9s\n' "budget, native / in Chromium" - "$DASHBOARD_NATIVE
 printf '\n%-52s %10s %10s\n' "bank statement of 10 000 lines" "ms" "budget ms"
 printf '%-52s %10s %10s\n' "native, read + match vs 10 000 open invoices (mean)" "$bank_ms" "$BANK_NATIVE_BUDGET_MS"
 
+step "the screens of a 20 000-invoice ledger in the release app (headless Chromium; issue 15's budgets reported, not yet enforced)"
+[ -f dist/index.html ] || bash scripts/build.sh
+(cd e2e && node bench/large-ledger.mjs)
+
 failed=0
 check() { # what, figure, budget
   if awk -v figure="$2" -v budget="$3" 'BEGIN { exit !(figure > budget) }'; then
