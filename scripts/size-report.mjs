@@ -19,10 +19,14 @@ const TARGETS = {
   chunk: 120 * KB,
   app: 700 * KB,
 };
+// Raised once, 03/12/2026, for the ledger's move to IndexedDB (issue 15, point 5): the core grew
+// from 247 to 283 KB gzipped (the first visit from 323 to 359 KB, the app from 1 083 to
+// 1 111 KB). The storage code itself is under 20 KB before gzip; what else it pulled into the
+// core is not identified yet (README "Bundle figures").
 const CEILINGS = {
-  firstVisit: 330 * KB,
+  firstVisit: 358 * KB,
   chunk: 235 * KB,
-  app: 1080 * KB,
+  app: 1107 * KB,
 };
 // A first visit has nothing stored: its home screen is the welcome. With data, the dashboard.
 const FIRST_VISIT_SPLIT = "welcome_screen";
