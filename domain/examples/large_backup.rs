@@ -11,5 +11,8 @@ fn main() {
         .nth(1)
         .and_then(|text| iso_date::parse(&text))
         .expect("usage: large_backup YYYY-MM-DD");
-    print!("{}", snapshot::to_backup(&generate(day, DemoConfig::large_firm())));
+    print!(
+        "{}",
+        snapshot::to_backup(&generate(day, DemoConfig::large_firm()))
+    );
 }

@@ -1,23 +1,29 @@
 //! Counted words, one rule per language, for the shell's texts and every group's.
 
 pub mod fr {
-    /// "0 facture", "1 facture", "2 factures": French counts zero in the singular.
+    use encaisse_domain::values::format::{format_count, Locale};
+
+    /// "0 facture", "1 facture", "20 000 factures": French counts zero in the singular.
     pub fn plural(n: usize, one: &str, many: &str) -> String {
+        let count = format_count(n, Locale::Fr);
         if n <= 1 {
-            format!("{n} {one}")
+            format!("{count} {one}")
         } else {
-            format!("{n} {many}")
+            format!("{count} {many}")
         }
     }
 }
 
 pub mod en {
-    /// "1 invoice", "0 invoices", "2 invoices".
+    use encaisse_domain::values::format::{format_count, Locale};
+
+    /// "1 invoice", "0 invoices", "20,000 invoices".
     pub fn plural(n: usize, one: &str, many: &str) -> String {
+        let count = format_count(n, Locale::En);
         if n == 1 {
-            format!("{n} {one}")
+            format!("{count} {one}")
         } else {
-            format!("{n} {many}")
+            format!("{count} {many}")
         }
     }
 

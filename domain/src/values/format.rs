@@ -41,16 +41,31 @@ fn group_digits(amount: Decimal, locale: Locale) -> (String, bool) {
         Locale::Fr => ('\u{202f}', ','),
         Locale::En => (',', '.'),
     };
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(group_mark);
-        }
-        grouped.push(c);
-    }
+    let mut grouped = group_thousands(whole, group_mark);
     grouped.push(decimal_mark);
     grouped.push_str(cents);
     (grouped, negative)
+}
+
+/// Digits in groups of three: "20000" → "20 000" (French, narrow no-break space).
+fn group_thousands(digits: &str, mark: char) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(mark);
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+/// A count as the locale writes it: "20 000" in French, "20,000" in English.
+pub fn format_count(count: usize, locale: Locale) -> String {
+    let mark = match locale {
+        Locale::Fr => '\u{202f}',
+        Locale::En => ',',
+    };
+    group_thousands(&count.to_string(), mark)
 }
 
 /// A rate given in basis points of a percent (550 = 5.5 %), as the locale writes it.
@@ -174,5 +189,13 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
         assert_eq!(format_date(date, Locale::Fr), "31/12/2026");
         assert_eq!(format_date(date, Locale::En), "31 Dec 2026");
+    }
+
+    // Guards against "20000 factures": a count of thousands is grouped as amounts are.
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(format_count(7, Locale::Fr), "7");
+        assert_eq!(format_count(20_000, Locale::Fr), "20\u{202f}000");
+        assert_eq!(format_count(1_234_567, Locale::En), "1,234,567");
     }
 }
