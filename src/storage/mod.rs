@@ -146,7 +146,7 @@ impl Store {
             keys: StoredValue::new(keys),
         };
         spawn_local(async move { store.load().await });
-        let channel = BroadcastChannel::new(&store.channel_name()).ok();
+        let channel = BroadcastChannel::new(&store.database_name()).ok();
         if let Some(channel) = &channel {
             let on_message = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
                 spawn_local(async move { store.reload_from_other_tab().await });
@@ -198,10 +198,6 @@ impl Store {
     /// The unreadable text found in storage, so the user can download it.
     pub fn unreadable_text(&self) -> Option<String> {
         self.durable.with_value(|d| d.unreadable.clone())
-    }
-
-    fn channel_name(&self) -> String {
-        self.keys.with_value(|k| k.database.clone())
     }
 
     /// Whether the view that opened this store is gone (a test's unmount): work still in
@@ -496,10 +492,10 @@ impl Store {
     }
 
     fn tell_other_tabs(&self) {
-        let revision = self.durable.with_value(|d| d.revision);
+        // The message says only "read again": the other tabs read the revision from the database.
         self.channel.with_value(|channel| {
             if let Some(channel) = channel {
-                let _ = channel.post_message(&wasm_bindgen::JsValue::from_f64(revision as f64));
+                let _ = channel.post_message(&wasm_bindgen::JsValue::NULL);
             }
         });
     }
