@@ -76,7 +76,8 @@ export async function storedLedger(page, database = "encaisse") {
   await page.waitForFunction(() => !document.documentElement.hasAttribute("data-saving"));
   const records = await databaseRecords(page, database, "ledger");
   if (!records?.meta) return null;
-  const ledger = JSON.parse(records.rest ?? "{}");
+  // The id counter has a record of its own (`ids`), the other small fields one together (`rest`).
+  const ledger = { ...JSON.parse(records.ids ?? "{}"), ...JSON.parse(records.rest ?? "{}") };
   for (const list of STORED_LISTS) {
     ledger[list] = Object.keys(records).filter((k) => k.startsWith(`${list}/`)).sort().flatMap((k) => JSON.parse(records[k]));
   }

@@ -306,6 +306,25 @@ mod ledger_claims {
     use encaisse_domain::model::payment::{Allocation, PaymentDetails, PaymentMethod};
     use encaisse_domain::model::settings::HalfYearRates;
     use encaisse_domain::model::terms::PaymentTerms;
+    use encaisse_domain::model::timeline::Timeline;
+
+    /// An invoice issued on 1 January 2024, due 30 days later, with 20 % VAT.
+    fn january_invoice(
+        number: &str,
+        client: encaisse_domain::values::ids::ClientId,
+        net: Decimal,
+    ) -> InvoiceDetails {
+        InvoiceDetails {
+            number: number.into(),
+            client,
+            issue_date: d(2024, 1, 1),
+            terms: PaymentTerms::Net { days: 30 },
+            net,
+            vat: net / dec!(5),
+            description: String::new(),
+            contractual_rate: None,
+        }
+    }
 
     fn ledger_with(kind: ClientKind) -> (Ledger, encaisse_domain::values::ids::InvoiceId) {
         let mut ledger = Ledger::default();
@@ -318,16 +337,7 @@ mod ledger_claims {
         .unwrap();
         let client = ledger.add_client(details, d(2023, 1, 1));
         let invoice = ledger
-            .add_invoice(InvoiceDetails {
-                number: "F-1".into(),
-                client,
-                issue_date: d(2024, 1, 1),
-                terms: PaymentTerms::Net { days: 30 },
-                net: dec!(1000),
-                vat: dec!(200),
-                description: String::new(),
-                contractual_rate: None,
-            })
+            .add_invoice(january_invoice("F-1", client, dec!(1000)))
             .unwrap();
         ledger
             .record_payment(PaymentDetails {
@@ -365,6 +375,37 @@ mod ledger_claims {
         assert!(PenaltyInputs::new(&ledger, d(2024, 1, 31))
             .for_invoice(ledger.invoice(id).unwrap())
             .is_none());
+    }
+
+    #[test]
+    fn claims_on_a_shared_timeline_ignore_what_came_after_their_date() {
+        // Guards against the dashboard's month-end claims, all read from one timeline of
+        // today's ledger, counting a payment or a write-off made after that month's end.
+        let (mut ledger, id) = ledger_with(ClientKind::Business);
+        let timeline = Timeline::new(&ledger);
+        // On 29 February the payment of 1 March had not come: 29 days of interest, still running.
+        let before = PenaltyInputs::on(&ledger, &timeline, d(2024, 2, 29));
+        let breakdown = before
+            .for_invoice(ledger.invoice(id).unwrap())
+            .unwrap()
+            .unwrap();
+        assert_eq!(breakdown.days_late, 29);
+        assert_eq!(
+            before.claims(),
+            PenaltyInputs::new(&ledger, d(2024, 2, 29)).claims()
+        );
+        // A second invoice, written off on 1 June: as of 31 May it still owes penalties.
+        let client = ledger.invoice(id).unwrap().details.client;
+        let second = ledger
+            .add_invoice(january_invoice("F-2", client, dec!(500)))
+            .unwrap();
+        ledger.write_off(second, d(2024, 6, 1), String::new()).unwrap();
+        let timeline = Timeline::new(&ledger);
+        let may = PenaltyInputs::on(&ledger, &timeline, d(2024, 5, 31));
+        assert!(may.for_invoice(ledger.invoice(second).unwrap()).is_some());
+        let june = PenaltyInputs::on(&ledger, &timeline, d(2024, 6, 1));
+        assert!(june.for_invoice(ledger.invoice(second).unwrap()).is_none());
+        assert_eq!(june.claims().total.invoices, 1, "only the first invoice, paid late");
     }
 
     #[test]

@@ -132,7 +132,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
             sort_by_key(&mut payments, |p| std::cmp::Reverse(p.date));
             Some(View {
                 balance: position.client_balance(ledger, id),
-                claims: PenaltyInputs::new(ledger, as_of).claims_of(ledger.invoices_of(id)),
+                claims: PenaltyInputs::on(ledger, &timeline, as_of).claims_of(ledger.invoices_of(id)),
                 score: score_client(ledger, &timeline, id, as_of),
                 client,
                 invoices,

@@ -21,6 +21,17 @@ pub fn App() -> impl IntoView {
     // on the home screen, so that no other screen is redrawn when the first record arrives.
     let ledger_is_empty = Memo::new(move |_| store.ledger().with(|l| l.is_empty()));
 
+    // While the stored ledger is read, the screen that will show it is fetched: at once for
+    // a screen of its own, once a ledger is found for the home screen (the welcome otherwise).
+    Effect::new(move |_| {
+        if store.loaded().get() {
+            return;
+        }
+        let route = route.get_untracked();
+        if route != Route::Home || store.found().get() {
+            screens::preload(&route);
+        }
+    });
     Effect::new(move |_| {
         let code = lang.get().code();
         if let Some(root) = document().document_element() {

@@ -149,6 +149,16 @@ pub async fn show(route: Route, welcome: bool, retry: Callback<()>) -> AnyView {
     }
 }
 
+/// Fetches the code of the screen a route names (the dashboard for the home screen), without
+/// showing it; a failure is left for the screen to report when it is shown.
+pub fn preload(route: &Route) {
+    if let Some(group) = Group::of(route, false) {
+        leptos::task::spawn_local(async move {
+            let _ = group.preload().await;
+        });
+    }
+}
+
 /// Fetches every chunk not yet fetched, one after the other, when the browser is next idle,
 /// so that a screen opened later (or offline) is already there; after the first screen only,
 /// so that its own chunks are not slowed down. A failure is left for the screen itself to

@@ -112,7 +112,8 @@ struct Writes {
     running: bool,
     /// A change made while a write was running: written when it ends.
     pending: bool,
-    /// The next write replaces every record (demo, restore, erase, fresh start).
+    /// The next write replaces every record (demo, restore, erase, fresh start, records of
+    /// an earlier layout).
     replace: bool,
 }
 
@@ -121,6 +122,8 @@ pub struct Store {
     ledger: RwSignal<Ledger>,
     health: RwSignal<Health>,
     loaded: RwSignal<bool>,
+    /// Whether a stored ledger was found and is being read (loaded is not set yet).
+    found: RwSignal<bool>,
     elsewhere: RwSignal<Option<Elsewhere>>,
     durable: StoredValue<Durable>,
     writes: StoredValue<Writes>,
@@ -138,6 +141,7 @@ impl Store {
             ledger: RwSignal::new(Ledger::default()),
             health: RwSignal::new(Health::Ok),
             loaded: RwSignal::new(false),
+            found: RwSignal::new(false),
             elsewhere: RwSignal::new(None),
             durable: StoredValue::new(Durable::default()),
             writes: StoredValue::new(Writes::default()),
@@ -184,6 +188,11 @@ impl Store {
     pub fn loaded(&self) -> ReadSignal<bool> {
         self.loaded.read_only()
     }
+    /// Whether a stored ledger was found, before it is read: the shell then fetches the
+    /// screen that will show it while the ledger is decoded.
+    pub fn found(&self) -> ReadSignal<bool> {
+        self.found.read_only()
+    }
     pub fn elsewhere(&self) -> RwSignal<Option<Elsewhere>> {
         self.elsewhere
     }
@@ -229,12 +238,28 @@ impl Store {
         if self.closed() {
             return;
         }
+        if read.as_ref().is_ok_and(|stored| !stored.is_empty()) {
+            // Decoding a large ledger holds the page for a while: let the screen's code be
+            // asked for first, so that its download and compilation run meanwhile.
+            self.found.set(true);
+            next_task().await;
+            if self.closed() {
+                return;
+            }
+        }
         match read {
             Ok(stored) => match {
                 self.durable.update_value(|d| d.sizes = sizes(&stored));
-                stored_records::decode_records(&stored)
+                let r = stored_records::decode_records(&stored);
+                r
             } {
-                Some(Ok(snapshot)) => self.show_stored(snapshot),
+                Some(Ok(snapshot)) => {
+                    // Records of an earlier layout are all rewritten with the next change.
+                    if stored_records::needs_rewrite(&stored) {
+                        self.writes.update_value(|w| w.replace = true);
+                    }
+                    self.show_stored(snapshot)
+                }
                 Some(Err(error)) => {
                     let text = stored_records::document(&stored).unwrap_or_default();
                     self.durable.update_value(|d| d.unreadable = Some(text));
@@ -420,7 +445,9 @@ impl Store {
                 == Some(true);
             let (base, write, sizes) = self.durable.with_value(|d| {
                 let revision = d.revision + 1;
-                let write = if replace || d.unreadable.is_some() {
+                // Nothing stored yet: every record is written, so that the first change
+                // stores the whole ledger and not only what it touched.
+                let write = if replace || d.unreadable.is_some() || d.sizes.is_empty() {
                     Write::Replace {
                         records: records(&target, revision),
                         keep_aside: d.unreadable.clone(),
@@ -549,4 +576,12 @@ pub fn choose_lang(i18n: I18n, lang: Lang) {
     if local_storage().is_some() {
         let _ = LocalStorage::set(&Keys::from_page().lang, lang.code());
     }
+}
+
+/// Resolves in a later task of the page's event loop, once what is waiting has run.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -5,7 +5,9 @@
 //!
 //! Records, each a JSON text under its key:
 //! - `meta`: `{"format":"encaisse","version":7,"revision":42}`, the envelope of the snapshot;
-//! - `rest`: the ledger's object without its large lists (settings, reminders, bank...);
+//! - `ids`: `{"next_id":1234}`, the ledger's id counter, which nearly every change moves;
+//! - `rest`: the ledger's object without its large lists and its counter (settings,
+//!   reminders, bank...);
 //! - `clients/0000`, `invoices/0003`...: the large lists, [`BUCKET`] entities per record in the
 //!   list's order (by id, so new entities land in the last record).
 //!
@@ -29,6 +31,7 @@ pub const BUCKET: usize = 500;
 
 pub const META_KEY: &str = "meta";
 const REST_KEY: &str = "rest";
+const IDS_KEY: &str = "ids";
 
 /// One of the large lists: its name in the document and how to read its buckets.
 struct List {
@@ -78,11 +81,23 @@ fn bucket_key(list: &str, index: usize) -> String {
     format!("{list}/{index:04}")
 }
 
-/// The ledger's fields outside the large lists; every field of [`Ledger`] is in one or the
-/// other (the round-trip test fails otherwise).
+/// The id counter, a record of its own: recording a payment moves it, and kept in `rest` it
+/// rewrote the reminders' log (about a million characters in a large ledger) each time.
+#[derive(Serialize)]
+struct Ids {
+    next_id: u64,
+}
+
+fn ids(ledger: &Ledger) -> String {
+    json(&Ids {
+        next_id: ledger.next_id,
+    })
+}
+
+/// The ledger's fields outside the large lists and the counter; every field of [`Ledger`] is
+/// in one of them (the round-trip test fails otherwise).
 #[derive(Serialize)]
 struct Rest<'a> {
-    next_id: u64,
     drafts: &'a [Draft],
     reminders: &'a Reminders,
     settings: &'a Settings,
@@ -93,7 +108,6 @@ struct Rest<'a> {
 
 fn rest(ledger: &Ledger) -> String {
     json(&Rest {
-        next_id: ledger.next_id,
         drafts: &ledger.drafts,
         reminders: &ledger.reminders,
         settings: &ledger.settings,
@@ -106,8 +120,7 @@ fn rest(ledger: &Ledger) -> String {
 /// Compares the fields [`rest`] writes without writing them (the reminders' log alone is
 /// close to a million characters in a large ledger).
 fn same_rest(a: &Ledger, b: &Ledger) -> bool {
-    a.next_id == b.next_id
-        && a.drafts == b.drafts
+    a.drafts == b.drafts
         && a.reminders == b.reminders
         && a.settings == b.settings
         && a.bank == b.bank
@@ -142,6 +155,7 @@ pub fn stored_revision(meta: Option<&str>) -> Option<u64> {
 pub fn records(ledger: &Ledger, revision: u64) -> Vec<(String, String)> {
     let mut out = vec![
         (META_KEY.into(), meta(revision)),
+        (IDS_KEY.into(), ids(ledger)),
         (REST_KEY.into(), rest(ledger)),
     ];
     for list in &LISTS {
@@ -167,6 +181,9 @@ pub fn changed_records(before: &Ledger, after: &Ledger, revision: u64) -> Record
         put: vec![(META_KEY.into(), meta(revision))],
         delete: Vec::new(),
     };
+    if before.next_id != after.next_id {
+        change.put.push((IDS_KEY.into(), ids(after)));
+    }
     if !same_rest(before, after) {
         change.put.push((REST_KEY.into(), rest(after)));
     }
@@ -186,6 +203,13 @@ pub fn changed_records(before: &Ledger, after: &Ledger, revision: u64) -> Record
             .extend((after_count..before_count).map(|index| bucket_key(list.name, index)));
     }
     change
+}
+
+/// Whether the records are of the layout before the `ids` record (the counter inside `rest`):
+/// readable, but a change must rewrite every record, as the counter would otherwise be
+/// stored twice.
+pub fn needs_rewrite(records: &BTreeMap<String, String>) -> bool {
+    records.contains_key(META_KEY) && !records.contains_key(IDS_KEY)
 }
 
 /// Puts stored records back into one snapshot document and reads it as a backup would be
@@ -227,8 +251,18 @@ pub fn document(records: &BTreeMap<String, String>) -> Option<String> {
         }
         text.push_str("],");
     }
-    let rest = records.get(REST_KEY).map_or("{}", String::as_str);
-    text.push_str(inner(rest, '{', '}'));
+    // The counter's record, then the rest (a layout before the `ids` record kept the
+    // counter in `rest`); either may be absent from damaged data.
+    let small: Vec<&str> = [IDS_KEY, REST_KEY]
+        .iter()
+        .filter_map(|key| records.get(*key))
+        .map(|text| inner(text, '{', '}'))
+        .filter(|fields| !fields.trim().is_empty())
+        .collect();
+    if small.is_empty() {
+        text.pop(); // the comma after the last list
+    }
+    text.push_str(&small.join(","));
     text.push_str("}}");
     Some(text)
 }
@@ -333,10 +367,26 @@ mod tests {
             keys.contains(&bucket_key("payments", last).as_str()),
             "{keys:?}"
         );
-        assert!(keys.len() <= 3, "{keys:?}");
+        assert_eq!(keys.len(), 3, "the envelope, the counter, one bucket: {keys:?}");
+        assert!(!keys.contains(&REST_KEY), "the reminders' log is not rewritten");
         let mut store = stored(records(&before, 1));
         apply(&mut store, change);
         assert_eq!(decode_records(&store).unwrap().unwrap().ledger, after);
+    }
+
+    // Guards against a ledger stored before the counter had a record of its own becoming
+    // unreadable: it reads as it was, and is marked for a full rewrite.
+    #[test]
+    fn records_with_the_counter_in_rest_still_read() {
+        let ledger = sample();
+        let mut store = stored(records(&ledger, 1));
+        assert!(!needs_rewrite(&store));
+        let counter = store.remove(IDS_KEY).unwrap();
+        let rest = store.get_mut(REST_KEY).unwrap();
+        *rest = format!("{},{}", inner(&counter, '{', '}'), inner(rest, '{', '}'));
+        *rest = format!("{{{rest}}}");
+        assert!(needs_rewrite(&store));
+        assert_eq!(decode_records(&store).unwrap().unwrap().ledger, ledger);
     }
 
     // Guards against a shrunk list leaving its former last record behind, which would bring

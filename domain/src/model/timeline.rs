@@ -43,13 +43,20 @@ impl InvoiceHistory<'_> {
 
     /// What the client still owed at the end of that day.
     pub fn open_at(&self, date: NaiveDate) -> Decimal {
-        let settled: Decimal = self
-            .settlements
-            .iter()
-            .take_while(|(day, _)| *day <= date)
-            .map(|(_, amount)| *amount)
-            .sum();
+        let settled: Decimal = self.settled_by(date).iter().map(|(_, amount)| *amount).sum();
         (self.total - settled).max(Decimal::ZERO)
+    }
+
+    /// The settlements dated on or before that day, oldest first (the write-off among them
+    /// once it is dated).
+    pub fn settled_by(&self, date: NaiveDate) -> &[(NaiveDate, Decimal)] {
+        let end = self.settlements.partition_point(|(day, _)| *day <= date);
+        &self.settlements[..end]
+    }
+
+    /// Whether the invoice was written off on or before that day.
+    pub fn written_off_by(&self, date: NaiveDate) -> bool {
+        self.written_off_on.is_some_and(|day| day <= date)
     }
 
     pub fn disputed_at(&self, date: NaiveDate) -> bool {

@@ -303,7 +303,7 @@ fn kpis_on(ledger: &Ledger, timeline: &Timeline, as_of: NaiveDate) -> Kpis {
         figures.outstanding - figures.overdue,
     );
     let quarter_start = first_of_month_back(as_of, (as_of.month() - 1) % 3);
-    let claims = PenaltyInputs::new(ledger, as_of).claims();
+    let claims = PenaltyInputs::on(ledger, timeline, as_of).claims();
     Kpis {
         as_of,
         period_start,
