@@ -543,3 +543,78 @@ fn a_csv_mapping_giving_one_column_two_roles_is_refused_with_its_place() {
         })
     );
 }
+
+#[test]
+fn a_bad_date_that_ends_its_object_is_located() {
+    // Guards against a date checked after it is read: its error would have no position, and
+    // the path would name the object around it rather than the date.
+    let text = fixture(7).replacen("\"on\": \"2025-05-02\"", "\"on\": \"2025-05-32\"", 1);
+    match snapshot::decode(&text) {
+        Err(SnapshotError::Invalid { path, detail }) => {
+            assert_eq!(path, "ledger.bank.lines[0].status.reconciled.on");
+            assert_eq!(
+                detail,
+                "invalid value: string \"2025-05-32\", expected a date written YYYY-MM-DD"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_bad_value_in_the_compact_stored_form_is_located() {
+    // Guards against paths found only in indented text: storage keeps the compact form, read
+    // straight into the types.
+    let ledger = generate(
+        NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+        DemoConfig {
+            clients: 8,
+            invoices: 60,
+            ..DemoConfig::default()
+        },
+    );
+    let stored = snapshot::to_storage(&ledger, 3);
+    let fourth_date = stored.match_indices("\"issue_date\":\"").nth(3).unwrap().0;
+    let mut bad = stored.clone();
+    bad.replace_range(fourth_date..fourth_date + 14, "\"issue_date\":7,\"x\":\"");
+    match snapshot::decode(&bad) {
+        Err(SnapshotError::Invalid { path, detail }) => {
+            assert_eq!(path, "ledger.invoices[3].details.issue_date");
+            assert_eq!(
+                detail,
+                "invalid type: integer `7`, expected a date written YYYY-MM-DD"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_current_document_cut_short_or_without_a_ledger_is_refused() {
+    // Guards against the header, read on its own, accepting a truncated current document.
+    let text = fixture(CURRENT_VERSION);
+    match snapshot::decode(&text[..text.len() - 40]) {
+        Err(SnapshotError::NotJson { line, .. }) => assert!(line > 500, "{line}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        snapshot::decode(&format!(
+            "{{\"format\":\"encaisse\",\"version\":{CURRENT_VERSION},\"revision\":1}}"
+        )),
+        Err(SnapshotError::Invalid {
+            path: "ledger".into(),
+            detail: "missing field `ledger`".into()
+        })
+    );
+    assert_eq!(
+        snapshot::decode("{\"format\":\"encaisse\",\"version\":0,\"ledger\":{}}"),
+        Err(SnapshotError::BadVersion)
+    );
+    assert_eq!(
+        snapshot::decode("\"encaisse\" x"),
+        Err(SnapshotError::NotJson {
+            line: 1,
+            column: 12
+        })
+    );
+}

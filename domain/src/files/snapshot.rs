@@ -8,31 +8,20 @@
 //!
 //! `version` is the schema version (see ARCHITECTURE.md for its history); `revision` counts
 //! the writes to storage so that a tab can tell that another tab wrote since it last read.
-//! Reading runs the migrations from the file's version up to [`CURRENT_VERSION`], then
-//! checks every invariant of the ledger, so nothing inconsistent is ever loaded.
+//! Reading runs the migrations from the file's version up to [`CURRENT_VERSION`] (a document
+//! of the current version has none to run and is read straight from its text), then checks
+//! every invariant of the ledger, so nothing inconsistent is ever loaded.
 
 use crate::collection::reminder::instalments::{MAX_GRACE_DAYS, MIN_INSTALMENTS};
-use crate::model::bank_book::SavedMapping;
-use crate::model::bank_book::StatementLine;
-use crate::model::bank_book::{BankAccount, BankBook, BankLine, StatementImport};
-use crate::model::client::{Client, ClientDetails, CreditHold};
-use crate::model::imports::{ImportRecord, SavedInvoiceColumns};
+use crate::files::json_path;
 use crate::model::invoice::number_key;
-use crate::model::invoice::{Draft, Invoice, InvoiceDetails};
-use crate::model::issuer::{Issuer, IssuerForm};
+use crate::model::issuer::IssuerForm;
 use crate::model::ledger::Ledger;
-use crate::model::payment::{Allocation, Payment, PaymentDetails};
-use crate::model::reminders::Litigation;
-use crate::model::reminders::PaymentPlan;
-use crate::model::reminders::{ActionKind, ClientPlan, Promise, ReminderAction, Reminders};
-use crate::model::reminders::{ReminderLevel, ReminderPlan};
+use crate::model::reminders::ActionKind;
 use crate::model::settings::is_plausible_rate;
-use crate::model::settings::KpiSettings;
-use crate::model::settings::{RateOverride, Settings};
-use crate::model::settlement::{CreditNote, Dispute, WriteOff};
 use crate::values::ids::{ClientId, InvoiceId};
 use rust_decimal::Decimal;
-use serde::de::DeserializeOwned;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 use serde::Serialize;
 use serde_json::Value;
@@ -401,17 +390,20 @@ fn indent_json(compact: &str) -> String {
 }
 
 /// Reads a stored value or a backup file, of any version this build knows.
+///
+/// A document of the current version is read straight from its text into the types; an
+/// older one is parsed into a `Value`, migrated, written back to text and read the same way,
+/// so that every type has one deserialiser in the wasm bundle (a second one, from `Value`,
+/// cost 56 KB gzipped). A value that does not read is named by its place in the text that was
+/// read: for a migrated document the rewritten one, whose paths are the current version's.
 pub fn decode(text: &str) -> Result<Snapshot, SnapshotError> {
-    let mut document: Value = serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
-    let object = document.as_object().ok_or(SnapshotError::NotEncaisse)?;
-    if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    let header = read_header(text)?;
+    if header.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
         return Err(SnapshotError::NotEncaisse);
     }
-    let version = object
-        .get("version")
+    let version = header
+        .version
+        .as_ref()
         .and_then(Value::as_u64)
         .ok_or(SnapshotError::BadVersion)?;
     if version > u64::from(CURRENT_VERSION) {
@@ -420,125 +412,115 @@ pub fn decode(text: &str) -> Result<Snapshot, SnapshotError> {
     if version == 0 {
         return Err(SnapshotError::BadVersion);
     }
-    let revision = object.get("revision").and_then(Value::as_u64).unwrap_or(0);
-    for migration in &MIGRATIONS[(version - 1) as usize..] {
-        migration(&mut document)?;
+    if !header.has_ledger {
+        return Err(SnapshotError::Invalid {
+            path: "ledger".into(),
+            detail: "missing field `ledger`".into(),
+        });
     }
-    let ledger_value = document.get("ledger").cloned().unwrap_or(Value::Null);
-    let ledger = Ledger::deserialize(&ledger_value)
-        .map_err(|e| locate("ledger", &ledger_value, "ledger".into(), &e))?;
+    let revision = header
+        .revision
+        .as_ref()
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    let ledger = if version == u64::from(CURRENT_VERSION) {
+        read_ledger(text)?
+    } else {
+        let mut document: Value = serde_json::from_str(text).map_err(not_json)?;
+        for migration in &MIGRATIONS[(version - 1) as usize..] {
+            migration(&mut document)?;
+        }
+        let migrated = serde_json::to_string(&document)
+            .unwrap_or_else(|_| panic!("a JSON value always serialises"));
+        read_ledger(&migrated)?
+    };
     check_consistency(&ledger)?;
     Ok(Snapshot { revision, ledger })
 }
 
-/// Whether a value reads as the type found at a place of the document, named by its path
-/// without indices (`ledger.invoices[].details`); None for a place with no type of its own.
-type Reader = fn(&Value) -> Result<(), serde_json::Error>;
-
-fn reader_at(pattern: &str) -> Option<Reader> {
-    fn reads<T: DeserializeOwned>(value: &Value) -> Result<(), serde_json::Error> {
-        T::deserialize(value).map(drop)
+fn not_json(error: serde_json::Error) -> SnapshotError {
+    SnapshotError::NotJson {
+        line: error.line(),
+        column: error.column(),
     }
-    Some(match pattern {
-        "ledger" => reads::<Ledger>,
-        "ledger.clients[]" => reads::<Client>,
-        "ledger.clients[].details" => reads::<ClientDetails>,
-        "ledger.invoices[]" => reads::<Invoice>,
-        "ledger.invoices[].details" => reads::<InvoiceDetails>,
-        "ledger.payments[]" => reads::<Payment>,
-        "ledger.payments[].details" => reads::<PaymentDetails>,
-        "ledger.payments[].details.allocations[]" => reads::<Allocation>,
-        "ledger.credit_notes[]" => reads::<CreditNote>,
-        "ledger.disputes[]" => reads::<Dispute>,
-        "ledger.write_offs[]" => reads::<WriteOff>,
-        "ledger.drafts[]" => reads::<Draft>,
-        "ledger.drafts[].details" => reads::<InvoiceDetails>,
-        "ledger.clients[].credit_holds[]" => reads::<CreditHold>,
-        "ledger.reminders" => reads::<Reminders>,
-        "ledger.reminders.plan" => reads::<ReminderPlan>,
-        "ledger.reminders.plan.levels[]" => reads::<ReminderLevel>,
-        "ledger.reminders.client_plans[]" => reads::<ClientPlan>,
-        "ledger.reminders.log[]" => reads::<ReminderAction>,
-        "ledger.reminders.promises[]" => reads::<Promise>,
-        "ledger.reminders.payment_plans[]" => reads::<PaymentPlan>,
-        "ledger.reminders.litigations[]" => reads::<Litigation>,
-        "ledger.settings.issuer" => reads::<Issuer>,
-        "ledger.settings" => reads::<Settings>,
-        "ledger.settings.rate_overrides[]" => reads::<RateOverride>,
-        "ledger.settings.kpi" => reads::<KpiSettings>,
-        "ledger.bank" => reads::<BankBook>,
-        "ledger.imports[]" => reads::<ImportRecord>,
-        "ledger.invoice_csv_mappings[]" => reads::<SavedInvoiceColumns>,
-        "ledger.bank.accounts[]" => reads::<BankAccount>,
-        "ledger.bank.statements[]" => reads::<StatementImport>,
-        "ledger.bank.lines[]" => reads::<BankLine>,
-        "ledger.bank.lines[].line" => reads::<StatementLine>,
-        "ledger.bank.csv_mappings[]" => reads::<SavedMapping>,
-        _ => return None,
-    })
 }
 
-/// Names the place of the first value that does not read, as deep as the types allow:
-/// `ledger.invoices[3].details.issue_date`. In a list, it is the first item that does not
-/// read; in an object, the field whose removal makes the error become "missing field" or
-/// go away (derived readers stop at the first bad field, and check missing ones last).
-///
-/// This stands in for a path-tracking deserializer, which compiled every reader a second
-/// time: it reuses the readers the ledger needs anyway (measured: 83 KB less wasm).
-fn locate(pattern: &str, value: &Value, path: String, error: &serde_json::Error) -> SnapshotError {
-    let here = || SnapshotError::Invalid {
-        path: path.clone(),
-        detail: error.to_string(),
-    };
-    match value {
-        Value::Array(items) => {
-            let item_pattern = format!("{pattern}[]");
-            let Some(read) = reader_at(&item_pattern) else {
-                return here();
-            };
-            items
-                .iter()
-                .enumerate()
-                .find_map(|(index, item)| {
-                    let item_error = read(item).err()?;
-                    Some(locate(
-                        &item_pattern,
-                        item,
-                        format!("{path}[{index}]"),
-                        &item_error,
-                    ))
-                })
-                .unwrap_or_else(here)
-        }
-        Value::Object(fields) => {
-            let Some(read) = reader_at(pattern) else {
-                return here();
-            };
-            let culprit = fields.keys().find(|key| {
-                let mut without = fields.clone();
-                without.remove(key.as_str());
-                match read(&Value::Object(without)) {
-                    Ok(()) => true,
-                    Err(e) => e.to_string().starts_with(&format!("missing field `{key}`")),
+/// The envelope without its ledger: what tells how to read the rest.
+#[derive(Default)]
+struct Header {
+    format: Option<Value>,
+    version: Option<Value>,
+    revision: Option<Value>,
+    has_ledger: bool,
+}
+
+/// Reads the envelope in one pass that checks the whole text is JSON and skips the ledger
+/// without building anything of it. The header's values are read as `Value`s, whose reader
+/// the migrations need anyway and which take any JSON: the pass fails only on text that is
+/// not JSON.
+fn read_header(text: &str) -> Result<Header, SnapshotError> {
+    // Anything but an object is not an Encaisse document, once it is known to be JSON.
+    if !text.trim_start().starts_with('{') {
+        serde_json::from_str::<IgnoredAny>(text).map_err(not_json)?;
+        return Err(SnapshotError::NotEncaisse);
+    }
+    serde_json::from_str(text).map_err(not_json)
+}
+
+impl<'de> Deserialize<'de> for Header {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(HeaderVisitor)
+    }
+}
+
+struct HeaderVisitor;
+
+impl<'de> Visitor<'de> for HeaderVisitor {
+    type Value = Header;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<Header, A::Error> {
+        let mut header = Header::default();
+        // A repeated key of the header counts once, the last, as when the whole document was
+        // read as a `Value`.
+        while let Some(key) = fields.next_key::<String>()? {
+            match key.as_str() {
+                "format" => header.format = Some(fields.next_value()?),
+                "version" => header.version = Some(fields.next_value()?),
+                "revision" => header.revision = Some(fields.next_value()?),
+                other => {
+                    header.has_ledger |= other == "ledger";
+                    fields.next_value::<IgnoredAny>()?;
                 }
-            });
-            let Some(key) = culprit else {
-                return here();
-            };
-            let child_pattern = format!("{pattern}.{key}");
-            let child_path = format!("{path}.{key}");
-            let child = &fields[key];
-            match reader_at(&child_pattern).map(|read| read(child)) {
-                Some(Err(child_error)) => locate(&child_pattern, child, child_path, &child_error),
-                _ if child.is_array() => locate(&child_pattern, child, child_path, error),
-                _ => SnapshotError::Invalid {
-                    path: child_path,
-                    detail: error.to_string(),
-                },
             }
         }
-        _ => here(),
+        Ok(header)
     }
+}
+
+/// The envelope as the typed read sees it: its other fields were read with the header.
+#[derive(Deserialize)]
+struct StoredLedger {
+    ledger: Ledger,
+}
+
+/// Reads the ledger of a document of the current version; a value that does not read is
+/// named by its JSON path (`ledger.invoices[3].details.issue_date`), found from the position
+/// serde_json stopped at, with serde_json's message without that position.
+fn read_ledger(text: &str) -> Result<Ledger, SnapshotError> {
+    serde_json::from_str::<StoredLedger>(text)
+        .map(|stored| stored.ledger)
+        .map_err(|error| {
+            let message = error.to_string();
+            let position = format!(" at line {} column {}", error.line(), error.column());
+            SnapshotError::Invalid {
+                path: json_path::path_at(text, error.line(), error.column()),
+                detail: message.strip_suffix(&position).unwrap_or(&message).into(),
+            }
+        })
 }
 
 fn inconsistent(path: String, problem: Inconsistency) -> SnapshotError {

@@ -4,6 +4,7 @@
 //! whole format-string parser into the wasm bundle for this one shape (measured: 4 KB gzipped).
 
 use chrono::{Datelike, NaiveDate};
+use serde::de::Visitor;
 use serde::{Deserialize, Deserializer, Serializer};
 
 /// Reads `YYYY-MM-DD` exactly: four-digit year, two-digit month and day, a real calendar date.
@@ -35,16 +36,39 @@ pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok
     serializer.serialize_str(&format(*date))
 }
 
+/// Checks the text while the deserializer reads it, so that a bad date is reported at its
+/// own place: checked after the read, the error would have no position, and serde_json would
+/// place it after what follows the date (the object's closing brace when it is the last field).
+struct DateVisitor;
+
+impl Visitor<'_> for DateVisitor {
+    type Value = NaiveDate;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str(EXPECTED)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+        parse(text).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(text), &self))
+    }
+}
+
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-    let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
-    parse(&text).ok_or_else(|| {
-        serde::de::Error::invalid_value(serde::de::Unexpected::Str(&text), &EXPECTED)
-    })
+    deserializer.deserialize_str(DateVisitor)
 }
 
 /// The same for an optional date (`null` when absent).
 pub mod option {
     use super::*;
+
+    /// A date read by [`DateVisitor`], so that `Option` can wrap it.
+    struct IsoDate(NaiveDate);
+
+    impl<'de> Deserialize<'de> for IsoDate {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            super::deserialize(deserializer).map(IsoDate)
+        }
+    }
 
     pub fn serialize<S: Serializer>(
         date: &Option<NaiveDate>,
@@ -59,12 +83,7 @@ pub mod option {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<std::borrow::Cow<str>>::deserialize(deserializer)? {
-            Some(text) => parse(&text).map(Some).ok_or_else(|| {
-                serde::de::Error::invalid_value(serde::de::Unexpected::Str(&text), &EXPECTED)
-            }),
-            None => Ok(None),
-        }
+        Ok(Option::<IsoDate>::deserialize(deserializer)?.map(|IsoDate(date)| date))
     }
 }
 
