@@ -22,9 +22,12 @@ const TARGETS = {
 // Raised once, 03/12/2026, for the ledger's move to IndexedDB (issue 15, point 5): the core grew
 // from 247 to 283 KB gzipped (the first visit from 323 to 359 KB, the app from 1 083 to
 // 1 111 KB). The storage code itself is under 20 KB before gzip; what else it pulled into the
-// core is not identified yet (README "Bundle figures").
+// core is not identified yet (README "Bundle figures"). Raised again the same day for the
+// stored document read straight into the types (first visit 359 to 375 KB): serde_json's
+// readers from text are larger per type than its readers from a Value, and they decode a
+// 20 000-invoice ledger five times faster, which the dashboard's 1 s at that size needs.
 const CEILINGS = {
-  firstVisit: 358 * KB,
+  firstVisit: 374 * KB,
   chunk: 235 * KB,
   app: 1107 * KB,
 };
