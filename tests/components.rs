@@ -311,6 +311,50 @@ async fn invoice_list_totals_follow_the_filters() {
 }
 
 #[wasm_bindgen_test]
+async fn the_shared_position_is_computed_once_and_follows_each_change() {
+    // Guards against two bugs of the position the screens share: computed again by each
+    // screen (slow at 20 000 invoices), or kept after a change (a payment not shown).
+    let (ledger, dupont) = small_ledger();
+    let (root, _handle, store) = mount(
+        "t-shared-position",
+        ledger,
+        Lang::Fr,
+        || view! { <InvoiceListPage status=None client=None/> },
+    )
+    .await;
+    let as_of = d(2026, 12, 1);
+    let first = store.ledger().with_untracked(|l| store.position(l, as_of));
+    let again = store.ledger().with_untracked(|l| store.position(l, as_of));
+    assert!(std::sync::Arc::ptr_eq(&first, &again), "one position per ledger");
+    assert_eq!(text(&root, "[data-testid=invoices-open]"), "600,00\u{a0}€");
+
+    let partly = store
+        .ledger()
+        .with_untracked(|l| l.invoices().iter().find(|i| i.details.number == "F-002").unwrap().id);
+    store
+        .change(|l| {
+            l.record_payment(PaymentDetails {
+                client: dupont,
+                date: d(2025, 4, 1),
+                amount: Decimal::from(300),
+                method: PaymentMethod::Transfer,
+                reference: String::new(),
+                allocations: vec![Allocation {
+                    invoice: partly,
+                    amount: Decimal::from(300),
+                }],
+            })
+        })
+        .unwrap();
+    leptos::task::tick().await;
+    sleep_ms(0).await;
+    let after = store.ledger().with_untracked(|l| store.position(l, as_of));
+    assert!(!std::sync::Arc::ptr_eq(&first, &after), "a change computes it again");
+    assert!(after.invoice(partly).open().is_zero());
+    assert_eq!(text(&root, "[data-testid=invoices-open]"), "300,00\u{a0}€");
+}
+
+#[wasm_bindgen_test]
 fn routes_round_trip_through_the_fragment() {
     // Guards against a link the app writes but cannot read back after a reload.
     for route in [

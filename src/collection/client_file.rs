@@ -404,7 +404,7 @@ fn LitigationPanel(client: ClientId) -> impl IntoView {
     // Overdue invoices that may be handed over: open, past due, not already in litigation.
     let candidates = Memo::new(move |_| {
         ledger.with(|l| {
-            let position = encaisse_domain::model::balances::Position::new(l, as_of);
+            let position = store.position(l, as_of);
             let taken = in_litigation(l.reminders(), as_of);
             l.invoices_of(client)
                 .filter(|i| i.due_date() < as_of && !taken.contains(&i.id))

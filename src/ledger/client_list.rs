@@ -9,7 +9,6 @@ use crate::ledger::texts::{ledger_tr, use_ledger_texts};
 use crate::shell::route::Route;
 use crate::storage::Store;
 use encaisse_domain::analysis::score::{score_all, ClientScore};
-use encaisse_domain::model::balances::Position;
 use encaisse_domain::model::client::ClientKind;
 use encaisse_domain::values::ids::ClientId;
 use encaisse_domain::values::sorting::sort_by_key;
@@ -46,7 +45,7 @@ pub fn ClientListPage() -> impl IntoView {
     // Balances change only with the ledger, not with each keystroke in the search box.
     let rows = Memo::new(move |_| {
         ledger.with(|ledger| {
-            let balances = Position::new(ledger, as_of).client_balances(ledger);
+            let balances = store.position(ledger, as_of).client_balances(ledger);
             let mut rows: Vec<Row> = ledger
                 .clients()
                 .iter()

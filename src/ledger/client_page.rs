@@ -20,7 +20,7 @@ use encaisse_domain::analysis::history::{client_history, HistoryEntry};
 use encaisse_domain::analysis::prediction::{Expectation, PaymentModel};
 use encaisse_domain::analysis::score::{score_client, ClientScore};
 use encaisse_domain::law::penalty::claims::{Claims, PenaltyInputs};
-use encaisse_domain::model::balances::{ClientBalance, Position};
+use encaisse_domain::model::balances::ClientBalance;
 use encaisse_domain::model::client::{Client, ClientKind, CreditHold};
 use encaisse_domain::model::invoice::InvoiceStatus;
 use encaisse_domain::model::payment::PaymentMethod;
@@ -90,7 +90,7 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
     let data = Memo::new(move |_| {
         ledger.with(|ledger| {
             let client = ledger.client(id)?.clone();
-            let position = Position::new(ledger, as_of);
+            let position = store.position(ledger, as_of);
             let timeline = Timeline::new(ledger);
             let model = PaymentModel::learn(&timeline, as_of);
             let mut invoices: Vec<InvoiceRow> = timeline

@@ -8,7 +8,6 @@ use crate::ledger::pager::{Paged, Pager};
 use crate::ledger::texts::{ledger_tr, use_ledger_texts};
 use crate::shell::route::Route;
 use crate::storage::Store;
-use encaisse_domain::model::balances::Position;
 use encaisse_domain::model::invoice::InvoiceStatus;
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::values::ids::{ClientId, DraftId, InvoiceId};
@@ -145,7 +144,7 @@ pub fn InvoiceListPage(status: Option<InvoiceStatus>, client: Option<ClientId>) 
 
     let rows = Memo::new(move |_| {
         ledger.with(|ledger| {
-            let position = Position::new(ledger, as_of);
+            let position = store.position(ledger, as_of);
             ledger
                 .invoices()
                 .iter()

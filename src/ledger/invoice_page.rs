@@ -17,7 +17,7 @@ use encaisse_domain::collection::letter::late_clause::default_late_clause;
 use encaisse_domain::law::penalty::calculator::CalculatorForm;
 use encaisse_domain::law::penalty::claims::PenaltyInputs;
 use encaisse_domain::law::penalty::penalties;
-use encaisse_domain::model::balances::{InvoiceBalance, Position};
+use encaisse_domain::model::balances::InvoiceBalance;
 use encaisse_domain::model::client::ClientKind;
 use encaisse_domain::model::invoice::{parse_date, Invoice, InvoiceStatus};
 use encaisse_domain::model::payment::PaymentMethod;
@@ -77,13 +77,14 @@ struct Data {
 }
 
 fn gather(
+    store: Store,
     ledger: &encaisse_domain::model::ledger::Ledger,
     id: InvoiceId,
     as_of: NaiveDate,
 ) -> Option<Data> {
     let invoice = ledger.invoice(id)?.clone();
     let client: ClientId = invoice.details.client;
-    let position = Position::new(ledger, as_of);
+    let position = store.position(ledger, as_of);
     let mut lines: Vec<Line> = Vec::new();
     for payment in ledger.payments_of(client) {
         for allocation in payment
@@ -159,7 +160,7 @@ pub fn InvoicePage(id: InvoiceId) -> impl IntoView {
     let store = expect_context::<Store>();
     let ledger = store.ledger();
     let as_of = today();
-    let data = Memo::new(move |_| ledger.with(|l| gather(l, id, as_of)));
+    let data = Memo::new(move |_| ledger.with(|l| gather(store, l, id, as_of)));
     let action_error = RwSignal::new(None::<String>);
 
     let delete = move |_| {

@@ -15,7 +15,10 @@ use crate::i18n::{I18n, Lang};
 use database::{Write, WriteError};
 use encaisse_domain::files::snapshot::{self, SnapshotError};
 use encaisse_domain::files::stored_records::{self, changed_records, records};
+use encaisse_domain::model::balances::Position;
 use encaisse_domain::model::ledger::Ledger;
+use encaisse_domain::NaiveDate;
+use std::sync::Arc;
 use encaisse_domain::values::problem::Problem;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -122,6 +125,10 @@ pub struct Store {
     ledger: RwSignal<Ledger>,
     health: RwSignal<Health>,
     loaded: RwSignal<bool>,
+    /// Counts the ledgers shown, so that what is derived from one is known to be current.
+    generation: StoredValue<u64>,
+    /// The position as of a date of the ledger of a generation (see [`Store::position`]).
+    position: StoredValue<Option<(u64, NaiveDate, Arc<Position>)>>,
     /// Whether a stored ledger was found and is being read (loaded is not set yet).
     found: RwSignal<bool>,
     elsewhere: RwSignal<Option<Elsewhere>>,
@@ -141,6 +148,8 @@ impl Store {
             ledger: RwSignal::new(Ledger::default()),
             health: RwSignal::new(Health::Ok),
             loaded: RwSignal::new(false),
+            generation: StoredValue::new(0),
+            position: StoredValue::new(None),
             found: RwSignal::new(false),
             elsewhere: RwSignal::new(None),
             durable: StoredValue::new(Durable::default()),
@@ -181,6 +190,32 @@ impl Store {
     pub fn ledger(&self) -> ReadSignal<Ledger> {
         self.ledger.read_only()
     }
+    /// The position as of `as_of` of `ledger`, the ledger this store shows (read from
+    /// [`Store::ledger`]): computed once per change of the ledger and shared by the screens
+    /// that show balances (the lists, the invoice and client pages), so that going from one
+    /// to another computes nothing again.
+    pub fn position(&self, ledger: &Ledger, as_of: NaiveDate) -> Arc<Position> {
+        let generation = self.generation.get_value();
+        let cached = self.position.with_value(|cached| {
+            cached
+                .as_ref()
+                .filter(|(g, day, _)| *g == generation && *day == as_of)
+                .map(|(_, _, position)| position.clone())
+        });
+        cached.unwrap_or_else(|| {
+            let position = Arc::new(Position::new(ledger, as_of));
+            self.position
+                .set_value(Some((generation, as_of, position.clone())));
+            position
+        })
+    }
+
+    /// Shows a ledger: every change of the ledger goes through here.
+    fn show(&self, ledger: Ledger) {
+        self.generation.update_value(|g| *g += 1);
+        self.ledger.set(ledger);
+    }
+
     pub fn health(&self) -> ReadSignal<Health> {
         self.health.read_only()
     }
@@ -226,7 +261,7 @@ impl Store {
             Err(_) => {
                 // No database: the earlier version's ledger, if any, is shown and kept in memory.
                 if let Some(snapshot) = self.legacy_text().and_then(|t| snapshot::decode(&t).ok()) {
-                    self.ledger.set(snapshot.ledger);
+                    self.show(snapshot.ledger);
                 }
                 self.health.set(Health::Unavailable);
                 self.loaded.set(true);
@@ -277,7 +312,7 @@ impl Store {
             d.ledger = snapshot.ledger.clone();
             d.revision = snapshot.revision;
         });
-        self.ledger.set(snapshot.ledger);
+        self.show(snapshot.ledger);
     }
 
     fn legacy_text(&self) -> Option<String> {
@@ -318,7 +353,7 @@ impl Store {
                     }
                     Err(error) => {
                         // Shown from localStorage, which keeps it; the next open tries again.
-                        self.ledger.set(snapshot.ledger);
+                        self.show(snapshot.ledger);
                         self.health.set(refusal(error));
                     }
                 }
@@ -380,7 +415,7 @@ impl Store {
         }
         let mut next = self.ledger.get_untracked();
         let result = apply(&mut next)?;
-        self.ledger.set(next);
+        self.show(next);
         self.write_behind(false);
         Ok(result)
     }
@@ -391,7 +426,7 @@ impl Store {
         if !self.loaded.get_untracked() {
             return Err(ChangeError::NotSaved);
         }
-        self.ledger.set(ledger);
+        self.show(ledger);
         if !matches!(self.health.get_untracked(), Health::Unavailable) {
             self.health.set(Health::Ok);
         }
