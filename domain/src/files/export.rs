@@ -2,9 +2,10 @@
 //!
 //! In French, Excel and LibreOffice expect `;` between fields and a decimal comma, and read a
 //! file as UTF-8 only when it starts with a byte-order mark; in English, `,` and a decimal
-//! point. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a
-//! carriage return first) is prefixed with `'`, so a client named `=HYPERLINK(...)` stays text
-//! (OWASP's advice against CSV injection). Amounts and dates are typed cells, formatted here,
+//! point. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` or their fullwidth
+//! forms first, after any white space, line break or zero-width character a spreadsheet skips,
+//! or a tab or line break first) is prefixed with `'`, so a client named `=HYPERLINK(...)`
+//! stays text (OWASP's advice against CSV injection). Amounts and dates are typed cells, formatted here,
 //! never escaped: a negative amount must stay a number.
 
 use crate::values::format::Locale;
@@ -96,11 +97,33 @@ impl CsvFile {
 
 /// Prefixes text a spreadsheet would evaluate as a formula.
 fn neutralise(text: &str) -> String {
-    // Spreadsheets skip leading spaces before reading a formula.
-    match text.trim_start_matches(' ').chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
+    let first_raw = text.chars().next();
+    let first_significant = text.chars().find(|c| !skipped_before_formula(*c));
+    let starts_formula = matches!(first_raw, Some('\t' | '\r' | '\n'))
+        || first_significant.is_some_and(starts_a_formula);
+    if starts_formula {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
+}
+
+/// What a spreadsheet may pass over before reading a formula: any white space (the no-break
+/// spaces of French text included), line breaks, zero-width characters and controls.
+fn skipped_before_formula(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// The signs a formula starts with, in their ASCII, fullwidth and small forms (spreadsheets
+/// in East Asian locales read `＝` as `=`).
+fn starts_a_formula(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+' | '-' | '@' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}' | '\u{fe66}'
+            | '\u{fe62}' | '\u{fe63}' | '\u{fe6b}'
+    )
 }
 
 #[cfg(test)]
@@ -113,6 +136,43 @@ mod tests {
         // Guards against "  =HYPERLINK(...)" in a client name running in a spreadsheet.
         assert_eq!(neutralise("  =1+1"), "'  =1+1");
         assert_eq!(neutralise("Durand  SARL"), "Durand  SARL");
+    }
+
+    #[test]
+    fn a_formula_behind_what_a_spreadsheet_skips_is_neutralised() {
+        // Guards against a formula hidden behind a no-break space, a line feed, a zero-width
+        // space or written with a fullwidth sign, which the ASCII checks let through.
+        for text in [
+            "\u{a0}=1+1",
+            "\u{202f}=1+1",
+            "\n=1+1",
+            "\u{200b}=1+1",
+            "\u{feff}@SUM(A1)",
+            "\u{ff1d}1+1",
+            "\u{a0}\u{ff0b}33",
+        ] {
+            assert!(neutralise(text).starts_with('\''), "{text:?}");
+        }
+        // Plain text keeps its leading space and stays as it was.
+        assert_eq!(neutralise("\u{a0}Durand"), "\u{a0}Durand");
+        assert_eq!(neutralise("Société ＝ SARL"), "Société ＝ SARL");
+    }
+
+    proptest::proptest! {
+        // Guards against any mix of skipped characters before a formula sign getting through.
+        #[test]
+        fn any_skipped_prefix_before_a_formula_sign_is_neutralised(
+            prefix in proptest::collection::vec(proptest::sample::select(vec![
+                ' ', '\t', '\n', '\r', '\u{a0}', '\u{2007}', '\u{202f}', '\u{200b}', '\u{feff}', '\u{3000}',
+            ]), 0..6),
+            sign in proptest::sample::select(vec!['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}']),
+            rest in ".{0,20}",
+        ) {
+            let text: String = prefix.into_iter().chain(std::iter::once(sign)).chain(rest.chars()).collect();
+            let written = neutralise(&text);
+            proptest::prop_assert!(written.starts_with('\''));
+            proptest::prop_assert_eq!(&written[1..], text.as_str());
+        }
     }
 
     fn lines(file: CsvFile) -> Vec<String> {
