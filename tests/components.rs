@@ -325,12 +325,19 @@ async fn the_shared_position_is_computed_once_and_follows_each_change() {
     let as_of = d(2026, 12, 1);
     let first = store.ledger().with_untracked(|l| store.position(l, as_of));
     let again = store.ledger().with_untracked(|l| store.position(l, as_of));
-    assert!(std::sync::Arc::ptr_eq(&first, &again), "one position per ledger");
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &again),
+        "one position per ledger"
+    );
     assert_eq!(text(&root, "[data-testid=invoices-open]"), "600,00\u{a0}€");
 
-    let partly = store
-        .ledger()
-        .with_untracked(|l| l.invoices().iter().find(|i| i.details.number == "F-002").unwrap().id);
+    let partly = store.ledger().with_untracked(|l| {
+        l.invoices()
+            .iter()
+            .find(|i| i.details.number == "F-002")
+            .unwrap()
+            .id
+    });
     store
         .change(|l| {
             l.record_payment(PaymentDetails {
@@ -349,7 +356,10 @@ async fn the_shared_position_is_computed_once_and_follows_each_change() {
     leptos::task::tick().await;
     sleep_ms(0).await;
     let after = store.ledger().with_untracked(|l| store.position(l, as_of));
-    assert!(!std::sync::Arc::ptr_eq(&first, &after), "a change computes it again");
+    assert!(
+        !std::sync::Arc::ptr_eq(&first, &after),
+        "a change computes it again"
+    );
     assert!(after.invoice(partly).open().is_zero());
     assert_eq!(text(&root, "[data-testid=invoices-open]"), "300,00\u{a0}€");
 }

@@ -5,8 +5,8 @@ mod support;
 
 use encaisse_domain::collection::letter::late_clause::default_late_clause;
 use encaisse_domain::collection::letter::{
-    check_template, default_template, mailto_href, render, template_for, Letter, LetterBlock,
-    Message, MessageContext, MessageInput, Template, TemplatePart, TemplateProblem,
+    check_template, default_template, mailto, mailto_href, render, template_for, Letter,
+    LetterBlock, Message, MessageContext, MessageInput, Template, TemplatePart, TemplateProblem,
 };
 use encaisse_domain::law::penalty::claims::PenaltyInputs;
 use encaisse_domain::model::client::{Address, ClientForm, ClientKind, Contact};
@@ -435,6 +435,16 @@ fn a_custom_template_overrides_the_default_part_by_part() {
     );
     assert_eq!(own_subject.subject, "Relance");
     assert_eq!(own_subject.body, default.body);
+}
+
+#[test]
+fn a_link_to_a_crafted_address_adds_no_recipient() {
+    // Guards against an address stored before the check (or read from a backup) carrying
+    // `?cc=` or `&bcc=` into the client page's link, where a mail program adds them.
+    let href = mailto("victim@x.fr?cc=evil%40attacker.example&bcc=spy%40evil.example");
+    assert!(href.starts_with("mailto:victim@"), "{href}");
+    assert!(!href.contains(['?', '&']), "{href}");
+    assert_eq!(mailto("compta@exemple.fr"), "mailto:compta@exemple.fr");
 }
 
 #[test]

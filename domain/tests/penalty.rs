@@ -399,13 +399,19 @@ mod ledger_claims {
         let second = ledger
             .add_invoice(january_invoice("F-2", client, dec!(500)))
             .unwrap();
-        ledger.write_off(second, d(2024, 6, 1), String::new()).unwrap();
+        ledger
+            .write_off(second, d(2024, 6, 1), String::new())
+            .unwrap();
         let timeline = Timeline::new(&ledger);
         let may = PenaltyInputs::on(&ledger, &timeline, d(2024, 5, 31));
         assert!(may.for_invoice(ledger.invoice(second).unwrap()).is_some());
         let june = PenaltyInputs::on(&ledger, &timeline, d(2024, 6, 1));
         assert!(june.for_invoice(ledger.invoice(second).unwrap()).is_none());
-        assert_eq!(june.claims().total.invoices, 1, "only the first invoice, paid late");
+        assert_eq!(
+            june.claims().total.invoices,
+            1,
+            "only the first invoice, paid late"
+        );
     }
 
     #[test]

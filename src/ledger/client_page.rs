@@ -19,6 +19,7 @@ use crate::storage::Store;
 use encaisse_domain::analysis::history::{client_history, HistoryEntry};
 use encaisse_domain::analysis::prediction::{Expectation, PaymentModel};
 use encaisse_domain::analysis::score::{score_client, ClientScore};
+use encaisse_domain::collection::letter::mailto;
 use encaisse_domain::law::penalty::claims::{Claims, PenaltyInputs};
 use encaisse_domain::model::balances::ClientBalance;
 use encaisse_domain::model::client::{Client, ClientKind, CreditHold};
@@ -132,7 +133,8 @@ pub fn ClientPage(id: ClientId) -> impl IntoView {
             sort_by_key(&mut payments, |p| std::cmp::Reverse(p.date));
             Some(View {
                 balance: position.client_balance(ledger, id),
-                claims: PenaltyInputs::on(ledger, &timeline, as_of).claims_of(ledger.invoices_of(id)),
+                claims: PenaltyInputs::on(ledger, &timeline, as_of)
+                    .claims_of(ledger.invoices_of(id)),
                 score: score_client(ledger, &timeline, id, as_of),
                 client,
                 invoices,
@@ -382,7 +384,7 @@ fn ClientDetailsList(client: Client) -> impl IntoView {
             {row(|_, own| own.f_registration, text_or_dash(d.registration.clone()).into_any())}
             {row(|_, own| own.section_address, address.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view().into_any())}
             {row(|_, own| own.f_payer_name, text_or_dash(d.payer.name.clone()).into_any())}
-            {row(|_, own| own.f_email, if d.payer.email.is_empty() { "—".into_any() } else { view! { <a href=format!("mailto:{}", d.payer.email)>{d.payer.email.clone()}</a> }.into_any() })}
+            {row(|_, own| own.f_email, if d.payer.email.is_empty() { "—".into_any() } else { view! { <a href=mailto(&d.payer.email)>{d.payer.email.clone()}</a> }.into_any() })}
             {row(|_, own| own.f_phone, if d.payer.phone.is_empty() { "—".into_any() } else { view! { <a href=format!("tel:{}", d.payer.phone.replace(' ', ""))>{d.payer.phone.clone()}</a> }.into_any() })}
             {row(|_, own| own.f_iban, text_or_dash(format_iban(&d.iban)).into_any())}
             {row(|_, own| own.f_bic, text_or_dash(d.bic.clone()).into_any())}

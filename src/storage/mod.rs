@@ -17,12 +17,12 @@ use encaisse_domain::files::snapshot::{self, SnapshotError};
 use encaisse_domain::files::stored_records::{self, changed_records, records};
 use encaisse_domain::model::balances::Position;
 use encaisse_domain::model::ledger::Ledger;
-use encaisse_domain::NaiveDate;
-use std::sync::Arc;
 use encaisse_domain::values::problem::Problem;
+use encaisse_domain::NaiveDate;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 use web_sys::{BroadcastChannel, IdbDatabase};
 /// Storage keys under one configurable prefix: an embedded widget shares its host page's
 /// storage, so it must not collide with the host's own keys.

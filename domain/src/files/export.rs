@@ -121,8 +121,17 @@ fn skipped_before_formula(c: char) -> bool {
 fn starts_a_formula(c: char) -> bool {
     matches!(
         c,
-        '=' | '+' | '-' | '@' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}' | '\u{fe66}'
-            | '\u{fe62}' | '\u{fe63}' | '\u{fe6b}'
+        '=' | '+'
+            | '-'
+            | '@'
+            | '\u{ff1d}'
+            | '\u{ff0b}'
+            | '\u{ff0d}'
+            | '\u{ff20}'
+            | '\u{fe66}'
+            | '\u{fe62}'
+            | '\u{fe63}'
+            | '\u{fe6b}'
     )
 }
 

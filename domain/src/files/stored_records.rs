@@ -367,8 +367,15 @@ mod tests {
             keys.contains(&bucket_key("payments", last).as_str()),
             "{keys:?}"
         );
-        assert_eq!(keys.len(), 3, "the envelope, the counter, one bucket: {keys:?}");
-        assert!(!keys.contains(&REST_KEY), "the reminders' log is not rewritten");
+        assert_eq!(
+            keys.len(),
+            3,
+            "the envelope, the counter, one bucket: {keys:?}"
+        );
+        assert!(
+            !keys.contains(&REST_KEY),
+            "the reminders' log is not rewritten"
+        );
         let mut store = stored(records(&before, 1));
         apply(&mut store, change);
         assert_eq!(decode_records(&store).unwrap().unwrap().ledger, after);

@@ -43,7 +43,11 @@ impl InvoiceHistory<'_> {
 
     /// What the client still owed at the end of that day.
     pub fn open_at(&self, date: NaiveDate) -> Decimal {
-        let settled: Decimal = self.settled_by(date).iter().map(|(_, amount)| *amount).sum();
+        let settled: Decimal = self
+            .settled_by(date)
+            .iter()
+            .map(|(_, amount)| *amount)
+            .sum();
         (self.total - settled).max(Decimal::ZERO)
     }
 

@@ -158,9 +158,13 @@ pub fn check_bic(text: &str) -> Result<String, Problem> {
     }
 }
 
-/// A pragmatic e-mail check: something@domain.tld, no spaces. The real test is sending.
+/// A pragmatic e-mail check: something@domain.tld, no spaces, none of the characters that
+/// end an address in a `mailto:` link or a mail header (`?`, `&`, `#`, `%`, `,`, `;`, `<`...),
+/// through which a stored address could add recipients. The real test is sending.
 pub fn check_email(text: &str) -> Result<String, Problem> {
     let email = text.trim();
+    let header_character =
+        |c: char| c.is_whitespace() || c.is_control() || "?&#%,;:<>\"\\()[]/".contains(c);
     let valid = match email.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
@@ -168,7 +172,7 @@ pub fn check_email(text: &str) -> Result<String, Problem> {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !email.chars().any(char::is_whitespace)
+                && !email.chars().any(header_character)
         }
         None => false,
     };
@@ -291,6 +295,17 @@ mod tests {
         assert!(check_email("compta@exemple.fr").is_ok());
         assert_eq!(check_email("compta@exemple"), Err(Problem::EmailFormat));
         assert_eq!(check_email("comp ta@exemple.fr"), Err(Problem::EmailFormat));
+        // Guards against an address that adds recipients to the mail a link opens.
+        for crafted in [
+            "victim@x.fr?cc=evil%40attacker.example&bcc=spy%40evil.example",
+            "victim@x.fr,spy@evil.example",
+            "a;b@x.fr",
+            "Victim <victim@x.fr>",
+            "victim@x.fr#frag",
+        ] {
+            assert_eq!(check_email(crafted), Err(Problem::EmailFormat), "{crafted}");
+        }
+        assert!(check_email("jean-marie.o'neil+compta@exemple.co.uk").is_ok());
         assert!(check_phone("+33 1 23 45 67 89").is_ok());
         assert!(check_phone("01.23.45.67.89").is_ok());
         assert_eq!(check_phone("01 23 +45"), Err(Problem::PhoneFormat));

@@ -776,16 +776,23 @@ fn fill(lines: &[Vec<Piece<'_>>], value_of: &impl Fn(Placeholder) -> String) -> 
 pub fn mailto_href(email: &str, message: &Message) -> String {
     let body = message.body.replace("\r\n", "\n").replace('\n', "\r\n");
     let query = encode_query([("subject", message.subject.as_str()), ("body", &body)]);
-    // The address keeps its `@`; each side is encoded like a query value.
+    let link = mailto(email);
+    if query.is_empty() {
+        link
+    } else {
+        format!("{link}?{query}")
+    }
+}
+
+/// A `mailto:` link to an address and nothing else, the one way every link to an address is
+/// written: the address keeps its `@` and each side is encoded like a query value, so that an
+/// address carrying `?cc=...` cannot add recipients.
+pub fn mailto(email: &str) -> String {
     let address = match email.trim().rsplit_once('@') {
         Some((local, domain)) => format!("{}@{}", encoded(local), encoded(domain)),
         None => encoded(email.trim()),
     };
-    if query.is_empty() {
-        format!("mailto:{address}")
-    } else {
-        format!("mailto:{address}?{query}")
-    }
+    format!("mailto:{address}")
 }
 
 /// One value percent-encoded by [`encode_query`], the project's one encoder: the value of a
