@@ -285,8 +285,7 @@ impl Store {
         match read {
             Ok(stored) => match {
                 self.durable.update_value(|d| d.sizes = sizes(&stored));
-                let r = stored_records::decode_records(&stored);
-                r
+                stored_records::decode_records(&stored)
             } {
                 Some(Ok(snapshot)) => {
                     // Records of an earlier layout are all rewritten with the next change.
