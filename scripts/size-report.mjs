@@ -7,7 +7,7 @@
 //
 // A first visit needs the page, its CSS and icon, the core (JS glue, loader, core wasm) and the
 // chunks of the welcome's split point (scripts/split-loader.mjs); a visit with data stored, the
-// dashboard's instead.
+// dashboard's and the stored format's instead.
 import { gzipSync } from "node:zlib";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -26,14 +26,21 @@ const TARGETS = {
 // stored document read straight into the types (first visit 359 to 375 KB): serde_json's
 // readers from text are larger per type than its readers from a Value, and they decode a
 // 20 000-invoice ledger five times faster, which the dashboard's 1 s at that size needs.
+// Lowered and raised once more, 03/12/2026 evening, when the stored format (reading and writing
+// the ledger, src/storage/format.rs) and the demo portfolio left the core for chunks of their
+// own: the first visit went from 375 to 223 KB, and the whole app from 1 102 to 1 120 KB, as
+// two more split points cut the shared code into more, smaller chunks that compress less well.
 const CEILINGS = {
-  firstVisit: 374 * KB,
+  firstVisit: 228 * KB,
   chunk: 235 * KB,
-  app: 1107 * KB,
+  app: 1143 * KB,
 };
 // A first visit has nothing stored: its home screen is the welcome. With data, the dashboard.
 const FIRST_VISIT_SPLIT = "welcome_screen";
 const DASHBOARD_SPLIT = "overview_screens";
+// The code that reads and writes the stored ledger (src/storage/format.rs): a visit with data
+// stored needs it before its dashboard, a first visit only at its first change.
+const STORED_FORMAT_SPLIT = "stored_format";
 
 const dist = new URL("../dist/", import.meta.url).pathname;
 const files = (function walk(dir) {
@@ -52,8 +59,8 @@ const splitFiles = (split) => {
 
 const html = readFileSync(join(dist, "index.html"), "utf8");
 const pageAssets = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]).filter((f) => gz.has(f));
-const visitWith = (split) => [...new Set(["index.html", ...pageAssets, `${appFolder}/encaisse.js`,
-  `${appFolder}/__wasm_split.js`, `${appFolder}/encaisse_bg.wasm`, ...splitFiles(split)])];
+const visitWith = (...splitPoints) => [...new Set(["index.html", ...pageAssets, `${appFolder}/encaisse.js`,
+  `${appFolder}/__wasm_split.js`, `${appFolder}/encaisse_bg.wasm`, ...splitPoints.flatMap(splitFiles)])];
 const firstVisit = visitWith(FIRST_VISIT_SPLIT);
 const sum = (list) => list.reduce((total, f) => total + gz.get(f), 0);
 
@@ -75,7 +82,7 @@ for (const split of Object.keys(splits).sort()) {
 console.log(`${wasm.length} chunks besides the core`);
 bounded(`largest chunk: ${wasm[0]}`, gz.get(wasm[0]), "chunk");
 bounded("first visit (empty ledger): the welcome screen", sum(firstVisit), "firstVisit");
-row("a visit with data stored: the dashboard", sum(visitWith(DASHBOARD_SPLIT)));
+row("a visit with data stored: the dashboard and the stored format", sum(visitWith(DASHBOARD_SPLIT, STORED_FORMAT_SPLIT)));
 bounded("whole app", sum([...gz.keys()]), "app");
 
 const failures = [

@@ -14,6 +14,7 @@ pub mod aging;
 pub mod bank;
 pub mod browser_error;
 pub mod calculator;
+pub mod chunks;
 pub mod clock;
 pub mod collection;
 pub mod components;

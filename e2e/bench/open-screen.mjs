@@ -16,8 +16,10 @@ const SCREENS = ["#/clients", "#/relances", "#/balance-agee", "#/calculateur", "
 
 const dist = new URL("../../dist/", import.meta.url).pathname;
 const { splits } = readSplitLoader(dist);
-// The welcome (where the demo is loaded) and the dashboard it leads to.
-const home = new Set([...splits.welcome_screen, ...splits.overview_screens]);
+// The welcome (where the demo is loaded), the demo portfolio, the stored format that writes it,
+// and the dashboard it leads to: what a user with data stored has before opening a screen.
+const home = new Set([...splits.welcome_screen, ...splits.demo_portfolio, ...splits.stored_format,
+  ...splits.overview_screens]);
 const server = await serveDist("/");
 const chrome = await startBrowser();
 

@@ -3,7 +3,7 @@
 // cannot be fetched gives a message and a retry, never a dead page.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appUnderTest, withPage, openPage, visit } from "../harness.mjs";
+import { appUnderTest, withPage, openPage, visit, storedLedger } from "../harness.mjs";
 import { readSplitLoader } from "../../scripts/split-loader.mjs";
 
 const app = appUnderTest();
@@ -59,6 +59,39 @@ test("a chunk that cannot be fetched shows a message and a retry that works", as
     for (const problem of problems()) {
       assert.match(problem, /Failed to fetch|ERR_INTERNET_DISCONNECTED|failed to load/i, problem);
     }
+  } finally {
+    await context.close();
+  }
+});
+
+test("with data stored, the stored format's code failing to load reads and changes nothing until a retry", async () => {
+  // Guards against an empty ledger shown (and the welcome offered) when the code that reads
+  // the stored one cannot be fetched: a demo loaded then would replace the user's data.
+  const { page, context } = await openPage(app.chrome.browser, app.server);
+  try {
+    await visit(page, app.server.url);
+    await page.getByTestId("load-demo").click();
+    await page.getByTestId("kpi-outstanding").waitFor();
+    const before = await storedLedger(page);
+    assert.ok(before.ledger.invoices.length > 0);
+
+    const format = new Set(splits.stored_format.filter((file) => !splits.overview_screens.includes(file)));
+    let offline = true;
+    await context.route(/\/app-[0-9a-f]+\/[^/]+\.wasm$/, (route) =>
+      offline && format.has(chunkOf(route.request().url()))
+        ? route.abort("internetdisconnected")
+        : route.continue());
+    await visit(page, app.server.url);
+    const banner = page.getByTestId("storage-banner");
+    await banner.getByText("Une partie de l'application n'a pas pu être téléchargée").waitFor();
+    assert.equal(await page.getByTestId("load-demo").count(), 0, "no welcome over the unread ledger");
+    assert.equal(await page.getByTestId("kpi-outstanding").count(), 0, "no dashboard of an empty ledger");
+
+    offline = false;
+    await banner.getByRole("button", { name: "Réessayer" }).click();
+    await page.getByTestId("kpi-outstanding").waitFor();
+    await banner.waitFor({ state: "detached" });
+    assert.deepEqual(await storedLedger(page), before, "what was stored is untouched");
   } finally {
     await context.close();
   }

@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod dated_form;
+pub mod demo;
 pub mod fields;
 pub mod file_drop;
 pub mod penalty;

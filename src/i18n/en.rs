@@ -45,6 +45,8 @@ pub static TEXTS: Texts = Texts {
     banner_elsewhere: "The data was changed in another tab; this screen shows it up to date.",
     banner_change_lost: "Another tab changed the data at the same moment: your last change was not saved. This screen shows the data up to date; please make it again.",
     download_backup: "Download a backup",
+    banner_code_missing: "Part of the app could not be downloaded (no connection?): nothing stored was read or changed, and a change under way was undone. Try again once the connection is back.",
+    code_missing: "The code this needs could not be downloaded (no connection?): nothing was done. Try again once the connection is back.",
     storage_retry: "Try again",
     start_fresh: "Start from an empty ledger",
     confirm_start_fresh: "Start from an empty ledger? A copy of the unreadable data is kept aside.",

@@ -45,6 +45,8 @@ pub static TEXTS: Texts = Texts {
     banner_elsewhere: "Les données ont été modifiées dans un autre onglet ; cet écran les affiche à jour.",
     banner_change_lost: "Un autre onglet a modifié les données au même moment : votre dernière modification n'a pas été enregistrée. Cet écran affiche les données à jour ; refaites-la.",
     download_backup: "Télécharger une sauvegarde",
+    banner_code_missing: "Une partie de l'application n'a pas pu être téléchargée (connexion coupée ?) : rien de ce qui est enregistré n'a été lu ni modifié, et une modification en cours a été annulée. Réessayez une fois la connexion revenue.",
+    code_missing: "Le code nécessaire n'a pas pu être téléchargé (connexion coupée ?) : rien n'a été fait. Réessayez une fois la connexion revenue.",
     storage_retry: "Réessayer",
     start_fresh: "Repartir d'un registre vide",
     confirm_start_fresh: "Repartir d'un registre vide ? Une copie des données illisibles est conservée à part.",

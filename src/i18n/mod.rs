@@ -162,6 +162,9 @@ pub struct Texts {
     pub banner_elsewhere: &'static str,
     pub banner_change_lost: &'static str,
     pub download_backup: &'static str,
+    pub banner_code_missing: &'static str,
+    /// An action whose code could not be fetched.
+    pub code_missing: &'static str,
     pub storage_retry: &'static str,
     pub start_fresh: &'static str,
     pub confirm_start_fresh: &'static str,

@@ -2,13 +2,13 @@
 //! (`shell::screens` picks which, each in its own chunk).
 
 use crate::clock::today;
+use crate::components::demo::demo_ledger;
 use crate::components::EmptyState;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_t};
 use crate::overview::dashboard::Dashboard;
 use crate::overview::texts::{overview_tr, use_overview_texts};
 use crate::shell::route::Route;
 use crate::storage::Store;
-use encaisse_domain::files::demo::{generate, DemoConfig};
 use leptos::prelude::*;
 
 /// What a first visit shows: the first steps on an empty ledger. A group of its own
@@ -17,9 +17,19 @@ use leptos::prelude::*;
 #[component]
 pub fn WelcomePage() -> impl IntoView {
     let own = use_overview_texts();
+    let t = use_t();
     let store = expect_context::<Store>();
+    let code_missing = RwSignal::new(false);
     let load_demo = move |_| {
-        let _ = store.replace(generate(today(), DemoConfig::default()));
+        leptos::task::spawn_local(async move {
+            match demo_ledger(today()).await {
+                Ok(demo) => {
+                    code_missing.set(false);
+                    let _ = store.replace(demo);
+                }
+                Err(_) => code_missing.set(true),
+            }
+        });
     };
     view! {
         <section class="page home">
@@ -29,6 +39,7 @@ pub fn WelcomePage() -> impl IntoView {
                 <button type="button" class="secondary" data-testid="load-demo" on:click=load_demo>{overview_tr(|t| t.welcome_load_demo)}</button>
                 <a class="button secondary" href=Route::Settings.href()>{tr(|t| t.welcome_restore)}</a>
             </EmptyState>
+            {move || code_missing.get().then(|| view! { <p class="error" role="alert">{t.get().code_missing}</p> })}
         </section>
     }
 }

@@ -8,13 +8,12 @@ use crate::browser_error::error_name;
 use crate::clock::today;
 use crate::components::change_error_text;
 use crate::components::confirm;
+use crate::components::demo::demo_ledger;
 use crate::files::{download, read_chosen_file};
 use crate::i18n::{tr, use_t, Lang};
 use crate::settings::texts::{settings_tr, use_settings_texts};
 use crate::shell::route::Route;
-use crate::storage::{self, Store};
-use encaisse_domain::files::demo::{generate, DemoConfig};
-use encaisse_domain::files::snapshot;
+use crate::storage::{self, format, Store};
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::values::iso_date;
 use leptos::prelude::*;
@@ -34,11 +33,16 @@ pub fn SettingsPage() -> impl IntoView {
 
     let set_lang = move |lang: Lang| storage::choose_lang(t, lang);
     let backup = move |_| {
-        let text = ledger.with_untracked(snapshot::to_backup);
-        let name = format!("encaisse-sauvegarde-{}.json", iso_date::format(today()));
-        if let Err(e) = download(&name, "application/json", &text) {
-            outcome.set(Some(Err(error_name(&e))));
-        }
+        let ledger = ledger.get_untracked();
+        spawn_local(async move {
+            let Ok(text) = format::backup(&ledger).await else {
+                return outcome.set(Some(Err(t.get_untracked().code_missing.into())));
+            };
+            let name = format!("encaisse-sauvegarde-{}.json", iso_date::format(today()));
+            if let Err(e) = download(&name, "application/json", &text) {
+                outcome.set(Some(Err(error_name(&e))));
+            }
+        });
     };
     let restore = move |_| {
         let Some(input) = file_input.get_untracked() else {
@@ -51,8 +55,13 @@ pub fn SettingsPage() -> impl IntoView {
             input.set_value("");
             let tx = t.get_untracked();
             let own = own.get_untracked();
-            let decoded = content
-                .and_then(|text| snapshot::decode(&text).map_err(|e| (tx.snapshot_error)(&e)));
+            let decoded = match content {
+                Ok(text) => match format::decode_document(&text).await {
+                    Ok(read) => read.map_err(|e| (tx.snapshot_error)(&e)),
+                    Err(_) => return outcome.set(Some(Err(tx.code_missing.into()))),
+                },
+                Err(why) => Err(why),
+            };
             match decoded {
                 Err(why) => outcome.set(Some(Err((own.restore_failed)(&name, &why)))),
                 Ok(restored) => {
@@ -73,14 +82,18 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let load_demo = move |_| {
         let own = own.get_untracked();
-        if ledger.with_untracked(Ledger::is_empty) || confirm(own.demo_confirm) {
-            outcome.set(Some(
-                match store.replace(generate(today(), DemoConfig::default())) {
-                    Ok(()) => Ok(own.demo_loaded.into()),
-                    Err(e) => Err(change_error_text(&e)),
-                },
-            ));
+        if !ledger.with_untracked(Ledger::is_empty) && !confirm(own.demo_confirm) {
+            return;
         }
+        spawn_local(async move {
+            let Ok(demo) = demo_ledger(today()).await else {
+                return outcome.set(Some(Err(t.get_untracked().code_missing.into())));
+            };
+            outcome.set(Some(match store.replace(demo) {
+                Ok(()) => Ok(own.demo_loaded.into()),
+                Err(e) => Err(change_error_text(&e)),
+            }));
+        });
     };
     let clear = move |_| {
         let own = own.get_untracked();

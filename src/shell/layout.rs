@@ -4,10 +4,10 @@ use crate::components::confirm;
 use crate::files::download;
 use crate::i18n::{tr, use_t};
 use crate::shell::route::{use_route, Route};
-use crate::storage::{Elsewhere, Health, Store};
-use encaisse_domain::files::snapshot;
+use crate::storage::{format, Elsewhere, Health, Store};
 use encaisse_domain::model::ledger::Ledger;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn Header(on_switch_lang: Callback<()>) -> impl IntoView {
@@ -111,8 +111,13 @@ pub fn StorageBanner() -> impl IntoView {
         }
     };
     let download_backup = move |_| {
-        let text = store.ledger().with_untracked(snapshot::to_backup);
-        let _ = download("encaisse-sauvegarde.json", "application/json", &text);
+        let ledger = store.ledger().get_untracked();
+        spawn_local(async move {
+            // The format's code is fetched by the write that failed, or on idle before.
+            if let Ok(text) = format::backup(&ledger).await {
+                let _ = download("encaisse-sauvegarde.json", "application/json", &text);
+            }
+        });
     };
     let retry = move |_| store.retry();
     view! {
@@ -143,6 +148,14 @@ pub fn StorageBanner() -> impl IntoView {
                     </div>
                 }.into_any())
             }
+            Health::CodeMissing => Some(view! {
+                <div class="banner banner-error" role="alert" data-testid="storage-banner">
+                    <p>{t.get().banner_code_missing}</p>
+                    <div class="actions">
+                        <button type="button" on:click=retry>{t.get().storage_retry}</button>
+                    </div>
+                </div>
+            }.into_any()),
             Health::Unavailable => Some(view! {
                 <div class="banner banner-warning" role="alert" data-testid="storage-banner">
                     <p>{t.get().banner_unavailable}</p>

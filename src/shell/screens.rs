@@ -1,56 +1,17 @@
 //! Which code shows which screen, and when that code is fetched.
 //!
-//! The app is one page. In the release build (`scripts/split.mjs`, cfg `encaisse_split`) each
-//! group of screens below is a split point: its code is cut out of the core wasm into a chunk
-//! that the browser fetches the first time one of its screens opens, and on idle before that.
-//! Code two groups share goes into a shared chunk, fetched once. In every other build (Trunk's
-//! `serve`, the component tests) the same functions are plain calls.
+//! The app is one page. In the release build each group of screens below is a split point
+//! (`crate::chunks`): its code is a chunk that the browser fetches the first time one of its
+//! screens opens, and on idle before that.
 
 use super::route::Route;
 use super::NotFound;
+use crate::chunks::{split_point, ChunkError};
 use crate::i18n::tr;
+use crate::storage;
 use crate::{aging, bank, calculator, collection, import, ledger, overview, settings};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
-
-/// A chunk could not be fetched (offline, the server gone, a release replaced under the page).
-#[derive(Clone, Copy, Debug)]
-pub struct ChunkError;
-
-impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        ChunkError
-    }
-}
-
-/// Declares a group of screens: `$group(route)` renders one of them once its chunk is there,
-/// `$preload()` only fetches the chunk.
-macro_rules! screen_group {
-    ($(#[$doc:meta])* $group:ident, $preload:ident, |$route:ident| $body:expr) => {
-        $(#[$doc])*
-        #[cfg(encaisse_split)]
-        #[leptos::wasm_split::wasm_split(
-            $group,
-            fallible,
-            wasm_split_path = ::leptos::wasm_split,
-            preload($preload)
-        )]
-        fn $group($route: Route) -> Result<AnyView, ChunkError> {
-            Ok($body)
-        }
-
-        $(#[$doc])*
-        #[cfg(not(encaisse_split))]
-        async fn $group($route: Route) -> Result<AnyView, ChunkError> {
-            Ok($body)
-        }
-
-        #[cfg(not(encaisse_split))]
-        async fn $preload() -> Result<(), leptos::wasm_split::SplitLoaderError> {
-            Ok(())
-        }
-    };
-}
 
 /// The groups of screens, one split point each. Screens are grouped rather than split one by
 /// one: each split point multiplies the shared chunks a first opening fetches and compiles
@@ -170,9 +131,12 @@ fn prefetch_once() {
     }
     request_idle_callback(|| {
         leptos::task::spawn_local(async {
+            // The stored format first: the first change needs it.
+            let _ = storage::format::preload().await;
             for group in Group::ALL {
                 let _ = group.preload().await;
             }
+            let _ = crate::components::demo::preload().await;
         })
     });
 }
@@ -188,93 +152,105 @@ fn ChunkFailed(retry: Callback<()>) -> impl IntoView {
     }
 }
 
-screen_group!(
+split_point!(welcome_screen, preload preload_welcome,
     /// The home screen of an empty ledger: the first steps.
-    welcome_screen, preload_welcome, |_route| overview::home::WelcomePage().into_any()
+    fn welcome_screen(_route: Route) -> Result<AnyView, ChunkError> {
+        Ok(overview::home::WelcomePage().into_any())
+    }
 );
 
-screen_group!(
+split_point!(overview_screens, preload preload_overview,
     /// The dashboard (home) and what its charts lead to, the payers' rankings.
-    overview_screens, preload_overview, |route| match route {
-        Route::Collected { month } => {
-            view! { <overview::cash_drill::CollectedPage month/> }.into_any()
-        }
-        Route::Expected { week } => view! { <overview::cash_drill::ExpectedPage week/> }.into_any(),
-        Route::BeyondUsualDelay => view! { <overview::cash_drill::BeyondUsualDelayPage/> }.into_any(),
-        Route::Payers => overview::payers::PayersPage().into_any(),
-        _ => overview::home::HomePage().into_any(),
+    fn overview_screens(route: Route) -> Result<AnyView, ChunkError> {
+        Ok(match route {
+            Route::Collected { month } => {
+                view! { <overview::cash_drill::CollectedPage month/> }.into_any()
+            }
+            Route::Expected { week } => view! { <overview::cash_drill::ExpectedPage week/> }.into_any(),
+            Route::BeyondUsualDelay => view! { <overview::cash_drill::BeyondUsualDelayPage/> }.into_any(),
+            Route::Payers => overview::payers::PayersPage().into_any(),
+            _ => overview::home::HomePage().into_any(),
+        })
     }
 );
 
-screen_group!(
+split_point!(tools_screens, preload preload_tools,
     /// The aging report, the calculator, the settings.
-    tools_screens, preload_tools, |route| match route {
-        Route::Aging { as_of } => view! { <aging::AgingPage as_of/> }.into_any(),
-        Route::Calculator(query) => view! { <calculator::CalculatorPage query/> }.into_any(),
-        Route::Settings => settings::SettingsPage().into_any(),
-        _ => NotFound().into_any(),
+    fn tools_screens(route: Route) -> Result<AnyView, ChunkError> {
+        Ok(match route {
+            Route::Aging { as_of } => view! { <aging::AgingPage as_of/> }.into_any(),
+            Route::Calculator(query) => view! { <calculator::CalculatorPage query/> }.into_any(),
+            Route::Settings => settings::SettingsPage().into_any(),
+            _ => NotFound().into_any(),
+        })
     }
 );
 
-screen_group!(
+split_point!(ledger_screens, preload preload_ledger,
     /// Clients, invoices and payments.
-    ledger_screens, preload_ledger, |route| match route {
-        Route::Clients => ledger::client_list::ClientListPage().into_any(),
-        Route::ClientNew => view! { <ledger::client_form::ClientFormPage editing=None/> }.into_any(),
-        Route::ClientEdit(id) => {
-            view! { <ledger::client_form::ClientFormPage editing=Some(id)/> }.into_any()
-        }
-        Route::Client(id) => view! { <ledger::client_page::ClientPage id/> }.into_any(),
-        Route::Invoices { status, client } => {
-            view! { <ledger::invoice_list::InvoiceListPage status client/> }.into_any()
-        }
-        Route::InvoiceNew { client } => {
-            let target = ledger::invoice_form::Target::New(client);
-            view! { <ledger::invoice_form::InvoiceFormPage target/> }.into_any()
-        }
-        Route::InvoiceEdit(id) => {
-            let target = ledger::invoice_form::Target::Invoice(id);
-            view! { <ledger::invoice_form::InvoiceFormPage target/> }.into_any()
-        }
-        Route::Draft(id) => {
-            let target = ledger::invoice_form::Target::Draft(id);
-            view! { <ledger::invoice_form::InvoiceFormPage target/> }.into_any()
-        }
-        Route::Invoice(id) => view! { <ledger::invoice_page::InvoicePage id/> }.into_any(),
-        Route::PaymentNew { client, invoice } => {
-            view! { <ledger::payment_form::PaymentFormPage client invoice/> }.into_any()
-        }
-        _ => NotFound().into_any(),
+    fn ledger_screens(route: Route) -> Result<AnyView, ChunkError> {
+        Ok(match route {
+            Route::Clients => ledger::client_list::ClientListPage().into_any(),
+            Route::ClientNew => view! { <ledger::client_form::ClientFormPage editing=None/> }.into_any(),
+            Route::ClientEdit(id) => {
+                view! { <ledger::client_form::ClientFormPage editing=Some(id)/> }.into_any()
+            }
+            Route::Client(id) => view! { <ledger::client_page::ClientPage id/> }.into_any(),
+            Route::Invoices { status, client } => {
+                view! { <ledger::invoice_list::InvoiceListPage status client/> }.into_any()
+            }
+            Route::InvoiceNew { client } => {
+                let target = ledger::invoice_form::Target::New(client);
+                view! { <ledger::invoice_form::InvoiceFormPage target/> }.into_any()
+            }
+            Route::InvoiceEdit(id) => {
+                let target = ledger::invoice_form::Target::Invoice(id);
+                view! { <ledger::invoice_form::InvoiceFormPage target/> }.into_any()
+            }
+            Route::Draft(id) => {
+                let target = ledger::invoice_form::Target::Draft(id);
+                view! { <ledger::invoice_form::InvoiceFormPage target/> }.into_any()
+            }
+            Route::Invoice(id) => view! { <ledger::invoice_page::InvoicePage id/> }.into_any(),
+            Route::PaymentNew { client, invoice } => {
+                view! { <ledger::payment_form::PaymentFormPage client invoice/> }.into_any()
+            }
+            _ => NotFound().into_any(),
+        })
     }
 );
 
-screen_group!(
+split_point!(collection_screens, preload preload_collection,
     /// Today's reminders and their messages, the clients' collection files, the reminder
     /// settings.
-    collection_screens, preload_collection, |route| match route {
-        Route::Reminders => collection::reminders::RemindersPage().into_any(),
-        Route::InstalmentMessage { plan, instalment } => {
-            view! { <collection::reminder_message::InstalmentMessagePage plan instalment/> }.into_any()
-        }
-        Route::ReminderMessage(client) => {
-            view! { <collection::reminder_message::ReminderMessagePage client/> }.into_any()
-        }
-        Route::Collection(client) => {
-            view! { <collection::client_file::CollectionPage client/> }.into_any()
-        }
-        Route::ReminderSettings => collection::reminder_settings::ReminderSettingsPage().into_any(),
-        _ => NotFound().into_any(),
+    fn collection_screens(route: Route) -> Result<AnyView, ChunkError> {
+        Ok(match route {
+            Route::Reminders => collection::reminders::RemindersPage().into_any(),
+            Route::InstalmentMessage { plan, instalment } => {
+                view! { <collection::reminder_message::InstalmentMessagePage plan instalment/> }.into_any()
+            }
+            Route::ReminderMessage(client) => {
+                view! { <collection::reminder_message::ReminderMessagePage client/> }.into_any()
+            }
+            Route::Collection(client) => {
+                view! { <collection::client_file::CollectionPage client/> }.into_any()
+            }
+            Route::ReminderSettings => collection::reminder_settings::ReminderSettingsPage().into_any(),
+            _ => NotFound().into_any(),
+        })
     }
 );
 
-screen_group!(
+split_point!(files_screens, preload preload_files,
     /// Bank statements read, reconciled and checked; invoices, clients and payments from an
     /// FEC or an invoicing tool's CSV.
-    files_screens, preload_files, |route| match route {
-        Route::Reconciliation { line } => {
-            view! { <bank::ReconciliationPage line/> }.into_any()
-        }
-        Route::Import => import::ImportPage().into_any(),
-        _ => NotFound().into_any(),
+    fn files_screens(route: Route) -> Result<AnyView, ChunkError> {
+        Ok(match route {
+            Route::Reconciliation { line } => {
+                view! { <bank::ReconciliationPage line/> }.into_any()
+            }
+            Route::Import => import::ImportPage().into_any(),
+            _ => NotFound().into_any(),
+        })
     }
 );

@@ -10,11 +10,13 @@
 //! localStorage; the latter moves to IndexedDB on first open (`legacy`).
 
 mod database;
+pub mod format;
 
+use crate::chunks::ChunkError;
 use crate::i18n::{I18n, Lang};
 use database::{Write, WriteError};
 use encaisse_domain::files::snapshot::{self, SnapshotError};
-use encaisse_domain::files::stored_records::{self, changed_records, records};
+use encaisse_domain::files::stored_records::{self, META_KEY};
 use encaisse_domain::model::balances::Position;
 use encaisse_domain::model::ledger::Ledger;
 use encaisse_domain::values::problem::Problem;
@@ -70,6 +72,10 @@ pub enum Health {
     /// The browser gives no storage to this page (a cross-site frame, a setting): the ledger
     /// is kept in memory only, until the page closes.
     Unavailable,
+    /// The code that reads and writes the stored format could not be fetched (offline, the
+    /// server gone): nothing stored was read or changed. Before the ledger is read, nothing can
+    /// be changed; after, the change that needed it was undone.
+    CodeMissing,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -99,7 +105,8 @@ pub enum Elsewhere {
 /// What is stored, as this tab last read or wrote it.
 #[derive(Default)]
 struct Durable {
-    ledger: Ledger,
+    /// Shared with the write under way, which compares it with the ledger it stores.
+    ledger: Arc<Ledger>,
     revision: u64,
     /// The text found unreadable, so that the user can download it and a replacement keeps it.
     unreadable: Option<String>,
@@ -260,8 +267,12 @@ impl Store {
             Ok(db) => db,
             Err(_) => {
                 // No database: the earlier version's ledger, if any, is shown and kept in memory.
-                if let Some(snapshot) = self.legacy_text().and_then(|t| snapshot::decode(&t).ok()) {
-                    self.show(snapshot.ledger);
+                if let Some(text) = self.legacy_text() {
+                    match format::decode_document(&text).await {
+                        Ok(Ok(snapshot)) => self.show(snapshot.ledger),
+                        Ok(Err(_)) => {}
+                        Err(ChunkError) => return self.health.set(Health::CodeMissing),
+                    }
                 }
                 self.health.set(Health::Unavailable);
                 self.loaded.set(true);
@@ -282,33 +293,50 @@ impl Store {
                 return;
             }
         }
-        match read {
-            Ok(stored) => match {
-                self.durable.update_value(|d| d.sizes = sizes(&stored));
-                stored_records::decode_records(&stored)
-            } {
-                Some(Ok(snapshot)) => {
-                    // Records of an earlier layout are all rewritten with the next change.
-                    if stored_records::needs_rewrite(&stored) {
-                        self.writes.update_value(|w| w.replace = true);
-                    }
-                    self.show_stored(snapshot)
+        let stored = match read {
+            Ok(stored) => stored,
+            Err(name) => {
+                self.health.set(Health::WriteFailed(name));
+                self.loaded.set(true);
+                return;
+            }
+        };
+        // Nothing stored (a first visit): the format's code is not fetched for it.
+        let decoded = if stored.contains_key(META_KEY) {
+            format::decode_records(&stored).await
+        } else {
+            Ok(None)
+        };
+        let Ok(decoded) = decoded else {
+            // The stored ledger is not read: showing an empty one would invite changes that
+            // replace it, so the store stays unloaded until the user retries.
+            return self.health.set(Health::CodeMissing);
+        };
+        self.durable.update_value(|d| d.sizes = sizes(&stored));
+        match decoded {
+            Some(Ok(snapshot)) => {
+                // Records of an earlier layout are all rewritten with the next change.
+                if stored_records::needs_rewrite(&stored) {
+                    self.writes.update_value(|w| w.replace = true);
                 }
-                Some(Err(error)) => {
-                    let text = stored_records::document(&stored).unwrap_or_default();
-                    self.durable.update_value(|d| d.unreadable = Some(text));
-                    self.health.set(Health::Unreadable(error));
-                }
-                None => self.move_legacy(&database).await,
-            },
-            Err(name) => self.health.set(Health::WriteFailed(name)),
+                self.show_stored(snapshot)
+            }
+            Some(Err(error)) => {
+                let text = stored_records::document(&stored).unwrap_or_default();
+                self.durable.update_value(|d| d.unreadable = Some(text));
+                self.health.set(Health::Unreadable(error));
+            }
+            None => self.move_legacy(&database).await,
         }
-        self.loaded.set(true);
+        // An earlier version's ledger the format's code could not read stays unloaded too.
+        if self.health.get_untracked() != Health::CodeMissing {
+            self.loaded.set(true);
+        }
     }
 
     fn show_stored(&self, snapshot: snapshot::Snapshot) {
         self.durable.update_value(|d| {
-            d.ledger = snapshot.ledger.clone();
+            d.ledger = Arc::new(snapshot.ledger.clone());
             d.revision = snapshot.revision;
         });
         self.show(snapshot.ledger);
@@ -326,10 +354,17 @@ impl Store {
             return;
         };
         let key = self.keys.with_value(|k| k.legacy_ledger.clone());
-        match snapshot::decode(&text) {
+        let Ok(decoded) = format::decode_document(&text).await else {
+            return self.health.set(Health::CodeMissing);
+        };
+        match decoded {
             Ok(snapshot) => {
+                let Ok(records) =
+                    format::every_record(&snapshot.ledger, snapshot.revision.max(1)).await
+                else {
+                    return self.health.set(Health::CodeMissing);
+                };
                 let revision = snapshot.revision.max(1);
-                let records = records(&snapshot.ledger, revision);
                 let written = records.iter().map(|(k, t)| (k.clone(), t.len())).collect();
                 let write = Write::Replace {
                     records,
@@ -383,7 +418,7 @@ impl Store {
         if self.closed() {
             return;
         }
-        if let Some(Ok(snapshot)) = stored_records::decode_records(&stored) {
+        if let Ok(Some(Ok(snapshot))) = format::decode_records(&stored).await {
             if snapshot.revision != self.durable.with_value(|d| d.revision) {
                 self.show_stored(snapshot);
                 self.durable.update_value(|d| d.unreadable = None);
@@ -433,13 +468,19 @@ impl Store {
         Ok(())
     }
 
-    /// Asks the storage again after a refused write (the user freed some space).
+    /// Asks again after a refused write (the user freed some space) or code that could not be
+    /// fetched (the network is back): a ledger not read yet is read now.
     pub fn retry(&self) {
+        let health = self.health.get_untracked();
         if matches!(
-            self.health.get_untracked(),
-            Health::Full | Health::WriteFailed(_)
+            health,
+            Health::Full | Health::WriteFailed(_) | Health::CodeMissing
         ) {
             self.health.set(Health::Ok);
+        }
+        if health == Health::CodeMissing && !self.loaded.get_untracked() {
+            let store = *self;
+            spawn_local(async move { store.load().await });
         }
     }
 
@@ -477,32 +518,46 @@ impl Store {
                 .writes
                 .try_update_value(|w| std::mem::take(&mut w.replace))
                 == Some(true);
-            let (base, write, sizes) = self.durable.with_value(|d| {
-                let revision = d.revision + 1;
-                // Nothing stored yet: every record is written, so that the first change
-                // stores the whole ledger and not only what it touched.
-                let write = if replace || d.unreadable.is_some() || d.sizes.is_empty() {
-                    Write::Replace {
-                        records: records(&target, revision),
-                        keep_aside: d.unreadable.clone(),
-                    }
-                } else {
-                    Write::Change(changed_records(&d.ledger, &target, revision))
-                };
-                let mut sizes = d.sizes.clone();
-                match &write {
-                    Write::Change(change) => {
-                        for key in &change.delete {
-                            sizes.remove(key);
-                        }
-                        sizes.extend(change.put.iter().map(|(k, t)| (k.clone(), t.len())));
-                    }
-                    Write::Replace { records, .. } => {
-                        sizes = records.iter().map(|(k, t)| (k.clone(), t.len())).collect();
-                    }
-                }
-                (d.revision, write, sizes)
+            let (base, before, keep_aside, mut sizes) = self.durable.with_value(|d| {
+                (
+                    d.revision,
+                    d.ledger.clone(),
+                    d.unreadable.clone(),
+                    d.sizes.clone(),
+                )
             });
+            let revision = base + 1;
+            // Nothing stored yet: every record is written, so that the first change stores
+            // the whole ledger and not only what it touched.
+            let encoded = if replace || keep_aside.is_some() || sizes.is_empty() {
+                format::every_record(&target, revision)
+                    .await
+                    .map(|records| Write::Replace {
+                        records,
+                        keep_aside,
+                    })
+            } else {
+                format::changed_records(&before, &target, revision)
+                    .await
+                    .map(Write::Change)
+            };
+            if self.closed() {
+                return;
+            }
+            let Ok(write) = encoded else {
+                return self.undo_change(Health::CodeMissing);
+            };
+            match &write {
+                Write::Change(change) => {
+                    for key in &change.delete {
+                        sizes.remove(key);
+                    }
+                    sizes.extend(change.put.iter().map(|(k, t)| (k.clone(), t.len())));
+                }
+                Write::Replace { records, .. } => {
+                    sizes = records.iter().map(|(k, t)| (k.clone(), t.len())).collect();
+                }
+            }
             let written = database::write(&database, base, write).await;
             if self.closed() {
                 return;
@@ -510,7 +565,7 @@ impl Store {
             match written {
                 Ok(()) => {
                     let legacy = self.durable.try_update_value(|d| {
-                        d.ledger = target;
+                        d.ledger = Arc::new(target);
                         d.revision = base + 1;
                         d.unreadable = None;
                         d.sizes = sizes;
@@ -526,20 +581,14 @@ impl Store {
                 Err(WriteError::Conflict) => {
                     self.writes.update_value(|w| *w = Writes::default());
                     if let Ok(stored) = database::read_all(&database).await {
-                        if let Some(Ok(snapshot)) = stored_records::decode_records(&stored) {
+                        if let Ok(Some(Ok(snapshot))) = format::decode_records(&stored).await {
                             self.show_stored(snapshot);
                         }
                     }
                     self.elsewhere.set(Some(Elsewhere::ChangeLost));
                     return;
                 }
-                Err(error) => {
-                    self.writes.update_value(|w| *w = Writes::default());
-                    self.ledger
-                        .set(self.durable.with_value(|d| d.ledger.clone()));
-                    self.health.set(refusal(error));
-                    return;
-                }
+                Err(error) => return self.undo_change(refusal(error)),
             }
             let again = self.writes.try_update_value(|w| {
                 let again = std::mem::take(&mut w.pending);
@@ -550,6 +599,14 @@ impl Store {
                 return;
             }
         }
+    }
+
+    /// A change that could not be stored: the screen shows the stored ledger again and the
+    /// banner says why.
+    fn undo_change(&self, health: Health) {
+        self.writes.update_value(|w| *w = Writes::default());
+        self.show(self.durable.with_value(|d| Ledger::clone(&d.ledger)));
+        self.health.set(health);
     }
 
     fn tell_other_tabs(&self) {
