@@ -84,7 +84,7 @@ async fn committed(transaction: &IdbTransaction) -> Result<(), String> {
 }
 
 /// Opens (creating on first use) the database named `name`.
-pub async fn open(name: &str) -> Result<IdbDatabase, String> {
+pub async fn open(name: &str) -> Result<Opened, String> {
     let factory = web_sys::window()
         .ok_or("NoWindow")?
         .indexed_db()
@@ -94,8 +94,11 @@ pub async fn open(name: &str) -> Result<IdbDatabase, String> {
         .open_with_u32(name, SCHEMA_VERSION)
         .map_err(|e| error_name(&e))?;
     let upgrading = request.clone();
+    let created = Rc::new(Cell::new(false));
+    let creating = created.clone();
     request.set_onupgradeneeded(Some(
         &Closure::once_into_js(move || {
+            creating.set(true);
             if let Ok(db) = upgrading.result() {
                 let db: IdbDatabase = db.unchecked_into();
                 for store in [LEDGER, UNREADABLE] {
@@ -107,7 +110,17 @@ pub async fn open(name: &str) -> Result<IdbDatabase, String> {
         })
         .unchecked_into(),
     ));
-    Ok(done(&request).await?.unchecked_into())
+    let database = done(&request).await?.unchecked_into();
+    Ok(Opened {
+        database,
+        created: created.get(),
+    })
+}
+
+pub struct Opened {
+    pub database: IdbDatabase,
+    /// The database did not exist before this open (a first visit): nothing is stored in it.
+    pub created: bool,
 }
 
 fn stores(

@@ -264,7 +264,16 @@ impl Store {
             return;
         }
         let database = match opened {
-            Ok(db) => db,
+            Ok(database::Opened { database, created }) => {
+                // A database from an earlier visit likely holds a ledger: the code that reads
+                // it is fetched while the records are.
+                if !created {
+                    spawn_local(async {
+                        let _ = format::preload().await;
+                    });
+                }
+                database
+            }
             Err(_) => {
                 // No database: the earlier version's ledger, if any, is shown and kept in memory.
                 if let Some(text) = self.legacy_text() {
