@@ -86,6 +86,7 @@ test("with data stored, the stored format's code failing to load reads and chang
     await banner.getByText("Une partie de l'application n'a pas pu être téléchargée").waitFor();
     assert.equal(await page.getByTestId("load-demo").count(), 0, "no welcome over the unread ledger");
     assert.equal(await page.getByTestId("kpi-outstanding").count(), 0, "no dashboard of an empty ledger");
+    assert.equal(await page.getByText("Lecture des données").count(), 0, "nothing claims to be loading");
 
     offline = false;
     await banner.getByRole("button", { name: "Réessayer" }).click();

@@ -6,7 +6,7 @@ use crate::i18n::{I18n, Lang};
 use crate::shell::layout::{Header, StorageBanner};
 use crate::shell::route::{provide_route, Route};
 use crate::shell::screens;
-use crate::storage::{self, Keys, Store};
+use crate::storage::{self, Health, Keys, Store};
 use leptos::prelude::*;
 
 #[component]
@@ -55,6 +55,12 @@ pub fn App() -> impl IntoView {
         current
     });
 
+    // The ledger cannot be read for now (its code could not be fetched): the banner says why,
+    // and nothing says it is loading. A memo, so that a later change of health (a refused
+    // write) never redraws the screen.
+    let stalled =
+        Memo::new(move |_| !store.loaded().get() && store.health().get() == Health::CodeMissing);
+
     // A screen whose chunk failed to load asks again when the user says so.
     let attempt = RwSignal::new(0u32);
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
@@ -68,11 +74,14 @@ pub fn App() -> impl IntoView {
                     attempt.track();
                     // Until the stored ledger is read, no screen: an empty one would flash first.
                     let loaded = store.loaded().get();
+                    let stalled = stalled.get();
                     let route = route.get();
                     let welcome = route == Route::Home && ledger_is_empty.get();
                     Suspend::new(async move {
                         if loaded {
                             screens::show(route, welcome, retry).await
+                        } else if stalled {
+                            ().into_any()
                         } else {
                             view! { <p class="loading" role="status">{tr(|t| t.ledger_loading)}</p> }.into_any()
                         }
