@@ -7,8 +7,9 @@
 use super::route::Route;
 use super::NotFound;
 use crate::chunks::{split_point, ChunkError};
+use crate::components::demo;
 use crate::i18n::tr;
-use crate::storage;
+use crate::storage::format;
 use crate::{aging, bank, calculator, collection, import, ledger, overview, settings};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -132,11 +133,11 @@ fn prefetch_once() {
     request_idle_callback(|| {
         leptos::task::spawn_local(async {
             // The stored format first: the first change needs it.
-            let _ = storage::format::preload().await;
+            let _ = format::preload().await;
             for group in Group::ALL {
                 let _ = group.preload().await;
             }
-            let _ = crate::components::demo::preload().await;
+            let _ = demo::preload().await;
         })
     });
 }

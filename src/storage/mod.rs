@@ -288,6 +288,10 @@ impl Store {
                 return;
             }
         };
+        // A retry reads again through a new connection: the one before is closed.
+        if let Some(before) = self.database.get_value() {
+            before.close();
+        }
         self.database.set_value(Some(database.clone()));
         let read = database::read_all(&database).await;
         if self.closed() {
@@ -368,12 +372,10 @@ impl Store {
         };
         match decoded {
             Ok(snapshot) => {
-                let Ok(records) =
-                    format::every_record(&snapshot.ledger, snapshot.revision.max(1)).await
-                else {
+                let revision = snapshot.revision.max(1);
+                let Ok(records) = format::every_record(&snapshot.ledger, revision).await else {
                     return self.health.set(Health::CodeMissing);
                 };
-                let revision = snapshot.revision.max(1);
                 let written = records.iter().map(|(k, t)| (k.clone(), t.len())).collect();
                 let write = Write::Replace {
                     records,
