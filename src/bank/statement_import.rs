@@ -273,7 +273,7 @@ fn ReadSummary(
             let parts: Vec<(AccountChoice, &AccountStatement)> =
                 choices.into_iter().zip(&accounts).collect();
             ledger.with(|l| {
-                let mut copy = l.clone();
+                let mut copy = Ledger::clone(l);
                 copy.import_statement(&parts, &file_name, "", today())
                     .map_err(|p| (t.get().problem)(&p, t.get().locale))
             })

@@ -82,7 +82,7 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let load_demo = move |_| {
         let own = own.get_untracked();
-        if !ledger.with_untracked(Ledger::is_empty) && !confirm(own.demo_confirm) {
+        if !ledger.with_untracked(|l| l.is_empty()) && !confirm(own.demo_confirm) {
             return;
         }
         spawn_local(async move {

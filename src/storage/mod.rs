@@ -129,7 +129,9 @@ struct Writes {
 
 #[derive(Clone, Copy)]
 pub struct Store {
-    ledger: RwSignal<Ledger>,
+    /// Shared with what is stored (`Durable::ledger`) once written: a change clones the
+    /// ledger once, to apply itself to the copy.
+    ledger: RwSignal<Arc<Ledger>>,
     health: RwSignal<Health>,
     loaded: RwSignal<bool>,
     /// Counts the ledgers shown, so that what is derived from one is known to be current.
@@ -152,7 +154,7 @@ impl Store {
     /// into the database, and follows writes made by other tabs.
     pub fn open(keys: Keys) -> Store {
         let store = Store {
-            ledger: RwSignal::new(Ledger::default()),
+            ledger: RwSignal::new(Arc::default()),
             health: RwSignal::new(Health::Ok),
             loaded: RwSignal::new(false),
             generation: StoredValue::new(0),
@@ -194,7 +196,7 @@ impl Store {
         store
     }
 
-    pub fn ledger(&self) -> ReadSignal<Ledger> {
+    pub fn ledger(&self) -> ReadSignal<Arc<Ledger>> {
         self.ledger.read_only()
     }
     /// The position as of `as_of` of `ledger`, the ledger this store shows (read from
@@ -218,7 +220,7 @@ impl Store {
     }
 
     /// Shows a ledger: every change of the ledger goes through here.
-    fn show(&self, ledger: Ledger) {
+    fn show(&self, ledger: Arc<Ledger>) {
         self.generation.update_value(|g| *g += 1);
         self.ledger.set(ledger);
     }
@@ -278,7 +280,7 @@ impl Store {
                 // No database: the earlier version's ledger, if any, is shown and kept in memory.
                 if let Some(text) = self.legacy_text() {
                     match format::decode_document(&text).await {
-                        Ok(Ok(snapshot)) => self.show(snapshot.ledger),
+                        Ok(Ok(snapshot)) => self.show(Arc::new(snapshot.ledger)),
                         Ok(Err(_)) => {}
                         Err(ChunkError) => return self.health.set(Health::CodeMissing),
                     }
@@ -348,11 +350,12 @@ impl Store {
     }
 
     fn show_stored(&self, snapshot: snapshot::Snapshot) {
+        let ledger = Arc::new(snapshot.ledger);
         self.durable.update_value(|d| {
-            d.ledger = Arc::new(snapshot.ledger.clone());
+            d.ledger = Arc::clone(&ledger);
             d.revision = snapshot.revision;
         });
-        self.show(snapshot.ledger);
+        self.show(ledger);
     }
 
     fn legacy_text(&self) -> Option<String> {
@@ -398,7 +401,7 @@ impl Store {
                     }
                     Err(error) => {
                         // Shown from localStorage, which keeps it; the next open tries again.
-                        self.show(snapshot.ledger);
+                        self.show(Arc::new(snapshot.ledger));
                         self.health.set(refusal(error));
                     }
                 }
@@ -458,9 +461,9 @@ impl Store {
         if !self.writable() {
             return Err(ChangeError::NotSaved);
         }
-        let mut next = self.ledger.get_untracked();
+        let mut next = self.ledger.with_untracked(|ledger| Ledger::clone(ledger));
         let result = apply(&mut next)?;
-        self.show(next);
+        self.show(Arc::new(next));
         self.write_behind(false);
         Ok(result)
     }
@@ -471,7 +474,7 @@ impl Store {
         if !self.loaded.get_untracked() {
             return Err(ChangeError::NotSaved);
         }
-        self.show(ledger);
+        self.show(Arc::new(ledger));
         if !matches!(self.health.get_untracked(), Health::Unavailable) {
             self.health.set(Health::Ok);
         }
@@ -576,7 +579,7 @@ impl Store {
             match written {
                 Ok(()) => {
                     let legacy = self.durable.try_update_value(|d| {
-                        d.ledger = Arc::new(target);
+                        d.ledger = target;
                         d.revision = base + 1;
                         d.unreadable = None;
                         d.sizes = sizes;
@@ -616,7 +619,7 @@ impl Store {
     /// banner says why.
     fn undo_change(&self, health: Health) {
         self.writes.update_value(|w| *w = Writes::default());
-        self.show(self.durable.with_value(|d| Ledger::clone(&d.ledger)));
+        self.show(self.durable.with_value(|d| Arc::clone(&d.ledger)));
         self.health.set(health);
     }
 
