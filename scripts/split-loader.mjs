@@ -11,7 +11,7 @@ export function readSplitLoader(dist) {
   const loader = readFileSync(join(dist, folder, "__wasm_split.js"), "utf8");
   const chunkFile = (variable) => {
     const chunk = loader.match(
-      new RegExp(`const ${variable} = makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+\\.wasm)"`),
+      new RegExp(`const ${variable} = makeLoad\\(\\(\\) => \\{[^"]*?new URL\\("\\./([^"]+\\.wasm)"`),
     );
     if (!chunk) throw new Error(`the loader does not say which file ${variable} fetches`);
     return chunk[1];

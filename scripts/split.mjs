@@ -6,8 +6,9 @@
 //      relocations the splitter reads (`--emit-relocs`);
 //   2. `wasm-split-cli` cuts it into the core, the chunks and the loader `__wasm_split.js`;
 //   3. `wasm-bindgen` writes the core's JS glue, keeping the exports the chunks link to;
-//   4. `wasm-opt` (binaryen 132) shrinks every wasm;
-//   5. the files go into `app-<hash>/` of Trunk's staging folder, a folder named by their
+//   4. the chunks only the screens opened later share go into one file (scripts/merge-chunks.mjs);
+//   5. `wasm-opt` (binaryen 132) shrinks every wasm;
+//   6. the files go into `app-<hash>/` of Trunk's staging folder, a folder named by their
 //      content (the loader and the glue import each other by fixed names, so the folder carries
 //      the version), and index.html loads the core from there with fresh integrity hashes.
 // Trunk's own build shares step 1 when scripts/build.sh gives it the same flags (RUSTFLAGS, from
@@ -17,6 +18,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { mergeLaterScreensChunks } from "./merge-chunks.mjs";
 
 const SPLIT_RUSTFLAGS = "--cfg encaisse_split --cfg erase_components -Clink-args=--emit-relocs";
 const WASM_OPT_ARGS = ["-Oz", "--low-memory-unused", "--strip-producers", "--strip-target-features"];
@@ -46,11 +48,14 @@ function split(staging, root) {
     run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript",
       "--out-dir", work, "--out-name", CRATE, join(work, `${CRATE}.wasm`)]);
     rmSync(join(work, `${CRATE}.wasm`));
-    const files = readdirSync(work).sort();
-    const wasmOpt = execFileSync("wasm-opt", ["--version"], { encoding: "utf8" });
-    if (!wasmOpt.includes(WASM_OPT_VERSION)) {
-      throw new Error(`wasm-opt on the PATH is "${wasmOpt.trim()}", not binaryen's ${WASM_OPT_VERSION}: source scripts/setup.sh`);
+    for (const tool of ["wasm-opt", "wasm-merge", "wasm-as"]) {
+      const version = execFileSync(tool, ["--version"], { encoding: "utf8" });
+      if (!version.includes(WASM_OPT_VERSION)) {
+        throw new Error(`${tool} on the PATH is "${version.trim()}", not binaryen's ${WASM_OPT_VERSION}: source scripts/setup.sh`);
+      }
     }
+    console.log(mergeLaterScreensChunks(work, run));
+    const files = readdirSync(work).sort();
     for (const name of files.filter((n) => n.endsWith(".wasm"))) {
       run("wasm-opt", [...WASM_OPT_ARGS, join(work, name), "-o", join(work, name)]);
     }
